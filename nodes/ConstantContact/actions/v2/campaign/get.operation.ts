@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
+import { apiRequest } from '../../../transport';
+import { campaignPath, notFoundV2Campaign } from './shared';
+
+export const description = forOperation('v2', 'campaign', 'get', [v2CampaignLocator]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = locatorId.call(this, 'campaignId', i, 'Campaign');
+	return (await apiRequest.call(this, 'v2', 'GET', campaignPath(id), {
+		notFound: notFoundV2Campaign(id),
+		itemIndex: i,
+	})) as IDataObject;
+}

@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toUtcIso } from '../../../helpers/dates';
+import { forOperation } from '../../../helpers/description';
+import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { apiRequestAllItems } from '../../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'All (Except Deleted)', value: 'ALL' },
+					{ name: 'Deleted', value: 'DELETED' },
+					{ name: 'Draft', value: 'DRAFT' },
+					{ name: 'Running', value: 'RUNNING' },
+					{ name: 'Scheduled', value: 'SCHEDULED' },
+					{ name: 'Sent', value: 'SENT' },
+				],
+				default: 'ALL',
+			},
+			{
+				displayName: 'Modified Since',
+				name: 'modifiedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only campaigns modified on or after this date',
+			},
+		],
+	},
+];
+
+export const description = forOperation('v2', 'campaign', 'getMany', properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.status) qs.status = filters.status;
+	if (filters.modifiedSince) {
+		qs.modified_since = toUtcIso(this.getNode(), filters.modifiedSince, 'Modified Since', this.getTimezone());
+	}
+	return await apiRequestAllItems.call(this, 'v2', '/emailmarketing/campaigns', {
+		qs,
+		itemsKey: 'results',
+		limit: readLimit.call(this, i),
+		itemIndex: i,
+	});
+}

@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
+import { apiRequest } from '../../../transport';
+import { notFoundSchedule, schedulesPath } from './shared';
+
+export const description = forOperation('v2', 'schedule', 'getMany', [v2CampaignLocator, ...returnAllAndLimit()]);
+
+/** The API answers the whole (short) list at once; Limit trims it. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const campaignId = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const limit = readLimit.call(this, i);
+	const schedules = (await apiRequest.call(this, 'v2', 'GET', schedulesPath(campaignId), {
+		notFound: notFoundSchedule(campaignId),
+		itemIndex: i,
+	})) as IDataObject[];
+	return (Array.isArray(schedules) ? schedules : [])
+		.slice(0, limit ?? undefined)
+		.map((s) => ({ campaign_id: campaignId, ...s }));
+}

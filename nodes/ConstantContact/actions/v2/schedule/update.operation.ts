@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
+import { readScheduledDate, scheduledDateField } from '../../../helpers/schedule';
+import { apiRequest } from '../../../transport';
+import { notFoundSchedule, readScheduleId, scheduleIdField, schedulePath } from './shared';
+
+export const description = forOperation('v2', 'schedule', 'update', [
+	v2CampaignLocator,
+	scheduleIdField,
+	scheduledDateField(false),
+]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const campaignId = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const scheduleId = readScheduleId.call(this, i);
+	const scheduledDate = readScheduledDate.call(this, i);
+	const schedule = (await apiRequest.call(this, 'v2', 'PUT', schedulePath(campaignId, scheduleId), {
+		body: { scheduled_date: scheduledDate },
+		notFound: notFoundSchedule(campaignId, scheduleId),
+		itemIndex: i,
+	})) as IDataObject;
+	return { campaign_id: campaignId, ...schedule };
+}

@@ -1,0 +1,140 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { requiredEmail, requiredText } from '../../../helpers/fields';
+import { apiRequest } from '../../../transport';
+import { withPrimaryActivity, withTrackingImage } from './shared';
+
+// format_type 5 is the custom-code HTML email, the only format the API can create.
+const CUSTOM_CODE_FORMAT = 5;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Campaign Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Newsletter 2026-W48',
+		description: 'Unique name of the campaign (at most 80 characters), shown only to you',
+	},
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		required: true,
+		default: '',
+	},
+	{
+		displayName: 'From Name',
+		name: 'fromName',
+		type: 'string',
+		required: true,
+		default: '',
+	},
+	{
+		displayName: 'From Email',
+		name: 'fromEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'Must be a verified email address of the Constant Contact account',
+	},
+	{
+		displayName: 'Reply-To Email',
+		name: 'replyToEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+	},
+	{
+		displayName: 'HTML Content',
+		name: 'htmlContent',
+		type: 'string',
+		typeOptions: { rows: 8 },
+		required: true,
+		default: '',
+		description:
+			'The email body as HTML. The [[trackingImage]] tag Constant Contact needs for reporting is added at the end of the body if missing.',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Preheader',
+				name: 'preheader',
+				type: 'string',
+				default: '',
+				description: 'Preview text shown after the subject in most inboxes (at most 200 characters)',
+			},
+			{
+				displayName: 'Physical Address in Footer',
+				name: 'physicalAddressInFooter',
+				type: 'fixedCollection',
+				default: {},
+				description: "The address shown in the email's footer; defaults to the account's address",
+				options: [
+					{
+						displayName: 'Address',
+						name: 'address',
+						values: [
+							{ displayName: 'Organization Name', name: 'organization_name', type: 'string', default: '' },
+							{ displayName: 'Address Line 1', name: 'address_line1', type: 'string', default: '' },
+							{ displayName: 'Address Line 2', name: 'address_line2', type: 'string', default: '' },
+							{ displayName: 'City', name: 'city', type: 'string', default: '' },
+							{ displayName: 'State Code', name: 'state_code', type: 'string', default: '', placeholder: 'e.g. MA' },
+							{ displayName: 'Postal Code', name: 'postal_code', type: 'string', default: '' },
+							{ displayName: 'Country Code', name: 'country_code', type: 'string', default: '', placeholder: 'e.g. US' },
+						],
+					},
+				],
+			},
+		],
+	},
+];
+
+export const description = forOperation('v3', 'campaign', 'create', properties);
+
+function footerAddress(this: IExecuteFunctions, additional: IDataObject, i: number): IDataObject | undefined {
+	const address = (additional.physicalAddressInFooter as IDataObject | undefined)?.address as IDataObject | undefined;
+	if (!address) return undefined;
+	const filled = Object.fromEntries(Object.entries(address).filter(([, v]) => v !== '' && v !== undefined));
+	for (const [key, label] of [['organization_name', 'Organization Name'], ['address_line1', 'Address Line 1'], ['country_code', 'Country Code']]) {
+		if (!filled[key]) {
+			throw new NodeOperationError(this.getNode(), `"Physical Address in Footer" needs "${label}"`, { itemIndex: i });
+		}
+	}
+	return filled;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const activity: IDataObject = {
+		format_type: CUSTOM_CODE_FORMAT,
+		from_name: requiredText.call(this, 'fromName', 'From Name', i, 100),
+		from_email: requiredEmail.call(this, 'fromEmail', 'From Email', i),
+		reply_to_email: requiredEmail.call(this, 'replyToEmail', 'Reply-To Email', i),
+		subject: requiredText.call(this, 'subject', 'Subject', i),
+		html_content: withTrackingImage(requiredText.call(this, 'htmlContent', 'HTML Content', i, 150000)),
+	};
+	if (additional.preheader) activity.preheader = String(additional.preheader);
+	const address = footerAddress.call(this, additional, i);
+	if (address) activity.physical_address_in_footer = address;
+	const body = {
+		name: requiredText.call(this, 'name', 'Campaign Name', i, 80),
+		email_campaign_activities: [activity],
+	};
+	const campaign = (await apiRequest.call(this, 'v3', 'POST', '/emails', { body, itemIndex: i })) as IDataObject;
+	return withPrimaryActivity(campaign);
+}

@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toUtcIso } from '../../../helpers/dates';
+import { forOperation } from '../../../helpers/description';
+import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { apiRequestAllItems } from '../../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Updated After',
+				name: 'afterDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only campaigns last updated after this date',
+			},
+			{
+				displayName: 'Updated Before',
+				name: 'beforeDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only campaigns last updated before this date',
+			},
+			{
+				displayName: 'Include Deleted',
+				name: 'includeRemoved',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include deleted campaigns (status "Removed"), which the API lists too',
+			},
+		],
+	},
+];
+
+export const description = forOperation('v3', 'campaign', 'getMany', properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const zone = this.getTimezone();
+	const qs: IDataObject = {};
+	if (filters.afterDate) qs.after_date = toUtcIso(this.getNode(), filters.afterDate, 'Updated After', zone);
+	if (filters.beforeDate) qs.before_date = toUtcIso(this.getNode(), filters.beforeDate, 'Updated Before', zone);
+	return await apiRequestAllItems.call(this, 'v3', '/emails', {
+		qs,
+		itemsKey: 'campaigns',
+		limit: readLimit.call(this, i),
+		keep: filters.includeRemoved ? undefined : (c) => c.current_status !== 'Removed',
+		itemIndex: i,
+	});
+}

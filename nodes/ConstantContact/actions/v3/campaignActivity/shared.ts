@@ -1,0 +1,2 @@
+export const notFoundActivity = (id: string) =>
+	`No campaign activity with ID "${id}" exists in this Constant Contact account (or it was deleted).`;

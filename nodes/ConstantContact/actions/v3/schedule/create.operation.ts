@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { SEND_NOW } from '../../../helpers/dates';
+import { forOperation } from '../../../helpers/description';
+import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import { readScheduledDate, scheduleFields, sendsNow } from '../../../helpers/schedule';
+import { apiRequest } from '../../../transport';
+import { notFoundActivity } from '../campaignActivity/shared';
+
+export const description = forOperation('v3', 'schedule', 'create', [
+	{
+		...v3CampaignActivityLocator,
+		description:
+			"The campaign's primary email activity. It must have contact lists or segments (Campaign Activity > Update) and be a draft, sent (resend to new contacts) or failed.",
+	},
+	...scheduleFields(),
+]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
+	const now = sendsNow.call(this, i);
+	const scheduledDate = now ? SEND_NOW : readScheduledDate.call(this, i);
+	const answer = (await apiRequest.call(this, 'v3', 'POST', `/emails/activities/${encodeURIComponent(id)}/schedules`, {
+		body: { scheduled_date: scheduledDate },
+		notFound: notFoundActivity(id),
+		itemIndex: i,
+	})) as IDataObject[] | undefined;
+	const scheduled = Array.isArray(answer) ? answer[0]?.scheduled_date : undefined;
+	return {
+		campaign_activity_id: id,
+		send_now: now,
+		scheduled_date: scheduled ?? (now ? null : scheduledDate),
+	};
+}

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import { apiRequest } from '../../../transport';
+import { notFoundActivity } from '../campaignActivity/shared';
+
+export const description = forOperation('v3', 'schedule', 'delete', [v3CampaignActivityLocator]);
+
+/** Unschedules: the activity goes back to the status it had before it was scheduled. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
+	await apiRequest.call(this, 'v3', 'DELETE', `/emails/activities/${encodeURIComponent(id)}/schedules`, {
+		notFound: notFoundActivity(id),
+		itemIndex: i,
+	});
+	return { campaign_activity_id: id, unscheduled: true };
+}

@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import { apiRequest } from '../../../transport';
+import { notFoundActivity } from '../campaignActivity/shared';
+
+export const description = forOperation('v3', 'schedule', 'get', [v3CampaignActivityLocator]);
+
+/** One item per schedule; an activity that is not scheduled gives one item with scheduled: false. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
+	const schedules = (await apiRequest.call(this, 'v3', 'GET', `/emails/activities/${encodeURIComponent(id)}/schedules`, {
+		notFound: notFoundActivity(id),
+		itemIndex: i,
+	})) as IDataObject[];
+	if (!Array.isArray(schedules) || schedules.length === 0) {
+		return [{ campaign_activity_id: id, scheduled: false, scheduled_date: null }];
+	}
+	return schedules.map((s) => ({ campaign_activity_id: id, scheduled: true, ...s }));
+}

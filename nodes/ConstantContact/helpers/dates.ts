@@ -1,0 +1,73 @@
+import { DateTime } from 'luxon';
+import { NodeOperationError, type INode } from 'n8n-workflow';
+
+export const SEND_NOW = '0';
+
+/**
+ * The one place dates are read and written. Accepts an ISO-8601 string, a luxon DateTime
+ * (n8n's $now, $today...), a JS Date or epoch milliseconds. A value without an offset is read
+ * in `zone` (the workflow's time zone). Returns luxon's DateTime in UTC.
+ */
+export function parseDate(node: INode, value: unknown, field: string, zone: string): DateTime {
+	const parsed = toDateTime(value, zone);
+	if (!parsed?.isValid) {
+		throw new NodeOperationError(node, `"${field}" is not a date: ${describe(value)}`, {
+			description:
+				'Use an ISO-8601 date such as 2026-05-10T09:00:00 (read in the workflow time zone) or 2026-05-10T09:00:00Z, or an expression that returns a date, e.g. {{ $now.plus({ days: 1 }) }}',
+		});
+	}
+	return parsed.toUTC();
+}
+
+/** The API's date format: ISO-8601 in UTC with milliseconds, e.g. 2026-05-10T13:00:00.000Z. */
+export function toApiDate(date: DateTime): string {
+	return date.toUTC().toISO() as string;
+}
+
+export function toUtcIso(node: INode, value: unknown, field: string, zone: string): string {
+	return toApiDate(parseDate(node, value, field, zone));
+}
+
+/** Refuses a date that is not in the future, before any request is made. */
+export function futureDate(
+	node: INode,
+	value: unknown,
+	field: string,
+	zone: string,
+	now: DateTime = DateTime.utc(),
+): string {
+	const date = parseDate(node, value, field, zone);
+	if (date <= now) {
+		throw new NodeOperationError(
+			node,
+			`"${field}" is in the past: ${date.setZone(zone).toISO()} (${zone}). Constant Contact can only schedule a send in the future.`,
+			{ description: 'Pick a later date, or choose "Now" to send at once.' },
+		);
+	}
+	return toApiDate(date);
+}
+
+function toDateTime(value: unknown, zone: string): DateTime | undefined {
+	if (DateTime.isDateTime(value)) return DateTime.fromMillis(value.toMillis(), { zone });
+	if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
+		return DateTime.fromJSDate(value as Date, { zone });
+	}
+	if (typeof value === 'number' && Number.isFinite(value)) return DateTime.fromMillis(value, { zone });
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const text = value.trim();
+	for (const parse of [DateTime.fromISO, DateTime.fromSQL, DateTime.fromRFC2822]) {
+		const date = parse(text, { zone, setZone: false });
+		if (date.isValid) return date;
+	}
+	return undefined;
+}
+
+function describe(value: unknown): string {
+	if (value === undefined || value === null || value === '') return 'it is empty';
+	if (typeof value === 'string') return `"${value}"`;
+	try {
+		return JSON.stringify(value).slice(0, 80);
+	} catch {
+		return typeof value;
+	}
+}

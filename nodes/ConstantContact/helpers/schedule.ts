@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { futureDate } from './dates';
+
+export function scheduleFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'When',
+			name: 'scheduleType',
+			type: 'options',
+			options: [
+				{ name: 'Now', value: 'now', description: 'Send as soon as Constant Contact can' },
+				{ name: 'At a Date and Time', value: 'date', description: 'Schedule the send' },
+			],
+			default: 'date',
+		},
+		scheduledDateField(),
+	];
+}
+
+export function scheduledDateField(showForScheduleType = true): INodeProperties {
+	return {
+		displayName: 'Scheduled Date',
+		name: 'scheduledDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description:
+			"When to send. A date without a time zone offset is read in the workflow's time zone. Must be in the future.",
+		...(showForScheduleType ? { displayOptions: { show: { scheduleType: ['date'] } } } : {}),
+	};
+}
+
+/** The future send date as the API wants it (UTC ISO-8601); refused before any request if past. */
+export function readScheduledDate(this: IExecuteFunctions, i: number): string {
+	const value = this.getNodeParameter('scheduledDate', i, '') as unknown;
+	return futureDate(this.getNode(), value, 'Scheduled Date', this.getTimezone());
+}
+
+export function sendsNow(this: IExecuteFunctions, i: number): boolean {
+	return this.getNodeParameter('scheduleType', i, 'date') === 'now';
+}

@@ -1,0 +1,120 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+import type { ApiStyle } from './apiStyles';
+
+/** What went wrong with one HTTP attempt, dug out of whatever n8n-core threw. */
+export interface Failure {
+	status?: number;
+	body?: unknown;
+	/** A network error code such as ECONNRESET, when no answer came back. */
+	code?: string;
+	message: string;
+}
+
+const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN'];
+
+export function describeFailure(error: unknown): Failure {
+	const failure: Failure = { message: error instanceof Error ? error.message : String(error) };
+	// n8n-core wraps the HTTP client's error (NodeApiError -> cause -> AxiosError); look through all.
+	let current: unknown = error;
+	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+		const e = current as JsonObject & { response?: { status?: number; data?: unknown } };
+		if (failure.status === undefined && typeof e.response?.status === 'number') {
+			failure.status = e.response.status;
+			failure.body = e.response.data;
+		}
+		if (failure.status === undefined && typeof e.statusCode === 'number') failure.status = e.statusCode;
+		const code = typeof e.code === 'string' ? e.code : undefined;
+		if (!failure.code && code && NETWORK_CODES.includes(code)) failure.code = code;
+		current = (e as { cause?: unknown }).cause;
+	}
+	if (!failure.code && failure.status === undefined && /socket hang up/i.test(failure.message)) {
+		failure.code = 'ECONNRESET';
+	}
+	return failure;
+}
+
+const SECRET_PATTERNS = [/(api_key=)[^&\s"']+/gi, /(Bearer\s+)[\w\-.~+/=]+/gi];
+
+/** Removes every known secret and anything shaped like an api_key or bearer token. */
+export function redact(text: string, secrets: string[]): string {
+	let clean = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) clean = clean.split(secret).join('***');
+	}
+	for (const pattern of SECRET_PATTERNS) clean = clean.replace(pattern, '$1***');
+	return clean;
+}
+
+export interface ErrorContext {
+	method: string;
+	path: string;
+	notFound?: string;
+	itemIndex?: number;
+	secrets: string[];
+	attempts: number;
+}
+
+function hintFor(style: ApiStyle, failure: Failure, context: ErrorContext): string {
+	const { status, body } = failure;
+	if (status === undefined) {
+		return context.method === 'POST'
+			? 'The connection broke before Constant Contact answered, so it is not known whether the request was processed. Check in Constant Contact before running this item again.'
+			: `Constant Contact could not be reached after ${context.attempts} attempt(s). Check the network and the Base URL of the credential.`;
+	}
+	if (style.isQuotaExceeded(status, body)) {
+		return 'The daily limit of 10,000 requests for this key or application is used up. Run again tomorrow, or spread the work over several days.';
+	}
+	if (style.isThrottled(status, body)) {
+		return `Constant Contact kept refusing requests for going over 4 per second, even after ${context.attempts} attempts with backoff. Another workflow or app may be using the same credential.`;
+	}
+	switch (status) {
+		case 400:
+			return 'Constant Contact rejected the values sent. Fix the field the message names and run again.';
+		case 401:
+			return style.authHint;
+		case 403:
+			return style.version === 'v3'
+				? 'The credential lacks a scope this needs (account_read, campaign_data, contact_data) or the account plan or user role does not allow it. Reconnect the credential with those scopes, or ask the account owner.'
+				: "The API key is not allowed to do this for the account (user role or plan). Ask the account owner.";
+		case 404:
+			return context.notFound ?? `Nothing was found at ${context.path}: check the ID.`;
+		case 406:
+		case 415:
+			return 'The request used a format Constant Contact does not accept. Please report this as a bug in the Constant Contact node.';
+		case 409:
+			return 'An object with this name already exists. Campaign and list names must be unique: add a date or number to the name.';
+		default:
+			return status >= 500
+				? `Constant Contact had an internal problem (HTTP ${status}). Try again later.`
+				: `Constant Contact answered HTTP ${status}.`;
+	}
+}
+
+export function toNodeApiError(
+	node: INode,
+	style: ApiStyle,
+	failure: Failure,
+	context: ErrorContext,
+): NodeApiError {
+	const apiMessages = style.errorMessages(failure.body);
+	const message =
+		failure.status === undefined
+			? `Could not get an answer from Constant Contact (${failure.code ?? failure.message})`
+			: apiMessages.length > 0
+				? apiMessages.join('; ')
+				: `Constant Contact answered HTTP ${failure.status} to ${context.method} ${context.path}`;
+	const errorResponse: JsonObject = {
+		httpCode: failure.status === undefined ? null : String(failure.status),
+		api: style.version,
+		request: `${context.method} ${context.path}`,
+		errors: JSON.parse(redact(JSON.stringify(failure.body ?? null), context.secrets)),
+	};
+	if (failure.code) errorResponse.networkError = failure.code;
+	return new NodeApiError(node, errorResponse, {
+		message: redact(message, context.secrets),
+		description: redact(hintFor(style, failure, context), context.secrets),
+		httpCode: failure.status === undefined ? undefined : String(failure.status),
+		itemIndex: context.itemIndex,
+	});
+}

@@ -1,0 +1,177 @@
+import {
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import type { ApiVersion } from '../helpers/types';
+import { apiStyles, type ApiStyle, type PageRequest } from './apiStyles';
+import { describeFailure, redact, toNodeApiError } from './errors';
+import { limiterFor } from './rateLimiter';
+import { isRetryable, MAX_ATTEMPTS, retryDelayMs } from './retry';
+
+export type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface RequestOptions {
+	body?: IDataObject | IDataObject[];
+	qs?: IDataObject;
+	/** Follow this link from a previous answer instead of `endpoint` (pagination). */
+	link?: string;
+	/** What to tell the user on a 404, e.g. 'No campaign with ID "x" exists in this account.' */
+	notFound?: string;
+	itemIndex?: number;
+}
+
+interface Connection {
+	baseUrl: URL;
+	secrets: string[];
+	limiterKey: string;
+}
+
+async function connect(ctx: ApiContext, style: ApiStyle): Promise<Connection> {
+	const credentials = await ctx.getCredentials(style.credentialType);
+	const raw = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	let baseUrl: URL;
+	try {
+		baseUrl = new URL(raw);
+	} catch {
+		throw new NodeOperationError(ctx.getNode(), `The credential's Base URL is not a URL: "${raw}"`);
+	}
+	const token = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const secrets = [
+		credentials.apiKey,
+		credentials.accessToken,
+		credentials.clientSecret,
+		token.access_token,
+		token.refresh_token,
+	].filter((s): s is string => typeof s === 'string' && s !== '');
+	const credentialId = ctx.getNode().credentials?.[style.credentialType]?.id ?? 'unsaved';
+	return { baseUrl, secrets, limiterKey: `${style.credentialType}:${credentialId}:${baseUrl.href}` };
+}
+
+function targetUrl(ctx: ApiContext, connection: Connection, endpoint: string, link?: string): string {
+	if (!link) return `${connection.baseUrl.href.replace(/\/+$/, '')}${endpoint}`;
+	const url = new URL(link, connection.baseUrl);
+	// Secrets go to the credential's host only, whatever a link says.
+	if (url.origin !== connection.baseUrl.origin) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Refusing to follow a pagination link to another host (${url.origin})`,
+		);
+	}
+	return url.href;
+}
+
+/** The one request helper: auth, rate limit, retries and error mapping for both APIs. */
+export async function apiRequest(
+	this: ApiContext,
+	api: ApiVersion,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	options: RequestOptions = {},
+): Promise<unknown> {
+	const style = apiStyles[api];
+	const connection = await connect(this, style);
+	const url = targetUrl(this, connection, endpoint, options.link);
+	const path = new URL(url).pathname;
+	for (let attempt = 1; ; attempt++) {
+		const request: IHttpRequestOptions = {
+			method,
+			url,
+			qs: options.qs ? { ...options.qs } : undefined,
+			body: options.body,
+			json: true,
+			headers: { Accept: 'application/json' },
+		};
+		await limiterFor(connection.limiterKey).acquire();
+		try {
+			return await this.helpers.httpRequestWithAuthentication.call(this, style.credentialType, request);
+		} catch (error) {
+			const failure = describeFailure(error);
+			if (attempt < MAX_ATTEMPTS && isRetryable(style, method, failure)) {
+				const delay = retryDelayMs(style, failure, attempt);
+				this.logger.debug(
+					`Constant Contact ${method} ${path}: ${failure.status ?? failure.code}, retry ${attempt} in ${delay} ms`,
+				);
+				await sleep(delay);
+				continue;
+			}
+			throw toNodeApiError(this.getNode(), style, failure, {
+				method,
+				path,
+				notFound: options.notFound,
+				itemIndex: options.itemIndex,
+				secrets: connection.secrets,
+				attempts: attempt,
+			});
+		}
+	}
+}
+
+export interface ListOptions {
+	qs?: IDataObject;
+	/** Where the records are in a v3 page (`campaigns`, `lists`...); v2 pages use `results`. */
+	itemsKey: string;
+	/** Stop after this many records; undefined = all. */
+	limit?: number;
+	/** Records to skip (counted neither against the limit nor in the output). */
+	keep?: (record: IDataObject) => boolean;
+	itemIndex?: number;
+}
+
+const MAX_PAGE_SIZE = 500;
+
+export interface Page {
+	records: IDataObject[];
+	next?: PageRequest;
+}
+
+/** One page of a listing; `next` is how to ask for the following one, in the API's own style. */
+export async function apiRequestPage(
+	this: ApiContext,
+	api: ApiVersion,
+	endpoint: string,
+	page: PageRequest,
+	itemsKey: string,
+	itemIndex?: number,
+): Promise<Page> {
+	const style = apiStyles[api];
+	const body = ((await apiRequest.call(this, api, 'GET', page.endpoint ?? endpoint, {
+		qs: page.qs,
+		link: page.link,
+		itemIndex,
+	})) ?? {}) as IDataObject;
+	return { records: style.items(body, itemsKey), next: style.nextPage(body, endpoint) };
+}
+
+/** The one pagination loop for both APIs. */
+export async function apiRequestAllItems(
+	this: ApiContext,
+	api: ApiVersion,
+	endpoint: string,
+	options: ListOptions,
+): Promise<IDataObject[]> {
+	const wanted = options.limit ?? Infinity;
+	const records: IDataObject[] = [];
+	let request: PageRequest | undefined = {
+		endpoint,
+		qs: { ...options.qs, limit: Math.min(wanted, MAX_PAGE_SIZE) },
+	};
+	while (request && records.length < wanted) {
+		const page: Page = await apiRequestPage.call(this, api, endpoint, request, options.itemsKey, options.itemIndex);
+		for (const record of page.records) {
+			if (records.length >= wanted) break;
+			if (!options.keep || options.keep(record)) records.push(record);
+		}
+		request = page.next;
+	}
+	return records;
+}
+
+export type { PageRequest };
+export { redact };

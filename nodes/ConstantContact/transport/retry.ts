@@ -1,0 +1,30 @@
+import type { ApiStyle } from './apiStyles';
+import type { Failure } from './errors';
+
+export const MAX_ATTEMPTS = 6;
+const BASE_DELAY_MS = 500;
+const MAX_DELAY_MS = 8000;
+
+const IDEMPOTENT = ['GET', 'PUT', 'PATCH', 'DELETE'];
+const TRANSIENT_STATUS = [502, 503, 504];
+
+/**
+ * Whether a failed attempt may be sent again. A POST is repeated only when the answer proves
+ * it was not processed (a rate refusal); after a timeout, a reset or a 5xx it might have been,
+ * and creating a campaign or a schedule twice is worse than an error.
+ */
+export function isRetryable(style: ApiStyle, method: string, failure: Failure): boolean {
+	const { status, body } = failure;
+	if (status !== undefined && style.isThrottled(status, body)) return true;
+	if (!IDEMPOTENT.includes(method.toUpperCase())) return false;
+	if (status === undefined) return failure.code !== undefined;
+	return TRANSIENT_STATUS.includes(status);
+}
+
+/** Exponential backoff with jitter; a rate refusal waits at least one rate window. */
+export function retryDelayMs(style: ApiStyle, failure: Failure, attempt: number): number {
+	const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+	const jittered = ceiling / 2 + Math.random() * (ceiling / 2);
+	const throttled = failure.status !== undefined && style.isThrottled(failure.status, failure.body);
+	return Math.round(throttled ? Math.max(1000, jittered) : jittered);
+}
