@@ -1,0 +1,162 @@
+/**
+ * Extracts the reference material the test sandbox needs from the shared folder into
+ * test/sandbox/data/, so the project stands alone (a clone has no /work/shared).
+ *
+ *   npx tsx scripts/extract-reference.ts [pathToShared]
+ *
+ * pathToShared defaults to ../shared relative to the project root.
+ * Output is deterministic (sorted paths/definitions, 2-space JSON).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as yaml from 'js-yaml';
+
+const projectRoot = path.resolve(__dirname, '..');
+const sharedDir = path.resolve(process.argv[2] ?? path.join(projectRoot, '..', 'shared'));
+const outDir = path.join(projectRoot, 'test', 'sandbox', 'data');
+
+export const V3_PATHS = [
+	'/account/summary',
+	'/emails',
+	'/emails/{campaign_id}',
+	'/emails/campaign_id_xrefs',
+	'/emails/activities/{campaign_activity_id}',
+	'/emails/activities/{campaign_activity_id}/schedules',
+	'/emails/activities/{campaign_activity_id}/tests',
+	'/emails/activities/{campaign_activity_id}/previews',
+	'/emails/activities/{campaign_activity_id}/send_history',
+	'/contact_lists',
+	'/contact_lists/{list_id}',
+	'/contacts',
+	'/contacts/{contact_id}',
+	'/contacts/sign_up_form',
+	'/reports/summary_reports/email_campaign_summaries',
+	'/reports/stats/email_campaigns/{campaign_ids}',
+	'/reports/stats/email_campaign_activities/{campaign_activity_ids}',
+	'/reports/email_reports/{campaign_activity_id}/links',
+	'/reports/email_reports/{campaign_activity_id}/tracking/sends',
+	'/reports/email_reports/{campaign_activity_id}/tracking/opens',
+	'/reports/email_reports/{campaign_activity_id}/tracking/unique_opens',
+	'/reports/email_reports/{campaign_activity_id}/tracking/didnotopens',
+	'/reports/email_reports/{campaign_activity_id}/tracking/clicks',
+	'/reports/email_reports/{campaign_activity_id}/tracking/forwards',
+	'/reports/email_reports/{campaign_activity_id}/tracking/optouts',
+	'/reports/email_reports/{campaign_activity_id}/tracking/bounces',
+];
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const PROSE_KEYS = new Set(['description', 'summary', 'x-example', 'example', 'examples', 'tags']);
+/** Keys whose value is a map of user-chosen names (not schema keywords). */
+const NAME_MAPS = new Set(['properties', 'definitions', 'paths', 'responses', 'scopes', 'securityDefinitions', 'patternProperties']);
+
+function clean(node: Json, isNameMap = false): Json {
+	if (Array.isArray(node)) return node.map((n) => clean(n));
+	if (node === null || typeof node !== 'object') return node;
+	const out: { [k: string]: Json } = {};
+	for (const [k, v] of Object.entries(node)) {
+		if (!isNameMap && (PROSE_KEYS.has(k) || k.startsWith('x-ctctmcp'))) continue;
+		out[k] = clean(v, !isNameMap && NAME_MAPS.has(k));
+	}
+	return out;
+}
+
+function collectRefs(node: Json, into: Set<string>): void {
+	if (Array.isArray(node)) node.forEach((n) => collectRefs(n, into));
+	else if (node && typeof node === 'object') {
+		for (const [k, v] of Object.entries(node)) {
+			if (k === '$ref' && typeof v === 'string') into.add(v);
+			else collectRefs(v, into);
+		}
+	}
+}
+
+function sortKeys<T extends Json>(obj: { [k: string]: T }): { [k: string]: T } {
+	const out: { [k: string]: T } = {};
+	for (const k of Object.keys(obj).sort()) out[k] = obj[k];
+	return out;
+}
+
+function buildContract(): Json {
+	const src = yaml.load(
+		fs.readFileSync(path.join(sharedDir, 'reference', 'constant-contact-v3-openapi.yml'), 'utf8'),
+	) as { [k: string]: any };
+	const paths: { [k: string]: Json } = {};
+	for (const p of [...V3_PATHS].sort()) {
+		if (!src.paths[p]) throw new Error(`path ${p} missing from the contract`);
+		paths[p] = src.paths[p];
+	}
+	// transitive closure of #/definitions and #/responses references
+	const definitions: { [k: string]: Json } = {};
+	const responses: { [k: string]: Json } = {};
+	const seen = new Set<string>();
+	let frontier = new Set<string>();
+	collectRefs(paths, frontier);
+	while (frontier.size) {
+		const next = new Set<string>();
+		for (const ref of frontier) {
+			if (seen.has(ref)) continue;
+			seen.add(ref);
+			const m = /^#\/(definitions|responses)\/(.+)$/.exec(ref);
+			if (!m) throw new Error(`unsupported $ref ${ref}`);
+			const name = m[2].replace(/~1/g, '/').replace(/~0/g, '~');
+			const bucket = m[1] === 'definitions' ? definitions : responses;
+			const value = src[m[1]][name];
+			if (value === undefined) throw new Error(`dangling $ref ${ref}`);
+			bucket[name] = value;
+			collectRefs(value, next);
+		}
+		frontier = next;
+	}
+	const doc: { [k: string]: Json } = {
+		swagger: src.swagger,
+		info: { title: 'Constant Contact v3 (subset used by n8n-nodes-constant-contact)', version: src.info.version },
+		host: src.host,
+		basePath: src.basePath,
+		schemes: src.schemes,
+		consumes: src.consumes,
+		produces: src.produces,
+		paths,
+		securityDefinitions: src.securityDefinitions,
+		definitions: sortKeys(definitions),
+	};
+	if (Object.keys(responses).length) doc.responses = sortKeys(responses);
+	for (const k of Object.keys(doc)) if (doc[k] === undefined) delete doc[k];
+	return clean(doc);
+}
+
+function copyFixtures(): string[] {
+	const from = path.join(sharedDir, 'reference', 'v2-fixtures');
+	const to = path.join(outDir, 'v2-fixtures');
+	fs.rmSync(to, { recursive: true, force: true });
+	const written: string[] = [];
+	for (const folder of fs.readdirSync(from).sort()) {
+		const dir = path.join(from, folder);
+		if (!fs.statSync(dir).isDirectory()) continue;
+		fs.mkdirSync(path.join(to, folder), { recursive: true });
+		for (const file of fs.readdirSync(dir).sort()) {
+			if (!file.endsWith('.json')) continue;
+			const parsed = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+			fs.writeFileSync(path.join(to, folder, file), JSON.stringify(parsed, null, 2) + '\n');
+			written.push(`${folder}/${file}`);
+		}
+	}
+	return written;
+}
+
+function main(): void {
+	if (!fs.existsSync(sharedDir)) {
+		console.error(`shared reference folder not found: ${sharedDir}`);
+		process.exit(1);
+	}
+	fs.mkdirSync(outDir, { recursive: true });
+	const contract = buildContract() as { [k: string]: any };
+	fs.writeFileSync(path.join(outDir, 'v3-contract.json'), JSON.stringify(contract, null, 2) + '\n');
+	const fixtures = copyFixtures();
+	console.log(
+		`v3-contract.json: ${Object.keys(contract.paths).length} paths, ${Object.keys(contract.definitions).length} definitions; ` +
+			`v2-fixtures: ${fixtures.length} files -> ${path.relative(projectRoot, outDir)}`,
+	);
+}
+
+main();

@@ -1,0 +1,525 @@
+/**
+ * Constant Contact sandbox: a local, stateful, in-memory Constant Contact (v2 API, v3 API and
+ * the v3 OAuth2 server) on node:http, for the node's engine tests and the demo.
+ *
+ *   const sb = await Sandbox.start();          // port 0 = random
+ *   sb.v2BaseUrl, sb.v3BaseUrl, sb.oauthBaseUrl, sb.secrets, sb.issueTokens()
+ *   ... await sb.close();
+ *
+ * See test/sandbox/README.md for behaviour, defaults and what is simulated.
+ */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import { Contract } from './contract';
+import { Ctx, Reply, HttpError, apiError } from './common';
+import { OAuthServer, TokenSet } from './oauth';
+import { SandboxState, buildState, processDue, addV2Campaign, addV3Campaign, iso, V2Campaign, V3Campaign, DEFAULT_FOOTER } from './state';
+import { handleV2 } from './v2';
+import { handleV3 } from './v3';
+
+export type { SandboxState, SendRecord, V2Campaign, V3Campaign, V3Activity, ContactList, Contact } from './state';
+
+export interface SandboxOptions {
+	port?: number; // 0 = random (default 0)
+	host?: string; // default '127.0.0.1'
+	latencyMs?: number; // added before each response (default 0)
+	rateLimitPerSecond?: number | false; // default 4; false = off
+	dailyLimit?: number | false; // default 10000
+	accessTokenTtlSeconds?: number; // v3 access tokens, default 86400
+	seed?: boolean; // realistic starting data from the fixtures, default true
+	log?: (line: string) => void; // lines never contain api keys or tokens
+	/** Extension: override the fake credentials (defaults: DEFAULT_SECRETS, env overrides). */
+	secrets?: Partial<SandboxSecrets>;
+	/** Extension: how long a send stays EXECUTING/RUNNING on the sandbox clock (default 1000 ms). */
+	sendDurationMs?: number;
+}
+
+export interface SandboxSecrets {
+	v2ApiKey: string;
+	v2AccessToken: string;
+	clientId: string;
+	clientSecret: string;
+}
+
+/** Fixed, documented fake credentials (override with env or options.secrets). */
+export const DEFAULT_SECRETS: SandboxSecrets = {
+	v2ApiKey: 'sandbox-v2-api-key',
+	v2AccessToken: 'sandbox-v2-access-token',
+	clientId: 'sandbox-client-id',
+	clientSecret: 'sandbox-client-secret',
+};
+
+export const DEFAULT_SCOPE = 'account_read account_update contact_data campaign_data offline_access';
+
+export interface RecordedRequest {
+	api: 'v2' | 'v3' | 'oauth';
+	method: string;
+	path: string; // no query
+	query: Record<string, string>;
+	headers: Record<string, string>;
+	body: unknown; // parsed JSON (or form object for OAuth), raw string otherwise, undefined when empty
+	status: number; // 0 when the connection was reset
+	arrivedAt: number; // wall-clock ms
+	respondedAt: number; // wall-clock ms
+}
+
+export interface Fault {
+	kind: '5xx' | 'status' | 'reset' | 'throttle';
+	status?: number;
+	count?: number;
+	method?: string;
+	path?: RegExp;
+	afterProcessing?: boolean;
+}
+
+export interface Knobs {
+	latencyMs: number;
+	serverErrorRate: number;
+	resetRate: number;
+	rateLimitPerSecond: number | false;
+	dailyLimit: number | false;
+}
+
+const FIVE_XX = [500, 502, 503, 504];
+const FIVE_XX_TEXT: Record<number, string> = {
+	500: 'Internal server error occurred',
+	502: 'Bad gateway',
+	503: 'Service unavailable',
+	504: 'Gateway timeout',
+};
+
+function envSecrets(): Partial<SandboxSecrets> {
+	const e = process.env;
+	const o: Partial<SandboxSecrets> = {};
+	if (e.CC_SANDBOX_V2_API_KEY) o.v2ApiKey = e.CC_SANDBOX_V2_API_KEY;
+	if (e.CC_SANDBOX_V2_ACCESS_TOKEN) o.v2AccessToken = e.CC_SANDBOX_V2_ACCESS_TOKEN;
+	if (e.CC_SANDBOX_CLIENT_ID) o.clientId = e.CC_SANDBOX_CLIENT_ID;
+	if (e.CC_SANDBOX_CLIENT_SECRET) o.clientSecret = e.CC_SANDBOX_CLIENT_SECRET;
+	return o;
+}
+
+export class Sandbox {
+	readonly url: string;
+	readonly v2BaseUrl: string;
+	readonly v3BaseUrl: string;
+	readonly oauthBaseUrl: string;
+	readonly secrets: SandboxSecrets;
+	knobs: Knobs;
+	readonly requests: RecordedRequest[] = [];
+	readonly contractViolations: { method: string; path: string; errors: string[] }[] = [];
+	/** Extension: v3 responses of the sandbox itself that do not match the contract (should stay empty). */
+	readonly responseViolations: { method: string; path: string; status: number; errors: string[] }[] = [];
+	readonly clock: { now(): number; advance(ms: number): void };
+
+	private offset = 0;
+	private _state: SandboxState;
+	private faults: (Fault & { remaining: number })[] = [];
+	private windows = new Map<string, number[]>();
+	private daily = new Map<string, { day: string; n: number }>();
+	private readonly oauth: OAuthServer;
+	private readonly sockets = new Set<import('net').Socket>();
+	private readonly sendDurationMs: number;
+
+	private constructor(
+		private readonly server: http.Server,
+		private readonly contract: Contract,
+		private readonly opts: SandboxOptions,
+		secrets: SandboxSecrets,
+	) {
+		const addr = server.address() as AddressInfo;
+		const host = opts.host ?? '127.0.0.1';
+		this.url = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+		this.v2BaseUrl = `${this.url}/v2`;
+		this.v3BaseUrl = `${this.url}/v3`;
+		this.oauthBaseUrl = `${this.url}/oauth2/default/v1`;
+		this.secrets = secrets;
+		this.knobs = this.initialKnobs();
+		this.sendDurationMs = opts.sendDurationMs ?? 1000;
+		this.clock = {
+			now: () => Date.now() + this.offset,
+			advance: (ms: number) => {
+				this.offset += ms;
+				this.tick();
+			},
+		};
+		this._state = buildState(this.clock.now(), opts.seed !== false);
+		this.oauth = new OAuthServer(
+			{ clientId: secrets.clientId, clientSecret: secrets.clientSecret },
+			() => this.opts.accessTokenTtlSeconds ?? 86400,
+			() => this.clock.now(),
+		);
+		server.on('request', (req, res) => void this.onRequest(req, res));
+		server.on('connection', (s) => {
+			this.sockets.add(s);
+			s.on('close', () => this.sockets.delete(s));
+		});
+	}
+
+	static async start(options: SandboxOptions = {}): Promise<Sandbox> {
+		const contract = await Contract.load();
+		const server = http.createServer();
+		server.keepAliveTimeout = 5000;
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+		});
+		const secrets = { ...DEFAULT_SECRETS, ...envSecrets(), ...(options.secrets ?? {}) };
+		return new Sandbox(server, contract, options, secrets);
+	}
+
+	private initialKnobs(): Knobs {
+		return {
+			latencyMs: this.opts.latencyMs ?? 0,
+			serverErrorRate: 0,
+			resetRate: 0,
+			rateLimitPerSecond: this.opts.rateLimitPerSecond === undefined ? 4 : this.opts.rateLimitPerSecond,
+			dailyLimit: this.opts.dailyLimit === undefined ? 10000 : this.opts.dailyLimit,
+		};
+	}
+
+	/** Live state (due schedules are processed first). Read it; mutate only in test setup. */
+	get state(): SandboxState {
+		this.tick();
+		return this._state;
+	}
+
+	private tick(): void {
+		processDue(this._state, this.clock.now(), this.sendDurationMs);
+	}
+
+	issueTokens(opts: { ttlSeconds?: number; scope?: string } = {}): TokenSet {
+		const t = this.oauth.issue(opts.scope ?? DEFAULT_SCOPE, opts.ttlSeconds ?? this.opts.accessTokenTtlSeconds ?? 86400, true);
+		return { access_token: t.access_token, refresh_token: t.refresh_token, expires_in: t.expires_in, token_type: 'Bearer', scope: t.scope };
+	}
+
+	expireAccessTokens(): void {
+		this.oauth.expireAll();
+	}
+
+	injectFault(f: Fault): void {
+		this.faults.push({ ...f, remaining: f.count ?? 1 });
+	}
+
+	maxRequestsInAnyWindow(ms = 1000, filter?: (r: RecordedRequest) => boolean): number {
+		const f = filter ?? ((r: RecordedRequest) => r.api !== 'oauth');
+		const t = this.requests.filter(f).map((r) => r.arrivedAt).sort((a, b) => a - b);
+		let best = 0;
+		let lo = 0;
+		for (let hi = 0; hi < t.length; hi++) {
+			while (t[hi] - t[lo] >= ms) lo++;
+			best = Math.max(best, hi - lo + 1);
+		}
+		return best;
+	}
+
+	/** Test helper: N draft v3 campaigns, created directly (distinct updated_at, newest last). */
+	bulkCreateV3Campaigns(n: number, prefix = 'Bulk v3 campaign'): V3Campaign[] {
+		const st = this._state;
+		const base = this.clock.now() - n;
+		const out: V3Campaign[] = [];
+		const from = st.account.verifiedEmails[0].email_address;
+		for (let i = 0; i < n; i++) {
+			const t = iso(base + i);
+			let name = `${prefix} ${i + 1}`;
+			while (st.v3.names.has(name)) name += '+';
+			out.push(
+				addV3Campaign(st, {
+					name,
+					created_at: t,
+					updated_at: t,
+					primary: {
+						from_email: from,
+						from_name: 'Bulk',
+						reply_to_email: from,
+						subject: `Subject ${i + 1}`,
+						html_content: '<html><body>[[trackingImage]]<p>Hello</p></body></html>',
+						physical_address_in_footer: { ...DEFAULT_FOOTER },
+					},
+				}),
+			);
+		}
+		return out;
+	}
+
+	/** Test helper: N draft v2 campaigns, created directly (distinct modified_date, newest last). */
+	bulkCreateV2Campaigns(n: number, prefix = 'Bulk v2 campaign'): V2Campaign[] {
+		const st = this._state;
+		const base = this.clock.now() - n;
+		const from = st.account.verifiedEmails[0].email_address;
+		const out: V2Campaign[] = [];
+		for (let i = 0; i < n; i++) {
+			const ms = base + i;
+			let name = `${prefix} ${i + 1}`;
+			while (st.v2.names.has(name)) name += '+';
+			const id = String(st.v2.nextCampaignId++);
+			out.push(
+				addV2Campaign(
+					st,
+					{
+						id,
+						name,
+						subject: `Subject ${i + 1}`,
+						status: 'DRAFT',
+						from_name: 'Bulk',
+						from_email: from,
+						reply_to_email: from,
+						template_type: 'CUSTOM',
+						created_date: iso(ms),
+						modified_date: iso(ms),
+						email_content: '<html><body><p>Hello</p></body></html>',
+						email_content_format: 'HTML',
+						text_content: 'Hello',
+						sent_to_contact_lists: [],
+						tracking_summary: { sends: 0, opens: 0, clicks: 0, forwards: 0, unsubscribes: 0, bounces: 0, spam_count: 0 },
+					},
+					ms,
+				),
+			);
+		}
+		return out;
+	}
+
+	reset(): void {
+		this.offset = 0;
+		this._state = buildState(this.clock.now(), this.opts.seed !== false);
+		this.requests.length = 0;
+		this.contractViolations.length = 0;
+		this.responseViolations.length = 0;
+		this.faults = [];
+		this.windows.clear();
+		this.daily.clear();
+		this.oauth.reset();
+		this.knobs = this.initialKnobs();
+	}
+
+	async close(): Promise<void> {
+		await new Promise<void>((resolve) => {
+			this.server.close(() => resolve());
+			for (const s of this.sockets) s.destroy();
+		});
+		await this.contract.close();
+	}
+
+	/* ------------------------------------------------------------ request pipeline */
+
+	private log(line: string): void {
+		this.opts.log?.(line);
+	}
+
+	private takeFault(api: string, method: string, path: string, after: boolean): Fault | undefined {
+		for (const f of this.faults) {
+			if (f.remaining <= 0) continue;
+			if (!!f.afterProcessing !== after) continue;
+			if (f.method && f.method.toUpperCase() !== method) continue;
+			if (f.path && !f.path.test(path)) continue;
+			f.remaining--;
+			return f;
+		}
+		void api;
+		return undefined;
+	}
+
+	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const arrivedAt = Date.now();
+		const u = new URL(req.url ?? '/', 'http://sandbox');
+		const path = u.pathname;
+		const query: Record<string, string> = {};
+		for (const [k, v] of u.searchParams) query[k] = v;
+		const headers: Record<string, string> = {};
+		for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+		const method = (req.method ?? 'GET').toUpperCase();
+		const chunks: Buffer[] = [];
+		for await (const c of req) chunks.push(c as Buffer);
+		const rawBody = Buffer.concat(chunks).toString('utf8');
+
+		const api: RecordedRequest['api'] | undefined = path.startsWith('/v2/')
+			? 'v2'
+			: path.startsWith('/v3/')
+				? 'v3'
+				: path.startsWith('/oauth2/default/v1/')
+					? 'oauth'
+					: undefined;
+		const ct = (headers['content-type'] ?? '').toLowerCase();
+		let body: unknown = undefined;
+		let badJson = false;
+		if (rawBody.length) {
+			if (ct.includes('json')) {
+				try {
+					body = JSON.parse(rawBody);
+				} catch {
+					body = rawBody;
+					badJson = true;
+				}
+			} else if (ct.startsWith('application/x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(rawBody));
+			else body = rawBody;
+		}
+		const rec: RecordedRequest = { api: api ?? 'v3', method, path, query, headers, body, status: 0, arrivedAt, respondedAt: 0 };
+		if (api) this.requests.push(rec);
+
+		const finish = async (reply: Reply | 'reset'): Promise<void> => {
+			const latency = this.knobs.latencyMs;
+			if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+			rec.respondedAt = Date.now();
+			if (reply === 'reset') {
+				rec.status = 0;
+				this.log(`${method} ${path} -> connection reset`);
+				req.socket.destroy();
+				return;
+			}
+			rec.status = reply.status;
+			const h: Record<string, string> = { ...(reply.headers ?? {}) };
+			let payload = '';
+			if (reply.raw !== undefined) {
+				payload = reply.raw;
+				h['content-type'] = reply.contentType ?? 'text/plain';
+			} else if (reply.body !== undefined && reply.status !== 204) {
+				payload = JSON.stringify(reply.body);
+				h['content-type'] = 'application/json';
+			}
+			h['content-length'] = String(Buffer.byteLength(payload));
+			res.writeHead(reply.status, h);
+			res.end(payload);
+			this.log(`${method} ${path} -> ${reply.status} (${rec.respondedAt - arrivedAt} ms)`);
+		};
+
+		if (!api) return finish({ status: 404, body: [{ error_key: 'http.status.not_found', error_message: `No such resource: ${path}` }] });
+		this.tick();
+		try {
+			await finish(await this.pipeline(api, method, path, query, headers, body, rawBody, badJson, arrivedAt));
+		} catch (e) {
+			this.log(`${method} ${path} -> internal sandbox error: ${(e as Error).message}`);
+			await finish(api === 'oauth' ? { status: 500, body: { error: 'server_error', error_description: 'Internal error' } } : apiError(500, 'http.status.internal_error', 'Internal server error occurred'));
+		}
+	}
+
+	private errorReply(api: string, status: number): Reply {
+		if (api === 'oauth') return { status, body: { error: 'server_error', error_description: FIVE_XX_TEXT[status] ?? `HTTP ${status}` } };
+		const text = FIVE_XX_TEXT[status] ?? http.STATUS_CODES[status] ?? `HTTP ${status}`;
+		const key = api === 'v2' ? (status === 500 ? 'http.status.internal_error' : `http.status.${String(http.STATUS_CODES[status] ?? status).toLowerCase().replace(/\s+/g, '_')}`) : status >= 500 ? 'server_error' : `http.status.${status}`;
+		return apiError(status, key, text);
+	}
+
+	private throttleReply(api: string, daily: boolean): Reply {
+		if (api === 'v2') {
+			return daily
+				? apiError(403, 'mashery.not.authorized.over.rate', 'Account Over Rate Limit')
+				: apiError(403, 'mashery.not.authorized.over.qps', 'Account Over Queries Per Second Limit');
+		}
+		if (api === 'oauth') return { status: 429, body: { error: 'rate_limited', error_description: 'Too many requests' } };
+		return daily
+			? { status: 429, body: { error_key: 'quota_exceeded', error_message: 'Daily request quota exceeded. Try again tomorrow.' } }
+			: { status: 429, body: { error_key: 'throttled', error_message: 'Too many requests. You exceeded the request rate limit.' } };
+	}
+
+	/** Sliding-window + daily limit per credential. Only accepted requests count. */
+	private rateLimited(credential: string, nowWall: number): 'qps' | 'daily' | undefined {
+		const lim = this.knobs.rateLimitPerSecond;
+		const win = this.windows.get(credential) ?? [];
+		while (win.length && nowWall - win[0] >= 1000) win.shift();
+		if (lim !== false && win.length >= lim) return 'qps';
+		const dl = this.knobs.dailyLimit;
+		const day = iso(this.clock.now()).slice(0, 10);
+		let d = this.daily.get(credential);
+		if (!d || d.day !== day) this.daily.set(credential, (d = { day, n: 0 }));
+		if (dl !== false && d.n >= dl) return 'daily';
+		win.push(nowWall);
+		this.windows.set(credential, win);
+		d.n++;
+		return undefined;
+	}
+
+	private async pipeline(
+		api: 'v2' | 'v3' | 'oauth',
+		method: string,
+		path: string,
+		query: Record<string, string>,
+		headers: Record<string, string>,
+		body: unknown,
+		rawBody: string,
+		badJson: boolean,
+		arrivedAt: number,
+	): Promise<Reply | 'reset'> {
+		// random chaos
+		if (this.knobs.resetRate > 0 && Math.random() < this.knobs.resetRate) return 'reset';
+		if (this.knobs.serverErrorRate > 0 && Math.random() < this.knobs.serverErrorRate) {
+			return this.errorReply(api, FIVE_XX[Math.floor(Math.random() * FIVE_XX.length)]);
+		}
+		const before = this.takeFault(api, method, path, false);
+		if (before) {
+			if (before.kind === 'reset') return 'reset';
+			if (before.kind === '5xx') return this.errorReply(api, before.status ?? 503);
+			if (before.kind === 'status') return this.errorReply(api, before.status ?? 500);
+			if (before.kind === 'throttle') return this.throttleReply(api, false);
+		}
+
+		const prefixLen = api === 'oauth' ? '/oauth2/default/v1'.length : 3;
+		const rel = path.slice(prefixLen) || '/';
+		const ctx: Ctx = {
+			method,
+			path: rel,
+			segments: rel.split('/').filter(Boolean).map((s) => decodeURIComponent(s)),
+			query,
+			body,
+			rawBody,
+			headers,
+			now: this.clock.now(),
+			state: this._state,
+		};
+
+		let reply: Reply;
+		if (api === 'oauth') reply = this.oauth.handle(ctx);
+		else {
+			// authentication
+			const bearer = /^bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1]?.trim();
+			let credential: string;
+			if (api === 'v2') {
+				if (query.api_key !== this.secrets.v2ApiKey || bearer !== this.secrets.v2AccessToken) {
+					return apiError(401, 'http.status.unauthorized', 'Unauthorized: an api_key query parameter and a valid Authorization: Bearer access token are required.');
+				}
+				credential = `v2:${query.api_key}`;
+			} else {
+				const t = bearer ? this.oauth.check(bearer) : undefined;
+				if (!t) return apiError(401, 'unauthorized', 'Unauthorized');
+				credential = `v3:${t.clientId}`;
+			}
+			const limited = this.rateLimited(credential, arrivedAt);
+			if (limited) return this.throttleReply(api, limited === 'daily');
+			const accept = headers.accept;
+			if (accept && !/(application\/json|application\/\*|\*\/\*|\+json)/i.test(accept)) {
+				return apiError(406, api === 'v2' ? 'http.status.not_acceptable' : 'not_acceptable', 'Unsupported Accept Header value, must be application/json');
+			}
+			const ct = (headers['content-type'] ?? '').toLowerCase();
+			if (rawBody.length && !ct.includes('application/json')) {
+				return apiError(415, api === 'v2' ? 'http.status.unsupported_media_type' : 'unsupported_media_type', `Unsupported Content-Type '${headers['content-type'] ?? ''}': the request body must be application/json.`);
+			}
+			if (badJson) return apiError(400, api === 'v2' ? 'json.payload.invalid' : 'json.payload.invalid', 'The request body is not valid JSON.');
+			if (api === 'v3') {
+				const check = await this.contract.validateRequest(method.toLowerCase(), rel, query, body, headers);
+				if (!check.matched) return apiError(404, 'http.status.not_found', `No such resource: ${method} ${path}`);
+				if (check.errors) {
+					this.contractViolations.push({ method, path, errors: check.errors.map((e) => e.message) });
+					this.log(`contract violation: ${method} ${path}: ${check.errors.map((e) => e.message).join('; ')}`);
+					return { status: 400, body: check.errors.map((e) => ({ error_key: e.key, error_message: e.message })) };
+				}
+			}
+			try {
+				reply = api === 'v2' ? handleV2(ctx) : handleV3(ctx);
+			} catch (e) {
+				if (e instanceof HttpError) reply = e.reply;
+				else throw e;
+			}
+			this.tick();
+			if (api === 'v3' && reply.status < 300) {
+				const errs = await this.contract.validateResponse(method.toLowerCase(), rel, reply.status, reply.body);
+				if (errs.length) this.responseViolations.push({ method, path, status: reply.status, errors: errs });
+			}
+		}
+		const after = this.takeFault(api, method, path, true);
+		if (after) {
+			if (after.kind === 'reset') return 'reset';
+			if (after.kind === '5xx' || after.kind === 'status') return this.errorReply(api, after.status ?? (after.kind === '5xx' ? 503 : 500));
+			if (after.kind === 'throttle') return this.throttleReply(api, false);
+		}
+		return reply;
+	}
+}
