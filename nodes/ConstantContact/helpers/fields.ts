@@ -104,3 +104,48 @@ export function checkEmail(this: IExecuteFunctions, email: string, label: string
 	}
 	return email;
 }
+
+/** Name, subject and sender of a new campaign: the same fields on both APIs. */
+export function newCampaignFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Campaign Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Newsletter 2026-W48',
+			description: 'Unique name of the campaign (at most 80 characters), shown only to you',
+		},
+		{ displayName: 'Subject', name: 'subject', type: 'string', required: true, default: '' },
+		{ displayName: 'From Name', name: 'fromName', type: 'string', required: true, default: '' },
+		{
+			displayName: 'From Email',
+			name: 'fromEmail',
+			type: 'string',
+			placeholder: 'name@email.com',
+			required: true,
+			default: '',
+			description: 'Must be a verified email address of the Constant Contact account',
+		},
+		{
+			displayName: 'Reply-To Email',
+			name: 'replyToEmail',
+			type: 'string',
+			placeholder: 'name@email.com',
+			required: true,
+			default: '',
+		},
+	];
+}
+
+/** The values of newCampaignFields(), checked, in the API's names. */
+export function readNewCampaignFields(this: IExecuteFunctions, i: number): { name: string } & IDataObject {
+	return {
+		name: requiredText.call(this, 'name', 'Campaign Name', i, 80),
+		subject: requiredText.call(this, 'subject', 'Subject', i),
+		from_name: requiredText.call(this, 'fromName', 'From Name', i, 100),
+		from_email: requiredEmail.call(this, 'fromEmail', 'From Email', i),
+		reply_to_email: requiredEmail.call(this, 'replyToEmail', 'Reply-To Email', i),
+	};
+}

@@ -8,34 +8,39 @@ import type {
 import type { ApiVersion } from '../helpers/types';
 import { apiRequest, apiRequestPage, type PageRequest } from '../transport';
 
-interface Listing {
-	api: ApiVersion;
-	endpoint: string;
-	itemsKey: string;
-	pageSize: number;
-	qs?: IDataObject;
-}
+/** Where each API lists campaigns and how its records are named. */
+const CAMPAIGN_LISTINGS = {
+	v3: { endpoint: '/emails', itemsKey: 'campaigns', idKey: 'campaign_id', statusKey: 'current_status', dateKey: 'updated_at' },
+	v2: { endpoint: '/emailmarketing/campaigns', itemsKey: 'results', idKey: 'id', statusKey: 'status', dateKey: 'modified_date' },
+} as const;
 
 /**
- * One API page per call, filtered by name, newest first; the API's cursor travels in
- * n8n's paginationToken so scrolling the list asks for the next page.
+ * One API page of campaigns per call, filtered by name, newest first, without deleted ones;
+ * the API's cursor travels in n8n's paginationToken so scrolling asks for the next page.
  */
-async function searchPage(
+async function campaignPage(
 	ctx: ILoadOptionsFunctions,
-	listing: Listing,
+	api: ApiVersion,
+	pageSize: number,
 	filter: string | undefined,
 	paginationToken: string | undefined,
-	dateKey: string,
-): Promise<{ records: IDataObject[]; paginationToken?: string }> {
+): Promise<{ campaigns: IDataObject[]; paginationToken?: string }> {
+	const listing = CAMPAIGN_LISTINGS[api];
 	const request: PageRequest = paginationToken
 		? (JSON.parse(paginationToken) as PageRequest)
-		: { endpoint: listing.endpoint, qs: { ...listing.qs, limit: listing.pageSize } };
-	const page = await apiRequestPage.call(ctx, listing.api, listing.endpoint, request, listing.itemsKey);
+		: { endpoint: listing.endpoint, qs: { limit: pageSize } };
+	const page = await apiRequestPage.call(ctx, api, listing.endpoint, request, listing.itemsKey);
 	const needle = (filter ?? '').trim().toLowerCase();
-	const records = page.records
-		.filter((r) => !needle || String(r.name ?? '').toLowerCase().includes(needle))
-		.sort((a, b) => String(b[dateKey] ?? '').localeCompare(String(a[dateKey] ?? '')));
-	return { records, paginationToken: page.next ? JSON.stringify(page.next) : undefined };
+	const campaigns = page.records
+		.filter((c) => !['Removed', 'DELETED'].includes(String(c[listing.statusKey])))
+		.filter((c) => !needle || String(c.name ?? '').toLowerCase().includes(needle))
+		.sort((a, b) => String(b[listing.dateKey] ?? '').localeCompare(String(a[listing.dateKey] ?? '')));
+	return { campaigns, paginationToken: page.next ? JSON.stringify(page.next) : undefined };
+}
+
+function campaignItems(api: ApiVersion, campaigns: IDataObject[]): INodeListSearchItems[] {
+	const { idKey, statusKey } = CAMPAIGN_LISTINGS[api];
+	return campaigns.map((c) => ({ name: `${c.name} (${c[statusKey]})`, value: String(c[idKey]) }));
 }
 
 export async function searchCampaigns(
@@ -43,35 +48,28 @@ export async function searchCampaigns(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { records, paginationToken: next } = await searchPage(
-		this,
-		{ api: 'v3', endpoint: '/emails', itemsKey: 'campaigns', pageSize: 100 },
-		filter,
-		paginationToken,
-		'updated_at',
-	);
-	const results: INodeListSearchItems[] = records
-		.filter((c) => c.current_status !== 'Removed')
-		.map((c) => ({ name: `${c.name} (${c.current_status})`, value: String(c.campaign_id) }));
-	return { results, paginationToken: next };
+	const page = await campaignPage(this, 'v3', 100, filter, paginationToken);
+	return { results: campaignItems('v3', page.campaigns), paginationToken: page.paginationToken };
 }
 
-/** Lists each campaign's primary email activity: one detail request per campaign, so small pages. */
+export async function searchV2Campaigns(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = await campaignPage(this, 'v2', 100, filter, paginationToken);
+	return { results: campaignItems('v2', page.campaigns), paginationToken: page.paginationToken };
+}
+
+/** Each campaign's primary email activity: one detail request per campaign, so small pages. */
 export async function searchCampaignActivities(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { records, paginationToken: next } = await searchPage(
-		this,
-		{ api: 'v3', endpoint: '/emails', itemsKey: 'campaigns', pageSize: 10 },
-		filter,
-		paginationToken,
-		'updated_at',
-	);
-	const campaigns = records.filter((c) => c.current_status !== 'Removed');
+	const page = await campaignPage(this, 'v3', 10, filter, paginationToken);
 	const details = await Promise.all(
-		campaigns.map(
+		page.campaigns.map(
 			async (c) =>
 				(await apiRequest.call(this, 'v3', 'GET', `/emails/${encodeURIComponent(String(c.campaign_id))}`)) as IDataObject,
 		),
@@ -87,24 +85,5 @@ export async function searchCampaignActivities(
 			});
 		}
 	}
-	return { results, paginationToken: next };
-}
-
-export async function searchV2Campaigns(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const { records, paginationToken: next } = await searchPage(
-		this,
-		{ api: 'v2', endpoint: '/emailmarketing/campaigns', itemsKey: 'results', pageSize: 100 },
-		filter,
-		paginationToken,
-		'modified_date',
-	);
-	const results: INodeListSearchItems[] = records.map((c) => ({
-		name: `${c.name} (${c.status})`,
-		value: String(c.id),
-	}));
-	return { results, paginationToken: next };
+	return { results, paginationToken: page.paginationToken };
 }

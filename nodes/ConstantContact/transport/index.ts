@@ -67,6 +67,13 @@ function targetUrl(ctx: ApiContext, connection: Connection, endpoint: string, li
 	return url.href;
 }
 
+// n8n's HTTP client drops an empty object body, but an empty JSON object can mean something
+// (v2: a schedule without a date sends at once), so it goes as text.
+function jsonBody(body: RequestOptions['body']): RequestOptions['body'] | string {
+	const empty = typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
+	return empty ? '{}' : body;
+}
+
 /** The one request helper: auth, rate limit, retries and error mapping for both APIs. */
 export async function apiRequest(
 	this: ApiContext,
@@ -84,9 +91,12 @@ export async function apiRequest(
 			method,
 			url,
 			qs: options.qs ? { ...options.qs } : undefined,
-			body: options.body,
+			body: jsonBody(options.body),
 			json: true,
-			headers: { Accept: 'application/json' },
+			headers: {
+				Accept: 'application/json',
+				...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			},
 		};
 		await limiterFor(connection.limiterKey).acquire();
 		try {

@@ -1,38 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
-import { contactListsField, requiredEmail, requiredText } from '../../../helpers/fields';
+import { contactListsField, newCampaignFields, readNewCampaignFields, requiredText } from '../../../helpers/fields';
 import { apiRequest } from '../../../transport';
 import { optionalCampaignBody, optionalCampaignFields } from './shared';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Campaign Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Unique name of the campaign (at most 80 characters)',
-	},
-	{ displayName: 'Subject', name: 'subject', type: 'string', required: true, default: '' },
-	{ displayName: 'From Name', name: 'fromName', type: 'string', required: true, default: '' },
-	{
-		displayName: 'From Email',
-		name: 'fromEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Must be a verified email address of the account',
-	},
-	{
-		displayName: 'Reply-To Email',
-		name: 'replyToEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-	},
+	...newCampaignFields(),
 	{
 		displayName: 'Email Content',
 		name: 'emailContent',
@@ -76,11 +50,7 @@ export const description = forOperation('v2', 'campaign', 'create', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const body: IDataObject = {
-		name: requiredText.call(this, 'name', 'Campaign Name', i, 80),
-		subject: requiredText.call(this, 'subject', 'Subject', i),
-		from_name: requiredText.call(this, 'fromName', 'From Name', i),
-		from_email: requiredEmail.call(this, 'fromEmail', 'From Email', i),
-		reply_to_email: requiredEmail.call(this, 'replyToEmail', 'Reply-To Email', i),
+		...readNewCampaignFields.call(this, i),
 		email_content: requiredText.call(this, 'emailContent', 'Email Content', i),
 		email_content_format: this.getNodeParameter('emailContentFormat', i, 'HTML') as string,
 		text_content: requiredText.call(this, 'textContent', 'Text Content', i),

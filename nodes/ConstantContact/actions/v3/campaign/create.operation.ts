@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
-import { requiredEmail, requiredText } from '../../../helpers/fields';
+import { newCampaignFields, readNewCampaignFields, requiredText } from '../../../helpers/fields';
 import { apiRequest } from '../../../transport';
 import { withPrimaryActivity, withTrackingImage } from './shared';
 
@@ -14,46 +14,7 @@ import { withPrimaryActivity, withTrackingImage } from './shared';
 const CUSTOM_CODE_FORMAT = 5;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Campaign Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Newsletter 2026-W48',
-		description: 'Unique name of the campaign (at most 80 characters), shown only to you',
-	},
-	{
-		displayName: 'Subject',
-		name: 'subject',
-		type: 'string',
-		required: true,
-		default: '',
-	},
-	{
-		displayName: 'From Name',
-		name: 'fromName',
-		type: 'string',
-		required: true,
-		default: '',
-	},
-	{
-		displayName: 'From Email',
-		name: 'fromEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Must be a verified email address of the Constant Contact account',
-	},
-	{
-		displayName: 'Reply-To Email',
-		name: 'replyToEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-	},
+	...newCampaignFields(),
 	{
 		displayName: 'HTML Content',
 		name: 'htmlContent',
@@ -120,21 +81,16 @@ function footerAddress(this: IExecuteFunctions, additional: IDataObject, i: numb
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const { name, ...header } = readNewCampaignFields.call(this, i);
 	const activity: IDataObject = {
 		format_type: CUSTOM_CODE_FORMAT,
-		from_name: requiredText.call(this, 'fromName', 'From Name', i, 100),
-		from_email: requiredEmail.call(this, 'fromEmail', 'From Email', i),
-		reply_to_email: requiredEmail.call(this, 'replyToEmail', 'Reply-To Email', i),
-		subject: requiredText.call(this, 'subject', 'Subject', i),
+		...header,
 		html_content: withTrackingImage(requiredText.call(this, 'htmlContent', 'HTML Content', i, 150000)),
 	};
 	if (additional.preheader) activity.preheader = String(additional.preheader);
 	const address = footerAddress.call(this, additional, i);
 	if (address) activity.physical_address_in_footer = address;
-	const body = {
-		name: requiredText.call(this, 'name', 'Campaign Name', i, 80),
-		email_campaign_activities: [activity],
-	};
+	const body = { name, email_campaign_activities: [activity] };
 	const campaign = (await apiRequest.call(this, 'v3', 'POST', '/emails', { body, itemIndex: i })) as IDataObject;
 	return withPrimaryActivity(campaign);
 }
