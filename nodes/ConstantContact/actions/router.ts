@@ -1,13 +1,12 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
-	type INode,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
 import { apiOf } from '../helpers/description';
+import { asNodeError } from '../transport/errors';
 import type { Operation } from '../helpers/types';
 import { resources } from './operations';
 
@@ -71,11 +70,3 @@ async function runInOrder<T>(count: number, concurrency: number, task: (i: numbe
 	return results;
 }
 
-/** Errors leave the node as n8n errors that name the item, whatever threw them. */
-function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.context.itemIndex ??= itemIndex;
-		return error;
-	}
-	return new NodeOperationError(node, error as Error, { itemIndex });
-}

@@ -1,4 +1,4 @@
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 import type { ApiStyle } from './apiStyles';
 
@@ -117,4 +117,13 @@ export function toNodeApiError(
 		httpCode: failure.status === undefined ? undefined : String(failure.status),
 		itemIndex: context.itemIndex,
 	});
+}
+
+/** Errors leave the node as n8n errors that name the item, whatever threw them. */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (itemIndex !== undefined) error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }

@@ -11,7 +11,7 @@ import {
 
 import type { ApiVersion } from '../helpers/types';
 import { apiStyles, type ApiStyle, type PageRequest } from './apiStyles';
-import { describeFailure, redact, toNodeApiError } from './errors';
+import { asNodeError, describeFailure, redact, toNodeApiError } from './errors';
 import { limiterFor } from './rateLimiter';
 import { isRetryable, MAX_ATTEMPTS, retryDelayMs } from './retry';
 
@@ -103,6 +103,11 @@ export async function apiRequest(
 			return await this.helpers.httpRequestWithAuthentication.call(this, style.credentialType, request);
 		} catch (error) {
 			const failure = describeFailure(error);
+			// Not an HTTP failure (e.g. n8n's own "the credential needs to be reconnected"): its
+			// message is already the right one.
+			if (failure.status === undefined && failure.code === undefined) {
+				throw asNodeError(this.getNode(), error, options.itemIndex);
+			}
 			if (attempt < MAX_ATTEMPTS && isRetryable(style, method, failure)) {
 				const delay = retryDelayMs(style, failure, attempt);
 				this.logger.debug(

@@ -1,0 +1,41 @@
+'use strict';
+// Fixed, documented settings of the local demo (`npm start`). Nothing here is a real secret.
+const path = require('path');
+const P = require('./paths');
+
+const SANDBOX_PORT = Number(process.env.CC_SANDBOX_PORT || 4010);
+const N8N_PORT = Number(process.env.CC_N8N_PORT || 5678);
+const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+
+module.exports = {
+	N8N_PORT,
+	SANDBOX_PORT,
+	SANDBOX_URL,
+	SANDBOX: {
+		url: SANDBOX_URL,
+		v2BaseUrl: `${SANDBOX_URL}/v2`,
+		v3BaseUrl: `${SANDBOX_URL}/v3`,
+		oauthBaseUrl: `${SANDBOX_URL}/oauth2/default/v1`,
+		// test/sandbox/index.ts DEFAULT_SECRETS (overridable there with CC_SANDBOX_* env vars)
+		secrets: {
+			v2ApiKey: process.env.CC_SANDBOX_V2_API_KEY || 'sandbox-v2-api-key',
+			v2AccessToken: process.env.CC_SANDBOX_V2_ACCESS_TOKEN || 'sandbox-v2-access-token',
+			clientId: process.env.CC_SANDBOX_CLIENT_ID || 'sandbox-client-id',
+			clientSecret: process.env.CC_SANDBOX_CLIENT_SECRET || 'sandbox-client-secret',
+		},
+	},
+	OWNER: {
+		email: 'demo@example.com',
+		password: 'Demo-n8n-2025',
+		firstName: 'Demo',
+		lastName: 'User',
+	},
+	ENCRYPTION_KEY: 'cc-local-demo-encryption-key-0001',
+	USER_FOLDER: P.USER_FOLDER,
+	EXAMPLES_DIR: path.join(P.PROJECT_DIR, 'examples'),
+	CREDENTIALS: {
+		v3: { id: 'ccOAuth2Demo', name: 'Constant Contact v3 (sandbox)', type: 'constantContactOAuth2Api' },
+		v2: { id: 'ccApiKeyDemo', name: 'Constant Contact v2 (sandbox)', type: 'constantContactApi' },
+	},
+	V3_SCOPE: 'account_read campaign_data contact_data offline_access',
+};
