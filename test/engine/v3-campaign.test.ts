@@ -48,14 +48,14 @@ describe('v3 campaign', () => {
 		const all = jsonOf(await world.run({ ...v3, resource: 'campaign', operation: 'getMany', returnAll: true }));
 		expect(all).toHaveLength(live);
 		expect(new Set(all.map((c) => c.campaign_id)).size).toBe(live);
-		const pages = world.requests('GET', /^\/v3\/emails$/, mark);
+		const pages = world.accepted('GET', /^\/v3\/emails$/, mark);
 		expect(pages.length).toBe(Math.ceil(world.sandbox.state.v3.campaigns.size / 500));
 		expect(pages.length).toBeGreaterThan(3);
 
 		mark = world.mark;
 		const some = jsonOf(await world.run({ ...v3, resource: 'campaign', operation: 'getMany', returnAll: false, limit: 7 }));
 		expect(some).toHaveLength(7);
-		expect(world.requests('GET', /^\/v3\/emails$/, mark)).toHaveLength(1);
+		expect(world.accepted('GET', /^\/v3\/emails$/, mark)).toHaveLength(1);
 	});
 
 	test('update renames; a duplicate name is refused with the API message and a hint', async () => {

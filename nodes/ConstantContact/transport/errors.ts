@@ -15,10 +15,11 @@ const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED'
 
 export function describeFailure(error: unknown): Failure {
 	const failure: Failure = { message: error instanceof Error ? error.message : String(error) };
-	// n8n-core wraps the HTTP client's error (NodeApiError -> cause -> AxiosError); look through all.
-	let current: unknown = error;
-	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-		const e = current as JsonObject & { response?: { status?: number; data?: unknown } };
+	// n8n wraps the HTTP client's error: 2.x in NodeApiError.cause, 1.x in .errorResponse.
+	const queue: unknown[] = [error];
+	for (let seen = 0; queue.length && seen < 8; seen++) {
+		const e = queue.shift() as (JsonObject & { response?: { status?: number; data?: unknown } }) | undefined;
+		if (!e || typeof e !== 'object') continue;
 		if (failure.status === undefined && typeof e.response?.status === 'number') {
 			failure.status = e.response.status;
 			failure.body = e.response.data;
@@ -26,12 +27,28 @@ export function describeFailure(error: unknown): Failure {
 		if (failure.status === undefined && typeof e.statusCode === 'number') failure.status = e.statusCode;
 		const code = typeof e.code === 'string' ? e.code : undefined;
 		if (!failure.code && code && NETWORK_CODES.includes(code)) failure.code = code;
-		current = (e as { cause?: unknown }).cause;
+		queue.push((e as { cause?: unknown }).cause, e.errorResponse);
 	}
-	if (!failure.code && failure.status === undefined && /socket hang up/i.test(failure.message)) {
-		failure.code = 'ECONNRESET';
-	}
+	// n8n 1.x keeps only the status code, as text.
+	const httpCode = Number((error as { httpCode?: unknown } | undefined)?.httpCode);
+	if (failure.status === undefined && Number.isInteger(httpCode) && httpCode >= 400) failure.status = httpCode;
+	if (!failure.code && failure.status === undefined) failure.code = networkCodeIn(error);
 	return failure;
+}
+
+/** n8n 1.x replaces a network error's message with its own text; the original is in `messages`. */
+function networkCodeIn(error: unknown): string | undefined {
+	const e = (error ?? {}) as { message?: unknown; messages?: unknown };
+	const texts = [e.message, ...(Array.isArray(e.messages) ? e.messages : [])].map(String).join(' ');
+	if (/socket hang up/i.test(texts)) return 'ECONNRESET';
+	return NETWORK_CODES.find((code) => texts.includes(code));
+}
+
+const REFRESH_FAILED = /invalid_grant|authorization grant|needs to be reconnected|no refresh token/i;
+
+/** The OAuth2 token could not be refreshed (n8n 1.x words it as the OAuth library does). */
+export function isRefreshFailure(error: unknown): boolean {
+	return error instanceof Error && REFRESH_FAILED.test(error.message);
 }
 
 const SECRET_PATTERNS = [/(api_key=)[^&\s"']+/gi, /(Bearer\s+)[\w\-.~+/=]+/gi];

@@ -11,7 +11,7 @@ import {
 
 import type { ApiVersion } from '../helpers/types';
 import { apiStyles, type ApiStyle, type PageRequest } from './apiStyles';
-import { asNodeError, describeFailure, redact, toNodeApiError } from './errors';
+import { asNodeError, describeFailure, isRefreshFailure, redact, toNodeApiError, type Failure } from './errors';
 import { limiterFor } from './rateLimiter';
 import { isRetryable, MAX_ATTEMPTS, retryDelayMs } from './retry';
 
@@ -74,6 +74,11 @@ function jsonBody(body: RequestOptions['body']): RequestOptions['body'] | string
 	return empty ? '{}' : body;
 }
 
+interface FullResponse {
+	statusCode: number;
+	body: unknown;
+}
+
 /** The one request helper: auth, rate limit, retries and error mapping for both APIs. */
 export async function apiRequest(
 	this: ApiContext,
@@ -86,45 +91,70 @@ export async function apiRequest(
 	const connection = await connect(this, style);
 	const url = targetUrl(this, connection, endpoint, options.link);
 	const path = new URL(url).pathname;
+	const limiter = limiterFor(connection.limiterKey);
+	const request = (answerErrors: boolean): IHttpRequestOptions => ({
+		method,
+		url,
+		qs: options.qs ? { ...options.qs } : undefined,
+		body: jsonBody(options.body),
+		json: true,
+		headers: {
+			Accept: 'application/json',
+			...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+		},
+		// Error answers come back as responses (status + the API's body) on every n8n line;
+		// thrown errors lose the body on n8n 1.x.
+		returnFullResponse: answerErrors,
+		ignoreHttpStatusErrors: answerErrors,
+	});
+	const send = async (answerErrors: boolean) =>
+		await this.helpers.httpRequestWithAuthentication.call(this, style.credentialType, request(answerErrors));
+
 	for (let attempt = 1; ; attempt++) {
-		const request: IHttpRequestOptions = {
-			method,
-			url,
-			qs: options.qs ? { ...options.qs } : undefined,
-			body: jsonBody(options.body),
-			json: true,
-			headers: {
-				Accept: 'application/json',
-				...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-			},
-		};
-		await limiterFor(connection.limiterKey).acquire();
+		let failure: Failure;
 		try {
-			return await this.helpers.httpRequestWithAuthentication.call(this, style.credentialType, request);
+			await limiter.acquire();
+			const response = (await send(true)) as FullResponse;
+			if (response.statusCode < 400) return response.body;
+			if (response.statusCode === 401 && style.version === 'v3') {
+				// The access token expired. n8n refreshes it when a request *throws* 401, then sends
+				// the request once more: repeat it that way, with a slot for n8n's extra request.
+				// A 401 proves the first one was not processed, so this is safe for a POST too.
+				await limiter.acquire();
+				await limiter.acquire();
+				return await send(false);
+			}
+			failure = { status: response.statusCode, body: response.body, message: `HTTP ${response.statusCode}` };
 		} catch (error) {
-			const failure = describeFailure(error);
+			failure = describeFailure(error);
 			// Not an HTTP failure (e.g. n8n's own "the credential needs to be reconnected"): its
 			// message is already the right one.
 			if (failure.status === undefined && failure.code === undefined) {
+				if (style.version === 'v3' && isRefreshFailure(error)) {
+					throw new NodeOperationError(this.getNode(), `The Constant Contact credential needs to be reconnected: ${redact(error.message, connection.secrets)}`, {
+						description: style.authHint,
+						itemIndex: options.itemIndex,
+					});
+				}
 				throw asNodeError(this.getNode(), error, options.itemIndex);
 			}
-			if (attempt < MAX_ATTEMPTS && isRetryable(style, method, failure)) {
-				const delay = retryDelayMs(style, failure, attempt);
-				this.logger.debug(
-					`Constant Contact ${method} ${path}: ${failure.status ?? failure.code}, retry ${attempt} in ${delay} ms`,
-				);
-				await sleep(delay);
-				continue;
-			}
-			throw toNodeApiError(this.getNode(), style, failure, {
-				method,
-				path,
-				notFound: options.notFound,
-				itemIndex: options.itemIndex,
-				secrets: connection.secrets,
-				attempts: attempt,
-			});
 		}
+		if (attempt < MAX_ATTEMPTS && isRetryable(style, method, failure)) {
+			const delay = retryDelayMs(style, failure, attempt);
+			this.logger.debug(
+				`Constant Contact ${method} ${path}: ${failure.status ?? failure.code}, retry ${attempt} in ${delay} ms`,
+			);
+			await sleep(delay);
+			continue;
+		}
+		throw toNodeApiError(this.getNode(), style, failure, {
+			method,
+			path,
+			notFound: options.notFound,
+			itemIndex: options.itemIndex,
+			secrets: connection.secrets,
+			attempts: attempt,
+		});
 	}
 }
 
