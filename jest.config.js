@@ -1,0 +1,73 @@
+/**
+ * Two projects run the same tests against both n8n engine lines:
+ *  - engine-2.x: n8n-core 2.x / n8n-workflow 2.x as installed.
+ *  - engine-1.x: `n8n-core` / `n8n-workflow` (for the harness, the engine's own modules and our
+ *    built node in dist/) resolve to the `n8n-core-v1` / `n8n-workflow-v1` aliases
+ *    (n8n-core@1.122.48 + n8n-workflow@1.120.31), as inside a real 1.x n8n.
+ * test/sandbox/** runs once (2.x project only); test/e2e/** is not run by jest here.
+ */
+const tsJestTransform = {
+	'^.+\\.ts$': [
+		'ts-jest',
+		{
+			// Transpile only (fast); type checking is `npm run typecheck`'s job.
+			tsconfig: {
+				module: 'commonjs',
+				target: 'es2021',
+				esModuleInterop: true,
+				resolveJsonModule: true,
+				isolatedModules: true,
+				sourceMap: true,
+				useUnknownInCatchVariables: false,
+			},
+			diagnostics: false,
+		},
+	],
+};
+
+const common = {
+	rootDir: __dirname,
+	testEnvironment: 'node',
+	transform: tsJestTransform,
+	moduleFileExtensions: ['ts', 'js', 'json'],
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/test/e2e/'],
+};
+
+const TIMING = '.timing.test.ts';
+
+/** @type {import('jest').Config} */
+module.exports = {
+	testTimeout: 60_000,
+	// Needed for the engine-1.x project only: after any workflow run with n8n-core 1.122.48
+	// under jest, the process stays alive although no active handle/timer is visible
+	// (getActiveResourcesInfo shows none left; --detectOpenHandles reports nothing and exits).
+	// The 2.x project exits cleanly without it. Not yet tracked down.
+	forceExit: true,
+	projects: [
+		...engineLines('engine', ['<rootDir>/test/**/*.test.ts'], [TIMING]),
+		// Timing-sensitive tests: run on their own (`--runInBand`, after the others), since CPU
+		// contention from parallel test files delays requests unevenly.
+		...engineLines('timing', [`<rootDir>/test/**/*${TIMING}`], []),
+	],
+};
+
+/** The same tests on n8n-core 2.x and, through module aliases, on the legacy 1.x engine. */
+function engineLines(prefix, testMatch, ignore) {
+	const ignored = [...common.testPathIgnorePatterns, ...ignore];
+	return [
+		{ ...common, displayName: `${prefix}-2.x`, testMatch, testPathIgnorePatterns: ignored },
+		{
+			...common,
+			displayName: `${prefix}-1.x`,
+			testMatch,
+			// The sandbox's own tests do not involve the engine: run them once.
+			testPathIgnorePatterns: [...ignored, '<rootDir>/test/sandbox/'],
+			moduleNameMapper: {
+				'^n8n-workflow$': 'n8n-workflow-v1',
+				'^n8n-workflow/(.*)$': 'n8n-workflow-v1/$1',
+				'^n8n-core$': 'n8n-core-v1',
+				'^n8n-core/(.*)$': 'n8n-core-v1/$1',
+			},
+		},
+	];
+}
