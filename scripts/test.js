@@ -48,4 +48,8 @@ run("lint (n8n's community-node rules)", 'npm', ['run', '--silent', 'lint']);
 run('typecheck (tests, sandbox, bench)', 'npm', ['run', '--silent', 'typecheck']);
 jest('engine tests: n8n-core 2.x and legacy 1.x, against the sandbox', ['engine-2.x', 'engine-1.x']);
 jest('timing tests, one file at a time: rate limit', ['timing-2.x', 'timing-1.x'], ['--runInBand']);
+const e2eReport = path.join(tmp, 'e2e.json');
+run('end to end in a real n8n 2.x (examples, package loading, credential tests, browser)', 'node', ['test/e2e/run.js', e2eReport], {
+	jestReport: e2eReport,
+});
 finish(failed === 0 ? 0 : 1);

@@ -35,6 +35,8 @@ const DEFAULT_BROKER_PORT = 5679;
 function n8nEnv(opts = {}) {
 	const port = opts.port || DEFAULT_PORT;
 	const env = prependPath(cleanEnv(), P.NODE_BIN_DIR);
+	// jest sets NODE_ENV=test; n8n reads it (`inTest`) and then runs no command at all.
+	if (env.NODE_ENV === 'test') delete env.NODE_ENV;
 	Object.assign(env, {
 		N8N_USER_FOLDER: path.resolve(opts.userFolder || P.USER_FOLDER),
 		N8N_ENCRYPTION_KEY: opts.encryptionKey || DEFAULT_ENCRYPTION_KEY,

@@ -1,0 +1,243 @@
+/**
+ * The real n8n 2.41 editor in Debian's Chromium (playwright-core, no downloaded browser): log in,
+ * create a workflow, find and add the Constant Contact node from the node panel, create a
+ * "Constant Contact OAuth2 API (v3)" credential from the node's credential dropdown and connect it
+ * through the sandbox's OAuth consent page (popup, "Allow"), then run the workflow with that
+ * credential and check the sandbox saw the calls. Screenshots: docs/node-panel.png,
+ * docs/node-parameters.png, docs/finished-execution.png (overwritten on each run).
+ *
+ * Without Chromium this file FAILS (it does not skip) and says how to install it.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { execFileSync } from 'child_process';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createEnv, startServer, E2eEnv, OWNER, PROJECT_DIR, seconds } from './env';
+
+const DOCS = path.join(PROJECT_DIR, 'docs');
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
+/** /usr/bin/chromium, else `chromium` on PATH; undefined when neither exists. */
+export function findChromium(): string | undefined {
+	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter(Boolean) as string[];
+	for (const c of candidates) if (fs.existsSync(c)) return c;
+	try {
+		const p = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+		if (p) return p;
+	} catch {
+		/* not on PATH */
+	}
+	return undefined;
+}
+
+const INSTALL_CHROMIUM = `${typeof process.getuid === 'function' && process.getuid() !== 0 ? 'sudo ' : ''}apt-get install -y chromium`;
+
+let env: E2eEnv;
+let server: any;
+let url: string;
+let context: BrowserContext | undefined;
+let page: Page;
+const timings: Record<string, number> = {};
+let shotIndex = 0;
+
+/** Debug screenshot next to the user folder (kept only with E2E_KEEP=1) when a step fails. */
+async function debugShot(name: string) {
+	if (!page || !env) return;
+	const dir = process.env.E2E_SHOTS_DIR || path.join(env.userFolder, 'shots');
+	fs.mkdirSync(dir, { recursive: true });
+	await page.screenshot({ path: path.join(dir, `${String(++shotIndex).padStart(2, '0')}-${name}.png`) }).catch(() => undefined);
+}
+
+async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+	try {
+		return await fn();
+	} catch (e) {
+		await debugShot(`failed-${name}`);
+		throw e;
+	}
+}
+
+beforeAll(async () => {
+	const chromium = findChromium();
+	if (!chromium) {
+		throw new Error(`Chromium is not installed (no /usr/bin/chromium, no chromium on PATH). Install it with:\n  ${INSTALL_CHROMIUM}`);
+	}
+	const t = Date.now();
+	env = await createEnv('browser'); // imported credentials fill the node's credential dropdown
+	timings.setup = seconds(t);
+	const t2 = Date.now();
+	({ server, url } = await startServer(env));
+	timings.serverReady = seconds(t2);
+	const { chromium: pw, selectors } = await import('playwright-core');
+	selectors.setTestIdAttribute('data-test-id'); // n8n's attribute (Playwright's default is data-testid)
+	const profile = path.join(env.userFolder, 'chromium-profile');
+	fs.mkdirSync(profile, { recursive: true });
+	context = await pw.launchPersistentContext(profile, {
+		executablePath: chromium,
+		headless: true,
+		args: CHROMIUM_ARGS,
+		viewport: { width: 1440, height: 900 },
+		locale: 'en-US',
+		timezoneId: 'UTC',
+	});
+	context.setDefaultTimeout(30_000);
+	page = context.pages()[0] ?? (await context.newPage());
+	fs.mkdirSync(DOCS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+	if (context) await context.close().catch(() => undefined);
+	if (server) await server.stop();
+	if (env) await env.cleanup();
+	// eslint-disable-next-line no-console
+	console.log(`browser.test.ts timings (s): ${JSON.stringify(timings)}`);
+});
+
+test('log in to the editor', async () => {
+	const t = Date.now();
+	await step('login', async () => {
+		await page.goto(`${url}/signin`);
+		await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(OWNER.email);
+		await page.locator('input[type="password"]').first().fill(OWNER.password);
+		await page.getByRole('button', { name: /sign in/i }).click();
+		await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30_000 });
+	});
+	timings.login = seconds(t);
+});
+
+test('new workflow: the node panel finds "Constant Contact" and adds the node with an action', async () => {
+	const t = Date.now();
+	await step('new-workflow', async () => {
+		await page.goto(`${url}/workflow/new`);
+		await page.getByTestId('canvas-plus-button').click();
+	});
+	await step('search', async () => {
+		await page.getByTestId('node-creator-search-bar').fill('Constant Contact');
+		await page.getByTestId('item-iterator-item').filter({ hasText: 'Create, schedule and send Constant Contact' }).first().waitFor();
+	});
+	await page.waitForTimeout(500); // let the panel settle for the screenshot
+	await page.screenshot({ path: path.join(DOCS, 'node-panel.png') });
+	await step('pick-node', async () => {
+		await page.getByTestId('item-iterator-item').filter({ hasText: 'Constant Contact' }).first().click();
+		await page.getByTestId('item-iterator-item').filter({ hasText: /^Get many campaigns$/ }).first().click();
+		await page.getByTestId('ndv').waitFor();
+	});
+	timings.addNode = seconds(t);
+});
+
+test('node parameters open; a new OAuth2 (v3) credential connects through the sandbox consent page', async () => {
+	const t = Date.now();
+	const sb = env.sandbox;
+	await step('parameters', async () => {
+		await page.getByTestId('parameter-input-resource').waitFor();
+		await page.getByTestId('parameter-input-operation').waitFor();
+	});
+	await page.waitForTimeout(500);
+	await page.screenshot({ path: path.join(DOCS, 'node-parameters.png') });
+
+	await step('new-credential', async () => {
+		await page.getByTestId('node-credentials-select').click();
+		await page.getByTestId('node-credentials-select-item-new').click();
+		await page.getByTestId('editCredential-modal').waitFor();
+		await page.getByTestId('editCredential-modal').getByText('Constant Contact OAuth2 API (v3)').first().waitFor();
+	});
+	const modal = page.getByTestId('editCredential-modal');
+	const fill = async (name: string, value: string) => {
+		const input = modal.getByTestId(`parameter-input-${name}`).getByTestId('parameter-input-field');
+		await input.click();
+		await input.fill(value);
+	};
+	await step('fill-credential', async () => {
+		await fill('clientId', sb.secrets.clientId);
+		await fill('clientSecret', sb.secrets.clientSecret);
+		await fill('authServerUrl', sb.oauthBaseUrl);
+		await fill('baseUrl', sb.v3BaseUrl);
+	});
+	const consentBefore = sb.requests.filter((q) => q.api === 'oauth').length;
+	const popup = await step('connect', async () => {
+		const [p] = await Promise.all([
+			context!.waitForEvent('page', { timeout: 30_000 }),
+			modal.getByRole('button', { name: /^connect/i }).first().click(),
+		]);
+		return p;
+	});
+	await step('consent', async () => {
+		// n8n opens the popup blank, then sends it to the authorize URL it built
+		await popup.waitForURL((u) => u.href.startsWith(`${sb.oauthBaseUrl}/authorize`), { timeout: 30_000 });
+		expect(new URL(popup.url()).searchParams.get('redirect_uri')).toBe(`${url}/rest/oauth2-credential/callback`);
+		await popup.locator('#approve').click();
+		await popup.waitForEvent('close', { timeout: 30_000 }).catch(() => undefined);
+	});
+	await step('connected', async () => {
+		// n8n 2.41 closes the modal once connected and selects the new credential in the node;
+		// reopen it (pencil next to the dropdown) to see n8n's "Account connected" state.
+		const banner = modal.getByTestId('oauth-connect-success-banner').or(modal.getByText(/account connected/i)).first();
+		const t0 = Date.now();
+		while (!(await banner.isVisible()) && (await modal.isVisible()) && Date.now() - t0 < 30_000) await page.waitForTimeout(200);
+		if (!(await banner.isVisible())) {
+			await modal.waitFor({ state: 'hidden' });
+			await expect(page.getByTestId('node-credentials-select').locator('input').first().inputValue()).resolves.toBe('Constant Contact (v3) account');
+			await page.getByTestId('credential-edit-button').click();
+		}
+		await banner.waitFor({ timeout: 30_000 });
+		await expect(banner.textContent()).resolves.toMatch(/account connected/i);
+	});
+	const oauthCalls = sb.requests.filter((q) => q.api === 'oauth').slice(consentBefore);
+	expect(oauthCalls.map((q) => `${q.method} ${q.path.replace(/^.*\/v1/, '')} ${q.status}`)).toEqual(
+		expect.arrayContaining(['GET /authorize 200', 'POST /authorize 302', 'POST /token 200']),
+	);
+	const tokenCall = oauthCalls.find((q) => q.method === 'POST' && q.path.endsWith('/token'))!;
+	expect((tokenCall.body as any).redirect_uri).toBe(`${url}/rest/oauth2-credential/callback`);
+	await step('close-credential', async () => {
+		// saved when "Connect" was clicked; close the modal (its X), back to the node
+		await modal.locator('.el-dialog__headerbtn, [aria-label="Close"], [aria-label="Close this dialog"]').first().click();
+		await modal.waitFor({ state: 'hidden' });
+	});
+	timings.credential = seconds(t);
+});
+
+test('running the workflow with that credential finishes; screenshot of the finished execution', async () => {
+	const t = Date.now();
+	const sb = env.sandbox;
+	const before = sb.requests.length;
+	const v3Gets = () => sb.requests.slice(before).filter((q) => q.api === 'v3' && q.method === 'GET' && /\/emails$/.test(q.path));
+	const waitFor = async (what: string, ok: () => boolean, ms = 60_000) => {
+		const t0 = Date.now();
+		while (!ok()) {
+			if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	};
+	await step('execute-step', async () => {
+		await page.getByTestId('node-execute-button').first().click();
+		await waitFor('the node\'s GET /emails', () => v3Gets().length >= 1);
+		await page.getByTestId('ndv').getByText(/\d+ items?/i).first().waitFor({ timeout: 30_000 });
+	});
+	await step('back-to-canvas', async () => {
+		await page.getByTestId('ndv-close-button').click();
+		await page.getByTestId('ndv').waitFor({ state: 'hidden' });
+	});
+	await step('execute-workflow', async () => {
+		await page.getByTestId('execute-workflow-button').first().click();
+		await waitFor('the workflow run\'s GET /emails', () => v3Gets().length >= 2);
+		await page.getByTestId('canvas-node-status-success').nth(1).waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(1000);
+	});
+	await page.screenshot({ path: path.join(DOCS, 'finished-execution.png') });
+	// the calls used the token of the credential created in the UI, not the imported one
+	const bearer = v3Gets().map((q) => q.headers.authorization);
+	expect(bearer.every((h) => h && h !== `Bearer ${env.credentials.v3.data.oauthTokenData.access_token}`)).toBe(true);
+	const calls = sb.requests.slice(before).filter((q) => q.api === 'v3');
+	expect(calls.length).toBeGreaterThanOrEqual(2); // execute step + execute workflow
+	expect(calls.every((q) => q.method === 'GET' && /\/emails$/.test(q.path) && q.status === 200)).toBe(true);
+	timings.execute = seconds(t);
+});

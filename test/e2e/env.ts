@@ -1,0 +1,142 @@
+/**
+ * Shared set-up of the end-to-end tests: a fresh n8n user folder inside .runtime/ (our package
+ * installed as a community package), the Constant Contact sandbox started in the jest process
+ * (so a test can read its state after n8n ran), both credentials pointing at it, free loopback
+ * ports. n8n itself (the real 2.41 CLI and server from .runtime/) runs as child processes.
+ */
+import * as fs from 'fs';
+import * as net from 'net';
+import * as path from 'path';
+import * as crypto from 'crypto';
+import { Sandbox } from '../sandbox';
+
+// Plain CommonJS helpers of the local runtime (scripts/runtime/README.md).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const cli = require('../../scripts/runtime/n8n-cli');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { installPackage } = require('../../scripts/runtime/install-package');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { authorizeV3, sandboxCredentials } = require('../../scripts/runtime/sandbox');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const C = require('../../scripts/runtime/demo-config');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const P = require('../../scripts/runtime/paths');
+
+export const PACKAGE_NAME = 'n8n-nodes-constant-contact';
+export const NODE_TYPE = `${PACKAGE_NAME}.constantContact`;
+export const PROJECT_DIR: string = P.PROJECT_DIR;
+export const EXAMPLES_DIR = path.join(PROJECT_DIR, 'examples');
+export const OWNER = C.OWNER as { email: string; password: string; firstName: string; lastName: string };
+
+/** A free TCP port on 127.0.0.1 (and, when `alsoFree` is given, port + alsoFree free too). */
+export async function freePort(alsoFree: number[] = []): Promise<number> {
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const port = await new Promise<number>((resolve, reject) => {
+			const s = net.createServer();
+			s.once('error', reject);
+			s.listen(0, '127.0.0.1', () => {
+				const p = (s.address() as net.AddressInfo).port;
+				s.close(() => resolve(p));
+			});
+		});
+		if (port + Math.max(0, ...alsoFree) > 65000) continue;
+		const others = await Promise.all(alsoFree.map((d) => isFree(port + d)));
+		if (others.every(Boolean)) return port;
+	}
+	throw new Error('no free port found on 127.0.0.1');
+}
+
+function isFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const s = net.createServer();
+		s.once('error', () => resolve(false));
+		s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+	});
+}
+
+export interface E2eEnv {
+	userFolder: string;
+	/** options for every scripts/runtime/n8n-cli helper */
+	opts: { userFolder: string; port: number; brokerPort?: number; timezone: string; env?: Record<string, string> };
+	port: number;
+	sandbox: Sandbox;
+	credentials: { v2: any; v3: any };
+	/** ends the sandbox and removes the user folder (keeps it when E2E_KEEP=1) */
+	cleanup(): Promise<void>;
+}
+
+/**
+ * Creates a user folder `.runtime/e2e-<tag>-<random>`, installs the package there, starts the
+ * sandbox on a free loopback port, gets v3 tokens through its OAuth consent + token endpoints and
+ * imports both credentials (ids ccOAuth2Demo / ccApiKeyDemo, as the examples expect).
+ */
+export async function createEnv(tag: string, { importCreds = true } = {}): Promise<E2eEnv> {
+	const userFolder = path.join(P.RUNTIME_DIR, `e2e-${tag}-${crypto.randomBytes(4).toString('hex')}`);
+	fs.mkdirSync(userFolder, { recursive: true });
+	// n8n port P; CLI commands use broker P+1001 (n8n-cli default), the server P+1 (set below).
+	const port = await freePort([1, 1001]);
+	const opts = { userFolder, port, timezone: 'UTC' };
+	const sandbox = await Sandbox.start({ port: 0, host: '127.0.0.1', rateLimitPerSecond: false });
+	const cleanup = async () => {
+		await sandbox.close().catch(() => undefined);
+		if (process.env.E2E_KEEP !== '1') fs.rmSync(userFolder, { recursive: true, force: true });
+	};
+	try {
+		await installPackage({ userFolder });
+		const info = {
+			url: sandbox.url,
+			v2BaseUrl: sandbox.v2BaseUrl,
+			v3BaseUrl: sandbox.v3BaseUrl,
+			oauthBaseUrl: sandbox.oauthBaseUrl,
+			secrets: sandbox.secrets,
+		};
+		const tokens = await authorizeV3(info, { redirectUri: `http://localhost:${port}/rest/oauth2-credential/callback` });
+		const credentials = sandboxCredentials(info, tokens);
+		if (importCreds) await cli.importCredentials([credentials.v2, credentials.v3], opts);
+		return { userFolder, opts, port, sandbox, credentials, cleanup };
+	} catch (e) {
+		await cleanup();
+		throw e;
+	}
+}
+
+/** Starts `n8n start` on env.port (broker env.port + 1), creates the owner, resolves the server and a session cookie. */
+export async function startServer(env: E2eEnv) {
+	const server = cli.startServer({ ...env.opts, brokerPort: env.port + 1 });
+	try {
+		await server.ready;
+		await cli.ensureOwner(server.url, OWNER);
+		const cookie: string = await cli.login(server.url, OWNER);
+		return { server, cookie, url: server.url as string };
+	} catch (e) {
+		const logs = server.logs();
+		await server.stop();
+		throw new Error(`${(e as Error).message}\n--- n8n log (tail) ---\n${logs.slice(-4000)}`);
+	}
+}
+
+/** fetch() against n8n's REST API with the session cookie. */
+export async function rest(url: string, cookie: string, method: string, p: string, body?: unknown) {
+	const res = await fetch(url + p, {
+		method,
+		headers: { cookie, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await res.text();
+	let json: any;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: res.status, text, json };
+}
+
+/** Deep copy of a value with Maps and Sets turned into plain objects/arrays (for state snapshots). */
+export function plain<T = any>(v: unknown): T {
+	return JSON.parse(
+		JSON.stringify(v, (_k, x) => (x instanceof Map ? Object.fromEntries(x) : x instanceof Set ? [...x] : x)),
+	);
+}
+
+export const seconds = (t: number) => Math.round((Date.now() - t) / 100) / 10;
