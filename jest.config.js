@@ -6,27 +6,13 @@
  *    (n8n-core@1.122.48 + n8n-workflow@1.120.31), as inside a real 1.x n8n.
  * test/sandbox/** runs once (2.x project only); test/e2e/** is not run by jest here.
  */
-const tsJestTransform = {
-	'^.+\\.ts$': [
-		'ts-jest',
-		{
-			// Transpile only (fast); type checking is `npm run typecheck`'s job.
-			tsconfig: {
-				module: 'commonjs',
-				target: 'es2021',
-				esModuleInterop: true,
-				resolveJsonModule: true,
-				isolatedModules: true,
-				sourceMap: true,
-				useUnknownInCatchVariables: false,
-			},
-			diagnostics: false,
-		},
-	],
-};
+const tsJestTransform = require('./test/jest.transform.js');
 
 const common = {
 	rootDir: __dirname,
+	// Only test/ is scanned: .runtime/ holds a whole n8n installation.
+	roots: ['<rootDir>/test'],
+	modulePathIgnorePatterns: ['<rootDir>/.runtime/'],
 	testEnvironment: 'node',
 	transform: tsJestTransform,
 	moduleFileExtensions: ['ts', 'js', 'json'],

@@ -14,23 +14,7 @@ module.exports = {
 	modulePathIgnorePatterns: ['<rootDir>/.runtime/', '<rootDir>/dist/'],
 	watchPathIgnorePatterns: ['<rootDir>/.runtime/'],
 	moduleFileExtensions: ['ts', 'js', 'json'],
-	transform: {
-		'^.+\\.ts$': [
-			'ts-jest',
-			{
-				tsconfig: {
-					module: 'commonjs',
-					target: 'es2021',
-					esModuleInterop: true,
-					resolveJsonModule: true,
-					isolatedModules: true,
-					sourceMap: true,
-					useUnknownInCatchVariables: false,
-				},
-				diagnostics: false,
-			},
-		],
-	},
+	transform: require('./test/jest.transform.js'),
 	// n8n boots in 4 to 8 s per CLI command, 10 to 30 s for a server on a fresh user folder.
 	testTimeout: 180_000,
 	slowTestThreshold: 60,
