@@ -44,7 +44,7 @@ const PACKAGE_JSON = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.js
 export const PACKAGE_NAME = PACKAGE_JSON.name;
 
 /** Default credential references used by runNode, per credential type. */
-const DEFAULT_CREDENTIAL_REFS: Record<string, { id: string; name: string }> = {
+export const DEFAULT_CREDENTIAL_REFS: Record<string, { id: string; name: string }> = {
 	constantContactApi: { id: '1', name: 'v2' },
 	constantContactOAuth2Api: { id: '2', name: 'v3' },
 };
@@ -166,7 +166,7 @@ function loadDistNodes() {
 	return distNodes;
 }
 
-function buildNodeTypes(extraNodes: ExtraNode[] = []) {
+export function buildNodeTypes(extraNodes: ExtraNode[] = []) {
 	const nodeTypes = new NodeTypes();
 	const start = new HarnessStartNode();
 	nodeTypes.register(HARNESS_START_TYPE, start);
@@ -177,7 +177,7 @@ function buildNodeTypes(extraNodes: ExtraNode[] = []) {
 	return nodeTypes;
 }
 
-function buildCredentialTypes(extra: ICredentialType[] = []) {
+export function buildCredentialTypes(extra: ICredentialType[] = []) {
 	const types = new CredentialTypes();
 	types.register(new OAuth2ApiCredential());
 	for (const type of loadDistCredentialTypes(DIST_DIR)) types.register(type);
@@ -190,7 +190,7 @@ function buildCredentialTypes(extra: ICredentialType[] = []) {
 
 let executionCounter = 0;
 
-function createAdditionalData(credentialsHelper: CredentialsHelper, hooks: unknown, executionId: string, workflowId: string) {
+export function createAdditionalData(credentialsHelper: CredentialsHelper, hooks: unknown, executionId: string, workflowId: string) {
 	const base = 'http://localhost:5678';
 	const secretsStub = {
 		hasProvider: () => false,
