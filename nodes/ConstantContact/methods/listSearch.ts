@@ -1,12 +1,13 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
+import {
+	NodeOperationError,
+	type IDataObject,
+	type ILoadOptionsFunctions,
+	type INodeListSearchItems,
+	type INodeListSearchResult,
 } from 'n8n-workflow';
 
 import type { ApiVersion } from '../helpers/types';
-import { apiRequest, apiRequestPage, type PageRequest } from '../transport';
+import { apiRequest, apiRequestPage, type Page, type PageRequest } from '../transport';
 
 /** Where each API lists campaigns and how its records are named. */
 const CAMPAIGN_LISTINGS = {
@@ -14,9 +15,21 @@ const CAMPAIGN_LISTINGS = {
 	v2: { endpoint: '/emailmarketing/campaigns', itemsKey: 'results', idKey: 'id', statusKey: 'status', dateKey: 'modified_date' },
 } as const;
 
+/** Where a search goes on: the API's own page request, and how many matches of it were shown. */
+interface SearchPosition {
+	request: PageRequest;
+	skip: number;
+}
+
+// A filtered search reads up to this many API pages per call before it answers.
+const MAX_PAGES_PER_CALL = 5;
+const FILTERED_PAGE_SIZE = 500;
+
 /**
- * One API page of campaigns per call, filtered by name, newest first, without deleted ones;
- * the API's cursor travels in n8n's paginationToken so scrolling asks for the next page.
+ * A page of campaigns for the editor's list: newest first, without deleted ones, filtered by
+ * name. A filter that matches little keeps reading API pages (up to MAX_PAGES_PER_CALL) so
+ * the list is not empty while matches exist further on; n8n's paginationToken carries where
+ * to go on.
  */
 async function campaignPage(
 	ctx: ILoadOptionsFunctions,
@@ -26,16 +39,56 @@ async function campaignPage(
 	paginationToken: string | undefined,
 ): Promise<{ campaigns: IDataObject[]; paginationToken?: string }> {
 	const listing = CAMPAIGN_LISTINGS[api];
-	const request: PageRequest = paginationToken
-		? (JSON.parse(paginationToken) as PageRequest)
-		: { endpoint: listing.endpoint, qs: { limit: pageSize } };
-	const page = await apiRequestPage.call(ctx, api, listing.endpoint, request, listing.itemsKey);
 	const needle = (filter ?? '').trim().toLowerCase();
-	const campaigns = page.records
-		.filter((c) => !['Removed', 'DELETED'].includes(String(c[listing.statusKey])))
-		.filter((c) => !needle || String(c.name ?? '').toLowerCase().includes(needle))
-		.sort((a, b) => String(b[listing.dateKey] ?? '').localeCompare(String(a[listing.dateKey] ?? '')));
-	return { campaigns, paginationToken: page.next ? JSON.stringify(page.next) : undefined };
+	let position: SearchPosition | undefined = paginationToken
+		? readToken(ctx, api, paginationToken)
+		: { request: { endpoint: listing.endpoint, qs: { limit: needle ? FILTERED_PAGE_SIZE : pageSize } }, skip: 0 };
+	const campaigns: IDataObject[] = [];
+	for (let pages = 0; position && campaigns.length < pageSize && pages < MAX_PAGES_PER_CALL; pages++) {
+		const page: Page = await apiRequestPage.call(ctx, api, listing.endpoint, position.request, listing.itemsKey);
+		const matches: IDataObject[] = page.records
+			.filter((c) => !['Removed', 'DELETED'].includes(String(c[listing.statusKey])))
+			.filter((c) => !needle || String(c.name ?? '').toLowerCase().includes(needle))
+			.sort((a, b) => String(b[listing.dateKey] ?? '').localeCompare(String(a[listing.dateKey] ?? '')));
+		const remaining = matches.slice(position.skip);
+		const taken = remaining.slice(0, pageSize - campaigns.length);
+		campaigns.push(...taken);
+		position =
+			taken.length < remaining.length
+				? { request: position.request, skip: position.skip + taken.length }
+				: page.next && { request: page.next, skip: 0 };
+	}
+	return { campaigns, paginationToken: position ? JSON.stringify(position) : undefined };
+}
+
+/** Only the API's own cursor is taken from a token, for this listing: nothing else is requested. */
+function readToken(ctx: ILoadOptionsFunctions, api: ApiVersion, token: string): SearchPosition {
+	const listing = CAMPAIGN_LISTINGS[api];
+	const invalid = () =>
+		new NodeOperationError(ctx.getNode(), 'The list cannot go on from here: its page token is not valid', {
+			description: 'Close the list and open it again.',
+		});
+	let parsed: { request?: PageRequest; skip?: unknown };
+	try {
+		parsed = JSON.parse(token) as typeof parsed;
+	} catch {
+		throw invalid();
+	}
+	const skip = Number(parsed?.skip ?? 0);
+	const { link, qs } = parsed?.request ?? {};
+	if (!Number.isInteger(skip) || skip < 0) throw invalid();
+	if (typeof link === 'string') {
+		// The credential's host is enforced by transport; the path must be this listing's.
+		if (!new URL(link, 'http://host').pathname.endsWith(listing.endpoint)) throw invalid();
+		return { request: { link, qs: {} }, skip };
+	}
+	const cursor: IDataObject = {};
+	for (const key of ['next', 'cursor', 'limit']) {
+		const value = (qs as IDataObject | undefined)?.[key];
+		if (typeof value === 'string' || typeof value === 'number') cursor[key] = value;
+	}
+	if (Object.keys(cursor).length === 0) throw invalid();
+	return { request: { endpoint: listing.endpoint, qs: cursor }, skip };
 }
 
 function campaignItems(api: ApiVersion, campaigns: IDataObject[]): INodeListSearchItems[] {

@@ -51,7 +51,8 @@ export function isRefreshFailure(error: unknown): boolean {
 	return error instanceof Error && REFRESH_FAILED.test(error.message);
 }
 
-const SECRET_PATTERNS = [/(api_key=)[^&\s"']+/gi, /(Bearer\s+)[\w\-.~+/=]+/gi];
+// Token-shaped only (16+ characters), so the API's prose ("Bearer access token") stays readable.
+const SECRET_PATTERNS = [/(api_key=)[^&\s"']+/gi, /(Bearer\s+)[\w\-.~+/=]{16,}/gi];
 
 /** Removes every known secret and anything shaped like an api_key or bearer token. */
 export function redact(text: string, secrets: string[]): string {

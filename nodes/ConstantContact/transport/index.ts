@@ -131,7 +131,8 @@ export async function apiRequest(
 			// message is already the right one.
 			if (failure.status === undefined && failure.code === undefined) {
 				if (style.version === 'v3' && isRefreshFailure(error)) {
-					throw new NodeOperationError(this.getNode(), `The Constant Contact credential needs to be reconnected: ${redact(error.message, connection.secrets)}`, {
+					const message = redact(error.message, connection.secrets);
+					throw new NodeOperationError(this.getNode(), /needs to be reconnected/i.test(message) ? message : `The Constant Contact credential needs to be reconnected: ${message}`, {
 						description: style.authHint,
 						itemIndex: options.itemIndex,
 					});
@@ -166,6 +167,8 @@ export interface ListOptions {
 	limit?: number;
 	/** Records to skip (counted neither against the limit nor in the output). */
 	keep?: (record: IDataObject) => boolean;
+	/** What to tell the user on a 404 (e.g. the activity of a report does not exist). */
+	notFound?: string;
 	itemIndex?: number;
 }
 
@@ -184,11 +187,13 @@ export async function apiRequestPage(
 	page: PageRequest,
 	itemsKey: string,
 	itemIndex?: number,
+	notFound?: string,
 ): Promise<Page> {
 	const style = apiStyles[api];
 	const body = ((await apiRequest.call(this, api, 'GET', page.endpoint ?? endpoint, {
 		qs: page.qs,
 		link: page.link,
+		notFound,
 		itemIndex,
 	})) ?? {}) as IDataObject;
 	return { records: style.items(body, itemsKey), next: style.nextPage(body, endpoint) };
@@ -208,7 +213,15 @@ export async function apiRequestAllItems(
 		qs: { ...options.qs, limit: Math.min(wanted, MAX_PAGE_SIZE) },
 	};
 	while (request && records.length < wanted) {
-		const page: Page = await apiRequestPage.call(this, api, endpoint, request, options.itemsKey, options.itemIndex);
+		const page: Page = await apiRequestPage.call(
+			this,
+			api,
+			endpoint,
+			request,
+			options.itemsKey,
+			options.itemIndex,
+			options.notFound,
+		);
 		for (const record of page.records) {
 			if (records.length >= wanted) break;
 			if (!options.keep || options.keep(record)) records.push(record);
