@@ -33,6 +33,13 @@ export interface Contact {
 	listIds: Set<string>; // v3 list ids
 	created_at: string;
 	updated_at: string;
+	job_title?: string;
+	company_name?: string;
+	phone_number?: string;
+	/** custom_field_id -> value */
+	custom_fields?: Record<string, string>;
+	/** Email permission status (the `status` filter of GET /contacts); undefined = active. */
+	status?: 'active' | 'deleted' | 'not_set' | 'pending_confirmation' | 'temp_hold' | 'unsubscribed';
 }
 
 export interface ContactList {
@@ -423,6 +430,10 @@ export function addV3Campaign(
 		subject: primary.subject,
 		html_content: primary.html_content,
 		contact_list_ids: [],
+		// Its own logs: `base` holds arrays the primary email uses.
+		sendLog: [],
+		runs: [],
+		testSends: [],
 	};
 	state.v3.activities.set(pid, primary);
 	state.v3.activities.set(plid, permalinkAct);

@@ -23,6 +23,7 @@ import {
 	iso,
 	activityToCampaignStatus,
 } from './state';
+import { countsOf, engagementsOf, linkCounts, percentsOf, trackingRows, type Counts } from './engagement';
 
 const NF_EMAIL = (what: string): never => fail(404, 'email.api.not_found', `${what} not found.`);
 const NF_CONTACTS = (what: string): never => fail(404, 'contacts.api.not_found', `${what} not found.`);
@@ -165,8 +166,7 @@ export function handleV3(ctx: Ctx): Reply {
 		case 'GET /reports/stats/email_campaign_activities/*':
 			return activityStats(ctx, s[3]);
 		case 'GET /reports/email_reports/*/links':
-			getActivity(st, s[2], true);
-			return json(200, { campaign_activity_id: s[2], link_click_counts: [] });
+			return json(200, { campaign_activity_id: s[2], link_click_counts: linkCounts(getActivity(st, s[2], true), ctx.query.no_clicks === 'true', ctx.now) });
 	}
 	if (m === 'GET' && s[0] === 'reports' && s[1] === 'email_reports' && s[3] === 'tracking' && s.length === 5) return tracking(ctx, s[2], s[4]);
 	return fail(404, 'http.status.not_found', `No such resource: ${m} /v3/${s.join('/')}`);
@@ -434,6 +434,7 @@ function testSend(ctx: Ctx, id: string): Reply {
 	const a = getActivity(ctx.state, id);
 	const addrs: unknown[] = ctx.body?.email_addresses ?? [];
 	if (!addrs.length) fail(400, 'json.field.required', 'email_addresses: at least one address is required.');
+	if (addrs.length > 5) fail(400, 'json.max.length.violation', 'email_addresses: at most 5 email addresses are allowed.');
 	for (const e of addrs) if (typeof e !== 'string' || !EMAIL_RE.test(e)) fail(400, 'email.api.invalid.email', `email_addresses: '${String(e)}' is not a valid email address.`);
 	a.testSends.push({ at: ctx.now, body: ctx.body });
 	return { status: 204 };
@@ -569,7 +570,7 @@ function contactJson(c: Contact, include: Set<string>): Record<string, unknown> 
 		contact_id: c.contact_id,
 		email_address: {
 			address: c.email,
-			permission_to_send: 'implicit',
+			permission_to_send: PERMISSION[c.status ?? 'active'],
 			created_at: c.created_at,
 			updated_at: c.updated_at,
 			opt_in_source: 'Account',
@@ -582,8 +583,29 @@ function contactJson(c: Contact, include: Set<string>): Record<string, unknown> 
 		created_at: c.created_at,
 		updated_at: c.updated_at,
 	};
+	if (c.job_title) o.job_title = c.job_title;
+	if (c.company_name) o.company_name = c.company_name;
 	if (include.has('list_memberships')) o.list_memberships = [...c.listIds];
+	if (include.has('phone_numbers')) o.phone_numbers = c.phone_number ? [{ phone_number: c.phone_number, kind: 'other' }] : [];
+	if (include.has('custom_fields')) {
+		o.custom_fields = Object.entries(c.custom_fields ?? {}).map(([custom_field_id, value]) => ({ custom_field_id, value }));
+	}
 	return o;
+}
+const PERMISSION: Record<NonNullable<Contact['status']>, string> = {
+	active: 'implicit',
+	deleted: 'unsubscribed',
+	not_set: 'not_set',
+	pending_confirmation: 'pending_confirmation',
+	temp_hold: 'temp_hold',
+	unsubscribed: 'unsubscribed',
+};
+/** GET /contacts `status`: without it every contact but deleted ones; `all` includes those. */
+function statusMatches(c: Contact, status: string | undefined): boolean {
+	const own = c.status ?? 'active';
+	if (status === undefined) return own !== 'deleted';
+	const wanted = status.split(',');
+	return wanted.includes('all') || wanted.includes(own);
 }
 
 function listContacts(ctx: Ctx): Reply {
@@ -593,25 +615,34 @@ function listContacts(ctx: Ctx): Reply {
 	let after = '';
 	let email: string | undefined = q.email;
 	let lists: string | undefined = q.lists;
+	let status: string | undefined = q.status;
+	let updatedAfter: string | undefined = q.updated_after;
+	let include: string | undefined = q.include;
 	if (q.cursor !== undefined) {
-		const c = decodeCursor<{ l: number; k: string; e?: string; li?: string }>(q.cursor);
+		const c = decodeCursor<{ l: number; k: string; e?: string; li?: string; s?: string; ua?: string; i?: string }>(q.cursor);
 		if (!c || typeof c.k !== 'string') return fail(400, 'query.param.invalid', 'cursor: is not a valid paging cursor.');
 		after = c.k;
 		email = c.e;
 		lists = c.li;
+		status = c.s;
+		updatedAfter = c.ua;
+		include = c.i;
 		if (q.limit === undefined) limit = c.l;
 	}
+	const since = updatedAfter !== undefined ? parseIso(updatedAfter) : undefined;
+	if (updatedAfter !== undefined && since === undefined) fail(400, 'query.param.invalid', 'updated_after: must be an ISO-8601 date-time.');
 	const listSet = lists ? lists.split(',') : undefined;
 	const all = [...st.contacts.values()]
 		.filter((c) => (email === undefined || c.email.toLowerCase() === email.toLowerCase()) && (!listSet || listSet.some((l) => c.listIds.has(l))))
+		.filter((c) => statusMatches(c, status) && (since === undefined || Date.parse(c.updated_at) > since))
 		.sort((a, b) => (a.contact_id < b.contact_id ? -1 : 1));
 	const rest = after ? all.filter((c) => c.contact_id > after) : all;
 	const page = rest.slice(0, limit);
-	const inc = new Set((q.include ?? '').split(','));
+	const inc = new Set((include ?? '').split(','));
 	const body: Record<string, unknown> = { contacts: page.map((c) => contactJson(c, inc)) };
 	if (q.include_count === 'true') body.contacts_count = all.length;
 	if (rest.length > limit) {
-		body._links = { next: { href: `/v3/contacts?cursor=${encodeCursor({ l: limit, k: page[page.length - 1].contact_id, e: email, li: lists })}&limit=${limit}` } };
+		body._links = { next: { href: `/v3/contacts?cursor=${encodeCursor({ l: limit, k: page[page.length - 1].contact_id, e: email, li: lists, s: status, ua: updatedAfter, i: include })}&limit=${limit}` } };
 	}
 	return json(200, body);
 }
@@ -643,6 +674,12 @@ function signUpForm(ctx: Ctx): Reply {
 	}
 	if (b.first_name !== undefined) c.first_name = b.first_name;
 	if (b.last_name !== undefined) c.last_name = b.last_name;
+	if (b.job_title !== undefined) c.job_title = b.job_title;
+	if (b.company_name !== undefined) c.company_name = b.company_name;
+	if (b.phone_number !== undefined) c.phone_number = b.phone_number;
+	for (const f of (b.custom_fields ?? []) as { custom_field_id: string; value?: string }[]) {
+		c.custom_fields = { ...c.custom_fields, [f.custom_field_id]: f.value ?? '' };
+	}
 	for (const l of b.list_memberships as string[]) c.listIds.add(l);
 	c.updated_at = now;
 	return json(action === 'created' ? 201 : 200, { contact_id: c.contact_id, action });
@@ -650,34 +687,68 @@ function signUpForm(ctx: Ctx): Reply {
 
 /* ---------------------------------------------------------------- reports */
 
-function sendsOf(st: SandboxState, campaignId: string): number {
+function countsOfCampaign(st: SandboxState, campaignId: string, now: number): Counts {
 	const c = st.v3.campaigns.get(campaignId);
-	if (!c) return 0;
-	return c.activityIds.reduce((n, r) => n + (st.v3.activities.get(r.campaign_activity_id)?.sendLog.length ?? 0), 0);
+	const list = (c?.activityIds ?? []).flatMap((r) => {
+		const a = st.v3.activities.get(r.campaign_activity_id);
+		return a ? engagementsOf(a) : [];
+	});
+	return countsOf(list, now);
 }
-const ZERO_PCT = { bounce: 0, click: 0, desktop_click: 0, desktop_open: 0, did_not_open: 0, mobile_click: 0, mobile_open: 0, open: 0, unsubscribe: 0 };
+const statsJson = (n: Counts): Record<string, number> => ({
+	em_bounces: n.bounces,
+	em_clicks: n.clicks,
+	em_clicks_all: n.clicks,
+	em_forwards: n.forwards,
+	em_not_opened: n.notOpened,
+	em_opens: n.opens,
+	em_opens_all: n.opensAll,
+	em_optouts: n.optouts,
+	em_sends: n.sends,
+});
 
+/** Sent campaigns, most recently sent first, `limit` (1..500, default 50) a page, next via `_links`. */
 function campaignSummaries(ctx: Ctx): Reply {
 	const st = ctx.state;
-	const limit = limitParam(ctx.query, 50, 100, 10);
-	const done = sortedCampaigns(st).filter((c) => c.current_status === 'Done' || c.current_status === 'Executing');
-	return json(200, {
-		bulk_email_campaign_summaries: done.slice(0, limit).map((c) => {
-			const sends = sendsOf(st, c.campaign_id);
+	let limit = limitParam(ctx.query, 50, 500);
+	let offset = 0;
+	if (ctx.query.cursor !== undefined) {
+		const c = decodeCursor<{ o: number; l: number }>(ctx.query.cursor);
+		if (!c || typeof c.o !== 'number') return fail(400, 'query.param.invalid', 'cursor: is not a valid paging cursor.');
+		offset = c.o;
+		if (ctx.query.limit === undefined) limit = c.l;
+	}
+	const lastSent = (c: V3Campaign): number =>
+		Math.max(0, ...c.activityIds.flatMap((r) => (st.v3.activities.get(r.campaign_activity_id)?.sendLog ?? []).map((x) => x.sentAt)));
+	const sent = [...st.v3.campaigns.values()]
+		.filter((c) => c.current_status !== 'Removed' && lastSent(c) > 0)
+		.sort((a, b) => lastSent(b) - lastSent(a) || (a.campaign_id < b.campaign_id ? -1 : 1));
+	const all = countsOf(sent.flatMap((c) => c.activityIds.flatMap((r) => engagementsOf(st.v3.activities.get(r.campaign_activity_id)!))), ctx.now);
+	const body: Record<string, unknown> = {
+		bulk_email_campaign_summaries: sent.slice(offset, offset + limit).map((c) => {
+			const n = countsOfCampaign(st, c.campaign_id, ctx.now);
 			return {
 				campaign_id: c.campaign_id,
 				campaign_type: c.type,
-				last_sent_date: c.updated_at,
-				unique_counts: { sends, opens: 0, clicks: 0, forwards: 0, optouts: 0, abuse: 0, bounces: 0, not_opened: sends },
+				last_sent_date: iso(lastSent(c)),
+				unique_counts: { sends: n.sends, opens: n.opens, clicks: n.clicks, forwards: n.forwards, optouts: n.optouts, abuse: 0, bounces: n.bounces, not_opened: n.notOpened },
 			};
 		}),
-		aggregate_percents: { click: 0, open: 0, did_not_open: done.length ? 100 : 0, bounce: 0, unsubscribe: 0 },
-	});
+		aggregate_percents: (({ click, open, did_not_open, bounce, unsubscribe }) => ({ click, open, did_not_open, bounce, unsubscribe }))(percentsOf(all)),
+	};
+	if (sent.length > offset + limit) {
+		body._links = { next: { href: `/v3/reports/summary_reports/email_campaign_summaries?cursor=${encodeCursor({ o: offset + limit, l: limit })}&limit=${limit}` } };
+	}
+	return json(200, body);
 }
 
-function idList(raw: string): string[] {
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Comma-separated ids of a stats path: 1..max; a malformed one fails the whole request (404). */
+function idList(raw: string, max: number, what: string): string[] {
 	const ids = raw.split(',').map((x) => x.trim()).filter(Boolean);
-	if (!ids.length || ids.length > 10) fail(400, 'reporting.api.invalid.ids', 'Specify from 1 to 10 comma-separated ids.');
+	if (!ids.length || ids.length > max) fail(400, 'reporting.api.invalid.ids', `Specify from 1 to ${max} comma-separated ${what} ids.`);
+	for (const id of ids) if (!UUID_RE.test(id)) fail(404, 'reporting.api.not_found', `${what} ${id} not found.`);
 	return ids;
 }
 
@@ -685,18 +756,13 @@ function campaignStats(ctx: Ctx, raw: string): Reply {
 	const st = ctx.state;
 	const results = [];
 	const errors = [];
-	for (const id of idList(raw)) {
+	for (const id of idList(raw, 150, 'Campaign')) {
 		if (!st.v3.campaigns.has(id)) {
 			errors.push({ error_key: 'reporting.campaign.not_found', error_message: `Campaign ${id} not found.` });
 			continue;
 		}
-		const sends = sendsOf(st, id);
-		results.push({
-			campaign_id: id,
-			stats: { em_bounces: 0, em_clicks: 0, em_forwards: 0, em_not_opened: sends, em_opens: 0, em_optouts: 0, em_sends: sends },
-			percents: { ...ZERO_PCT, did_not_open: sends ? 100 : 0 },
-			last_refresh_time: iso(ctx.now),
-		});
+		const n = countsOfCampaign(st, id, ctx.now);
+		results.push({ campaign_id: id, stats: statsJson(n), percents: percentsOf(n), last_refresh_time: iso(ctx.now) });
 	}
 	return json(200, { results, errors });
 }
@@ -705,17 +771,17 @@ function activityStats(ctx: Ctx, raw: string): Reply {
 	const st = ctx.state;
 	const results = [];
 	const errors = [];
-	for (const id of idList(raw)) {
+	for (const id of idList(raw, 10, 'Campaign activity')) {
 		const a = st.v3.activities.get(id);
-		if (!a) {
+		if (!a || a.current_status === 'REMOVED') {
 			errors.push({ error_key: 'reporting.campaign_activity.not_found', error_message: `Campaign activity ${id} not found.` });
 			continue;
 		}
-		const sends = a.sendLog.length;
+		const n = countsOf(engagementsOf(a), ctx.now);
 		results.push({
 			campaign_id: a.campaign_id,
 			campaign_activity_id: id,
-			stats: { em_bounces: 0, em_clicks: 0, em_forwards: 0, em_not_opened: sends, em_opens: 0, em_optouts: 0, em_sends: sends, em_abuse: 0 },
+			stats: { ...statsJson(n), em_abuse: 0 },
 			last_refresh_time: iso(ctx.now),
 		});
 	}
@@ -735,25 +801,10 @@ function tracking(ctx: Ctx, activityId: string, kind: string): Reply {
 		offset = c.o;
 		if (ctx.query.limit === undefined) limit = c.l;
 	}
-	// Nobody opens, clicks, forwards, opts out or bounces in the sandbox: only sends (and
-	// therefore did-not-opens) have rows.
-	const rows =
-		kind === 'sends' || kind === 'didnotopens'
-			? a.sendLog.map((r) => {
-					const ct = st.contacts.get(r.contactId);
-					return {
-						contact_id: r.contactId,
-						campaign_activity_id: activityId,
-						tracking_activity_type: kind === 'sends' ? 'em_sends' : 'em_not_opened',
-						email_address: r.email,
-						first_name: ct?.first_name ?? '',
-						last_name: ct?.last_name ?? '',
-						created_time: iso(r.sentAt),
-					};
-				})
-			: [];
+	const rows = trackingRows(a, kind, ctx.now, (id) => st.contacts.get(id));
 	const page = rows.slice(offset, offset + limit);
-	const body: Record<string, unknown> = { tracking_activities: page };
+	// Bounces and opt-outs pages must carry `_links` (the contract requires it): always sent.
+	const body: Record<string, unknown> = { tracking_activities: page, _links: {} };
 	if (rows.length > offset + limit) {
 		body._links = { next: { href: `/v3/reports/email_reports/${activityId}/tracking/${kind}?cursor=${encodeCursor({ o: offset + limit, l: limit })}&limit=${limit}` } };
 	}

@@ -149,3 +149,17 @@ export function readNewCampaignFields(this: IExecuteFunctions, i: number): { nam
 		reply_to_email: requiredEmail.call(this, 'replyToEmail', 'Reply-To Email', i),
 	};
 }
+
+/** Email addresses from comma-separated text or an array expression, each checked: 1 to `max`. */
+export function readEmailList(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number, max: number): string[] {
+	const emails = readIdList.call(this, value, label, itemIndex).map((e) => checkEmail.call(this, e, label, itemIndex));
+	if (emails.length === 0) throw new NodeOperationError(this.getNode(), `"${label}" is required`, { itemIndex });
+	if (emails.length > max) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${label}" has ${emails.length} addresses; Constant Contact allows at most ${max}`,
+			{ itemIndex },
+		);
+	}
+	return emails;
+}

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
+import { apiRequest } from '../../../transport';
+import { campaignPath, notFoundV2Campaign } from './shared';
+
+export const description = forOperation('v2', 'campaign', 'getPreview', [v2CampaignLocator]);
+
+/** The email as recipients see it: `preview_email_content` (HTML) and `preview_text_content`. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const preview = (await apiRequest.call(this, 'v2', 'GET', `${campaignPath(id)}/preview`, {
+		notFound: notFoundV2Campaign(id),
+		itemIndex: i,
+	})) as IDataObject;
+	return { campaign_id: id, ...preview };
+}

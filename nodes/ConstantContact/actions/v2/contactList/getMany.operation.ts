@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toUtcIso } from '../../../helpers/dates';
+import { forOperation } from '../../../helpers/description';
+import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { apiRequest } from '../../../transport';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Modified Since',
+				name: 'modifiedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only lists modified on or after this date',
+			},
+		],
+	},
+];
+
+export const description = forOperation('v2', 'contactList', 'getMany', properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const limit = readLimit.call(this, i);
+	const qs: IDataObject = {};
+	if (filters.modifiedSince) {
+		qs.modified_since = toUtcIso(this.getNode(), filters.modifiedSince, 'Modified Since', this.getTimezone());
+	}
+	// v2 answers every list at once, as an array (no pages).
+	const lists = await apiRequest.call(this, 'v2', 'GET', '/lists', { qs, itemIndex: i });
+	const all = Array.isArray(lists) ? (lists as IDataObject[]) : [];
+	return limit === undefined ? all : all.slice(0, limit);
+}

@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toUtcIso } from '../../../helpers/dates';
+import { forOperation } from '../../../helpers/description';
+import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
+import { apiRequestAllItems } from '../../../transport';
+import { campaignPath, notFoundV2Campaign } from '../campaign/shared';
+
+const properties: INodeProperties[] = [
+	v2CampaignLocator,
+	{
+		displayName: 'Type',
+		name: 'trackingType',
+		type: 'options',
+		default: 'opens',
+		description: 'Which recipient actions to list',
+		options: [
+			{ name: 'Bounces', value: 'bounces', description: 'Emails that could not be delivered' },
+			{ name: 'Clicks', value: 'clicks', description: 'Each click on a link' },
+			{ name: 'Forwards', value: 'forwards', description: 'Recipients who forwarded the email' },
+			{ name: 'Opens', value: 'opens', description: 'Each time a recipient opened the email' },
+			{ name: 'Sends', value: 'sends', description: 'Each recipient the email was sent to' },
+			{ name: 'Unsubscribes', value: 'unsubscribes', description: 'Recipients who opted out from the email' },
+		],
+	},
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Created Since',
+				name: 'createdSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only actions on or after this date',
+			},
+		],
+	},
+];
+
+export const description = forOperation('v2', 'tracking', 'getActivity', properties);
+
+/** One item per tracking record of the campaign (contact, email address, date...). */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const id = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const type = this.getNodeParameter('trackingType', i, 'opens') as string;
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.createdSince) {
+		qs.created_since = toUtcIso(this.getNode(), filters.createdSince, 'Created Since', this.getTimezone());
+	}
+	return await apiRequestAllItems.call(this, 'v2', `${campaignPath(id)}/tracking/${encodeURIComponent(type)}`, {
+		qs,
+		itemsKey: 'results',
+		limit: readLimit.call(this, i),
+		notFound: notFoundV2Campaign(id),
+		itemIndex: i,
+	});
+}

@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
+import { apiRequest } from '../../../transport';
+import { campaignPath, notFoundV2Campaign } from '../campaign/shared';
+
+const properties: INodeProperties[] = [
+	v2CampaignLocator,
+	{
+		displayName: 'Refresh Counts',
+		name: 'updateSummary',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to have Constant Contact recount now instead of returning the counts of its last scheduled update',
+	},
+];
+
+export const description = forOperation('v2', 'tracking', 'getSummary', properties);
+
+/** Sends, opens, clicks, forwards, unsubscribes and bounces of a sent campaign. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const refresh = this.getNodeParameter('updateSummary', i, false) as boolean;
+	return (await apiRequest.call(this, 'v2', 'GET', `${campaignPath(id)}/tracking/reports/summary`, {
+		qs: refresh ? { updateSummary: true } : undefined,
+		notFound: notFoundV2Campaign(id),
+		itemIndex: i,
+	})) as IDataObject;
+}

@@ -1,0 +1,18 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import { apiRequest } from '../../../transport';
+import { notFoundActivity } from './shared';
+
+export const description = forOperation('v3', 'campaignActivity', 'getSendHistory', [v3CampaignActivityLocator]);
+
+/** One item per send of the activity (a resend is a new send), with the activity's id. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
+	const sends = await apiRequest.call(this, 'v3', 'GET', `/emails/activities/${encodeURIComponent(id)}/send_history`, {
+		notFound: notFoundActivity(id),
+		itemIndex: i,
+	});
+	return (Array.isArray(sends) ? (sends as IDataObject[]) : []).map((send) => ({ campaign_activity_id: id, ...send }));
+}

@@ -1,0 +1,71 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toUtcIso } from '../../../helpers/dates';
+import { forOperation } from '../../../helpers/description';
+import { contactListsField, readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { readUuidList } from '../../../helpers/ids';
+import { apiRequestAllItems } from '../../../transport';
+import { includeField, includeQs } from './shared';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			contactListsField('v3', {
+				description:
+					'Only contacts on any of these lists (at most 25). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			}),
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'multiOptions',
+				default: [],
+				description: 'Only contacts with one of these email permission statuses. Without it, all but deleted contacts.',
+				options: [
+					{ name: 'Active', value: 'active' },
+					{ name: 'All (Including Deleted)', value: 'all' },
+					{ name: 'Deleted', value: 'deleted' },
+					{ name: 'Not Set', value: 'not_set' },
+					{ name: 'Pending Confirmation', value: 'pending_confirmation' },
+					{ name: 'Temporary Hold', value: 'temp_hold' },
+					{ name: 'Unsubscribed', value: 'unsubscribed' },
+				],
+			},
+			{
+				displayName: 'Updated Since',
+				name: 'updatedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only contacts last updated after this date',
+			},
+		],
+	},
+	includeField,
+];
+
+export const description = forOperation('v3', 'contact', 'getMany', properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = includeQs.call(this, i);
+	if (filters.contactListIds !== undefined) {
+		const lists = readUuidList.call(this, filters.contactListIds, 'Contact Lists', i, 25);
+		if (lists.length) qs.lists = lists.join(',');
+	}
+	const status = (filters.status as string[] | undefined) ?? [];
+	if (status.length) qs.status = status.join(',');
+	if (filters.updatedAfter) {
+		qs.updated_after = toUtcIso(this.getNode(), filters.updatedAfter, 'Updated Since', this.getTimezone());
+	}
+	return await apiRequestAllItems.call(this, 'v3', '/contacts', {
+		qs,
+		itemsKey: 'contacts',
+		limit: readLimit.call(this, i),
+		itemIndex: i,
+	});
+}

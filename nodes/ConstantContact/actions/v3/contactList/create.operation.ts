@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { requiredText } from '../../../helpers/fields';
+import { apiRequest } from '../../../transport';
+import { LIST_NAME_MAX } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Newsletter subscribers',
+		description: 'Unique name of the list (at most 255 characters)',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{
+				displayName: 'Favorite',
+				name: 'favorite',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to mark the list as a favorite in Constant Contact',
+			},
+		],
+	},
+];
+
+export const description = forOperation('v3', 'contactList', 'create', properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const body: IDataObject = { name: requiredText.call(this, 'name', 'Name', i, LIST_NAME_MAX) };
+	if (additional.description !== undefined) body.description = String(additional.description);
+	if (additional.favorite !== undefined) body.favorite = Boolean(additional.favorite);
+	return (await apiRequest.call(this, 'v3', 'POST', '/contact_lists', { body, itemIndex: i })) as IDataObject;
+}

@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { apiRequest } from '../../../transport';
+import { listIdField, membershipCountField, notFoundList, readListId } from './shared';
+
+export const description = forOperation('v3', 'contactList', 'get', [listIdField, membershipCountField]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = readListId.call(this, i);
+	const withCount = this.getNodeParameter('includeMembershipCount', i, false) as boolean;
+	return (await apiRequest.call(this, 'v3', 'GET', `/contact_lists/${encodeURIComponent(id)}`, {
+		qs: withCount ? { include_membership_count: 'all' } : undefined,
+		notFound: notFoundList(id),
+		itemIndex: i,
+	})) as IDataObject;
+}

@@ -1,0 +1,78 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { apiRequest } from '../../../transport';
+import { LIST_NAME_MAX, listIdField, notFoundList, readListId } from './shared';
+
+const properties: INodeProperties[] = [
+	listIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only the fields you add change; everything else keeps its current value',
+		options: [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			{
+				displayName: 'Favorite',
+				name: 'favorite',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the list is a favorite in Constant Contact',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'New unique name of the list (at most 255 characters)',
+			},
+		],
+	},
+];
+
+export const description = forOperation('v3', 'contactList', 'update', properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const id = readListId.call(this, i);
+	const changes = changesFromFields.call(this, i);
+	const path = `/contact_lists/${encodeURIComponent(id)}`;
+	// PUT replaces the list's name, description and favorite flag: start from the current ones.
+	const current = (await apiRequest.call(this, 'v3', 'GET', path, { notFound: notFoundList(id), itemIndex: i })) as IDataObject;
+	const body: IDataObject = { name: current.name, favorite: current.favorite ?? false };
+	if (current.description !== undefined && current.description !== null) body.description = current.description;
+	Object.assign(body, changes);
+	return (await apiRequest.call(this, 'v3', 'PUT', path, { body, notFound: notFoundList(id), itemIndex: i })) as IDataObject;
+}
+
+function changesFromFields(this: IExecuteFunctions, i: number): IDataObject {
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const changes: IDataObject = {};
+	if (fields.name !== undefined) {
+		const name = String(fields.name).trim();
+		if (!name) throw new NodeOperationError(this.getNode(), '"Name" cannot be empty', { itemIndex: i });
+		if (name.length > LIST_NAME_MAX) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`"Name" is ${name.length} characters long; Constant Contact allows at most ${LIST_NAME_MAX}`,
+				{ itemIndex: i },
+			);
+		}
+		changes.name = name;
+	}
+	if (fields.description !== undefined) changes.description = String(fields.description);
+	if (fields.favorite !== undefined) changes.favorite = Boolean(fields.favorite);
+	if (Object.keys(changes).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', {
+			itemIndex: i,
+		});
+	}
+	return changes;
+}

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { forOperation } from '../../../helpers/description';
+import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import { apiRequest } from '../../../transport';
+import { notFoundActivity } from '../campaignActivity/shared';
+
+const properties: INodeProperties[] = [
+	v3CampaignActivityLocator,
+	{
+		displayName: 'Include Links Without Clicks',
+		name: 'includeUnclicked',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to list the links nobody clicked too',
+	},
+];
+
+export const description = forOperation('v3', 'report', 'getLinks', properties);
+
+/** One item per link of the email: `link_url`, `url_id`, `unique_clicks`, with the activity's id. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
+	const includeUnclicked = this.getNodeParameter('includeUnclicked', i, false) as boolean;
+	const answer = (await apiRequest.call(this, 'v3', 'GET', `/reports/email_reports/${encodeURIComponent(id)}/links`, {
+		qs: includeUnclicked ? { no_clicks: true } : undefined,
+		notFound: notFoundActivity(id),
+		itemIndex: i,
+	})) as IDataObject;
+	const links = (answer?.link_click_counts as IDataObject[] | undefined) ?? [];
+	return links.map((link) => ({ campaign_activity_id: id, ...link }));
+}

@@ -1,0 +1,143 @@
+import { addAudience, callV3, DAY } from './audience';
+import { byId, jsonOf, uniqueName, v3, World } from './world';
+
+let world: World;
+beforeAll(async () => {
+	world = await World.start();
+});
+afterAll(async () => await world.close());
+afterEach(() => {
+	expect(world.sandbox.contractViolations).toEqual([]);
+	expect(world.sandbox.responseViolations).toEqual([]);
+});
+
+async function draftActivity(html = '<p>Roses are in.</p>'): Promise<string> {
+	const [campaign] = jsonOf(
+		await world.run({
+			...v3,
+			resource: 'campaign',
+			operation: 'create',
+			name: uniqueName('Proof'),
+			subject: 'Roses',
+			fromName: 'Garden Shop',
+			fromEmail: world.verifiedEmail(),
+			replyToEmail: world.verifiedEmail(),
+			htmlContent: html,
+		}),
+	);
+	return String(campaign.primary_campaign_activity_id);
+}
+
+const activity = (id: string, operation: string, extra: Record<string, unknown> = {}) => ({
+	...v3,
+	resource: 'campaignActivity',
+	operation,
+	campaignActivityId: byId(id),
+	...extra,
+});
+
+describe('v3 campaign activity: send test', () => {
+	test('sends to the addresses with the personal message (204) and says what it sent', async () => {
+		const id = await draftActivity();
+		const mark = world.mark;
+		const [out] = jsonOf(
+			await world.run(activity(id, 'sendTest', { emailAddresses: 'ann@example.com, bob@example.com', additionalFields: { personalMessage: 'Check the photos' } })),
+		);
+		expect(out).toEqual({
+			success: true,
+			campaign_activity_id: id,
+			email_addresses: ['ann@example.com', 'bob@example.com'],
+			personal_message: 'Check the photos',
+		});
+		const posts = world.accepted('POST', /\/tests$/, mark);
+		expect(posts.map((p) => [p.path, p.status])).toEqual([[`/v3/emails/activities/${id}/tests`, 204]]);
+		expect(world.sandbox.state.v3.activities.get(id)?.testSends.map((t) => t.body)).toEqual([
+			{ email_addresses: ['ann@example.com', 'bob@example.com'], personal_message: 'Check the photos' },
+		]);
+	});
+
+	test('addresses can come as an array from an expression, one test per input item', async () => {
+		const id = await draftActivity();
+		const result = await world.run(activity(id, 'sendTest', { emailAddresses: '={{ $json.reviewers }}' }), {
+			input: [{ reviewers: ['ann@example.com'] }, { reviewers: ['bob@example.com', 'cy@example.com'] }],
+		});
+		expect(jsonOf(result).map((o) => o.email_addresses)).toEqual([['ann@example.com'], ['bob@example.com', 'cy@example.com']]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(world.sandbox.state.v3.activities.get(id)?.testSends).toHaveLength(2);
+	});
+
+	test('6 addresses, a bad address or none are refused before anything is sent', async () => {
+		const id = await draftActivity();
+		const mark = world.mark;
+		const six = Array.from({ length: 6 }, (_, n) => `r${n}@example.com`).join(',');
+		let result = await world.run(activity(id, 'sendTest', { emailAddresses: six }));
+		expect(result.error?.message).toBe('"Email Addresses" has 6 addresses; Constant Contact allows at most 5');
+		result = await world.run(activity(id, 'sendTest', { emailAddresses: 'ann@example.com, bob(at)example.com' }));
+		expect(result.error?.message).toBe('"Email Addresses" is not an email address: "bob(at)example.com"');
+		result = await world.run(activity(id, 'sendTest', { emailAddresses: ' , ' }));
+		expect(result.error?.message).toBe('"Email Addresses" is required');
+		expect(world.mark).toBe(mark);
+		expect(world.sandbox.state.v3.activities.get(id)?.testSends).toEqual([]);
+	});
+
+	test('an unknown activity gives a 404 that names it', async () => {
+		const id = '00000000-0000-4000-8000-000000000000';
+		const result = await world.run(activity(id, 'sendTest', { emailAddresses: 'ann@example.com' }));
+		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
+		expect((result.error as { description?: string }).description).toContain(id);
+	});
+
+	test('the API itself refuses more than 5 addresses', async () => {
+		const id = await draftActivity();
+		const response = await callV3(world, `/emails/activities/${id}/tests`, {
+			method: 'POST',
+			body: { email_addresses: Array.from({ length: 6 }, (_, n) => `r${n}@example.com`) },
+		});
+		expect(response.status).toBe(400);
+		world.sandbox.contractViolations.length = 0; // this request broke the contract on purpose
+	});
+});
+
+describe('v3 campaign activity: preview and send history', () => {
+	test('preview: the email in HTML and text, with the sender and subject', async () => {
+		const id = await draftActivity('<html><body><h1>Roses</h1><p>Fresh today.</p></body></html>');
+		const [preview] = jsonOf(await world.run(activity(id, 'getPreview')));
+		expect(preview).toMatchObject({ campaign_activity_id: id, subject: 'Roses', from_name: 'Garden Shop', from_email: world.verifiedEmail() });
+		expect(preview.preview_html_content).toContain('<h1>Roses</h1>');
+		expect(preview.preview_html_content).not.toContain('[[trackingImage]]');
+		expect(preview.preview_text_content).toBe('Roses Fresh today.');
+	});
+
+	test('send history: one item per send, a resend reaching only new contacts', async () => {
+		const id = await draftActivity();
+		const { v3ListId } = addAudience(world, 12);
+		jsonOf(await world.run(activity(id, 'update', { updateFields: { contactListIds: [v3ListId] } })));
+		expect(jsonOf(await world.run(activity(id, 'getSendHistory')))).toEqual([]);
+		const sendNow = { ...v3, resource: 'schedule', operation: 'create', campaignActivityId: byId(id), scheduleType: 'now' };
+		jsonOf(await world.run(sendNow));
+		world.sandbox.clock.advance(DAY);
+		const { v3ListId: more } = addAudience(world, 5);
+		jsonOf(await world.run(activity(id, 'update', { updateFields: { contactListIds: [v3ListId, more] } })));
+		jsonOf(await world.run(sendNow));
+		world.sandbox.clock.advance(DAY);
+
+		const result = await world.run(activity(id, 'getSendHistory'));
+		const sends = jsonOf(result);
+		expect(sends.map((s) => [s.send_id, s.count, s.send_status])).toEqual([
+			[1, 12, 'COMPLETED'],
+			[2, 5, 'COMPLETED'],
+		]);
+		expect(sends[1]).toMatchObject({ campaign_activity_id: id, contact_list_ids: [v3ListId, more], reason_code: 0 });
+		expect(sends[0].run_date).toMatch(/Z$/);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	});
+
+	test('an unknown activity gives a 404 that names it', async () => {
+		const id = '00000000-0000-4000-8000-000000000000';
+		for (const operation of ['getPreview', 'getSendHistory']) {
+			const result = await world.run(activity(id, operation));
+			expect((result.error as { httpCode?: string }).httpCode).toBe('404');
+			expect((result.error as { description?: string }).description).toContain(id);
+		}
+	});
+});
