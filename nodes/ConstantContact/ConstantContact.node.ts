@@ -27,7 +27,7 @@ export class ConstantContact implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, schedule and send Constant Contact email campaigns',
+		description: 'Contacts, lists and email campaigns in Constant Contact: create, test, schedule, send and report',
 		defaults: { name: 'Constant Contact' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
