@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readEmailList } from './fields';
+
+/** Constant Contact sends a test to at most 5 addresses, on both APIs. */
+export const MAX_TEST_ADDRESSES = 5;
+
+export const testRecipientsField: INodeProperties = {
+	displayName: 'Email Addresses',
+	name: 'emailAddresses',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. ann@example.com, bob@example.com',
+	description: 'Who receives the test email: 1 to 5 addresses, comma-separated or an array from an expression',
+};
+
+export function personalMessageFields(hint: string): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Personal Message',
+				name: 'personalMessage',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: hint,
+			},
+		],
+	};
+}
+
+/** The checked recipients and the personal message of a test send. */
+export function readTestSend(this: IExecuteFunctions, i: number): { emails: string[]; message: string } {
+	const emails = readEmailList.call(this, this.getNodeParameter('emailAddresses', i, ''), 'Email Addresses', i, MAX_TEST_ADDRESSES);
+	const message = String((this.getNodeParameter('additionalFields', i, {}) as IDataObject).personalMessage ?? '');
+	return { emails, message };
+}
