@@ -24,6 +24,9 @@ const TIMING = '.timing.test.ts';
 /** @type {import('jest').Config} */
 module.exports = {
 	testTimeout: 60_000,
+	// The engine tests mostly wait on the node's 4 requests/second limiter, not on the CPU:
+	// 4 workers on 2 cores take a third of the time of 2 (timing tests run alone anyway).
+	maxWorkers: 4,
 	// Needed for the engine-1.x project only: after any workflow run with n8n-core 1.122.48
 	// under jest, the process stays alive although no active handle/timer is visible
 	// (getActiveResourcesInfo shows none left; --detectOpenHandles reports nothing and exits).
