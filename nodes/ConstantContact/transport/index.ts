@@ -107,22 +107,27 @@ export async function apiRequest(
 		returnFullResponse: answerErrors,
 		ignoreHttpStatusErrors: answerErrors,
 	});
-	const send = async (answerErrors: boolean) =>
-		await this.helpers.httpRequestWithAuthentication.call(this, style.credentialType, request(answerErrors));
+	// Each send takes its slot(s) from the limiter and reports when it is answered.
+	const send = async (answerErrors: boolean, slots = 1) => {
+		const done: Array<() => void> = [];
+		for (let n = 0; n < slots; n++) done.push(await limiter.acquire());
+		try {
+			return await this.helpers.httpRequestWithAuthentication.call(this, style.credentialType, request(answerErrors));
+		} finally {
+			for (const release of done) release();
+		}
+	};
 
 	for (let attempt = 1; ; attempt++) {
 		let failure: Failure;
 		try {
-			await limiter.acquire();
 			const response = (await send(true)) as FullResponse;
 			if (response.statusCode < 400) return response.body;
 			if (response.statusCode === 401 && style.version === 'v3') {
 				// The access token expired. n8n refreshes it when a request *throws* 401, then sends
 				// the request once more: repeat it that way, with a slot for n8n's extra request.
 				// A 401 proves the first one was not processed, so this is safe for a POST too.
-				await limiter.acquire();
-				await limiter.acquire();
-				return await send(false);
+				return await send(false, 2);
 			}
 			failure = { status: response.statusCode, body: response.body, message: `HTTP ${response.statusCode}` };
 		} catch (error) {

@@ -1,40 +1,70 @@
 import { sleep } from 'n8n-workflow';
 
+interface Slot {
+	start: number;
+	end?: number;
+}
+
 /**
- * Spaces request starts evenly, in arrival order. Callers only wait for their turn to start, so
- * requests still overlap while they wait on the network.
+ * Keeps request starts under the API's limit of `perWindow` per `windowMs`, in arrival order.
+ * Callers only wait for their turn to start, so requests still overlap on the network; each
+ * caller reports when its request is answered (`done`).
  *
- * Even spacing rather than bursts: requests that start together compete for the CPU inside
- * n8n (credential resolution, signing) and reach the API tens of milliseconds apart from when
- * they started, which breaks a tight window. The first request after an idle spell is slower
- * still (nothing warmed up), so the slot after it is pushed back by `coldPaddingMs`.
+ * Starts are spaced evenly rather than in bursts: requests that start together compete for the
+ * CPU inside n8n and reach the API unevenly. Where the API counts a request is unknown to us;
+ * its answer is an upper bound. So when the request `perWindow` places back was answered
+ * quickly, the next start waits a full window after that answer, which holds exactly whatever
+ * delays the request met on its way; for slower answers, the spacing's margin has to do.
  */
 export class SpacedLimiter {
+	private slots: Slot[] = [];
+
 	private nextStart = 0;
 
 	private queue: Promise<void> = Promise.resolve();
 
 	constructor(
+		private readonly perWindow: number,
+		private readonly windowMs: number,
 		private readonly intervalMs: number,
+		private readonly quickAnswerMs: number,
 		private readonly coldPaddingMs: number,
 	) {}
 
-	async acquire(): Promise<void> {
+	/** Waits for this request's turn; call `done()` once it is answered (or failed). */
+	async acquire(): Promise<() => void> {
+		let slot: Slot = { start: 0 };
 		const turn = this.queue.then(async () => {
 			const now = Date.now();
 			const idle = now - this.nextStart > this.intervalMs;
-			if (this.nextStart > now) await sleep(this.nextStart - now);
-			const start = Math.max(now, this.nextStart);
-			this.nextStart = start + this.intervalMs + (idle ? this.coldPaddingMs : 0);
+			const earliest = Math.max(this.nextStart, this.windowAnchor());
+			if (earliest > now) await sleep(earliest - now);
+			slot = { start: Date.now() };
+			this.slots.push(slot);
+			if (this.slots.length > this.perWindow) this.slots.shift();
+			this.nextStart = slot.start + this.intervalMs + (idle ? this.coldPaddingMs : 0);
 		});
 		this.queue = turn;
-		return await turn;
+		await turn;
+		return () => {
+			slot.end ??= Date.now();
+		};
+	}
+
+	private windowAnchor(): number {
+		if (this.slots.length < this.perWindow) return 0;
+		const { start, end } = this.slots[0];
+		const quick = end !== undefined && end - start <= this.quickAnswerMs;
+		return quick ? end + this.windowMs : 0;
 	}
 }
 
 // Constant Contact allows 4 requests per second per key (v2) and per application (v3):
 // one start every 255 ms keeps any second at 4 with 20 ms to spare (98% of the ceiling).
+const PER_WINDOW = 4;
+const WINDOW_MS = 1000;
 const INTERVAL_MS = 255;
+const QUICK_ANSWER_MS = 100;
 const COLD_PADDING_MS = 60;
 
 const limiters = new Map<string, SpacedLimiter>();
@@ -43,7 +73,7 @@ const limiters = new Map<string, SpacedLimiter>();
 export function limiterFor(key: string): SpacedLimiter {
 	let limiter = limiters.get(key);
 	if (!limiter) {
-		limiter = new SpacedLimiter(INTERVAL_MS, COLD_PADDING_MS);
+		limiter = new SpacedLimiter(PER_WINDOW, WINDOW_MS, INTERVAL_MS, QUICK_ANSWER_MS, COLD_PADDING_MS);
 		limiters.set(key, limiter);
 	}
 	return limiter;
