@@ -1,6 +1,6 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import type { CampaignSource } from './campaigns';
+import type { CampaignSource } from '../ConstantContact/helpers/campaignSources';
 
 export type CampaignEvent = 'campaignScheduled' | 'campaignSent' | 'campaignStatusChanged' | 'newCampaign';
 

@@ -8,7 +8,8 @@ import {
 import { parseDate, toApiDate } from '../ConstantContact/helpers/dates';
 import { apiOf } from '../ConstantContact/helpers/description';
 import type { ApiVersion } from '../ConstantContact/helpers/types';
-import { campaignSources, listCampaigns, type CampaignSource } from './campaigns';
+import { campaignSources, type CampaignSource } from '../ConstantContact/helpers/campaignSources';
+import { listCampaigns } from './campaigns';
 import { eventOptions, isEvent, previousStatus, sampleOf, type CampaignEvent } from './events';
 
 /**

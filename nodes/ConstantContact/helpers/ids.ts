@@ -2,19 +2,33 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { readIdList } from './fields';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Id shapes, as regular-expression sources: v3 ids are UUIDs, v2 ids are numbers. */
+export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+export const V2_ID = '[0-9]+';
 
-/** A v3 id (a UUID), checked before any request so a wrong value gets an error naming its field. */
-export function checkUuid(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+/**
+ * The one id check: an id of the expected shape, before any request, so a wrong value gets an
+ * error naming its field. `hint` says where the id comes from.
+ */
+export function checkId(
+	this: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	pattern: string,
+	hint: string,
+): string {
 	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (!id) throw new NodeOperationError(this.getNode(), `"${label}" is empty`, { itemIndex });
-	if (!UUID.test(id)) {
-		throw new NodeOperationError(this.getNode(), `"${label}" is not a valid ID: "${id}"`, {
-			itemIndex,
-			description: 'Constant Contact v3 IDs look like 2a4b1f6e-3c1d-4c8e-9f70-1b2c3d4e5f60.',
-		});
+	if (!id) throw new NodeOperationError(this.getNode(), `"${label}" is empty`, { itemIndex, description: hint });
+	if (!new RegExp(`^(?:${pattern})$`).test(id)) {
+		throw new NodeOperationError(this.getNode(), `"${label}" is not a valid ID: "${id}"`, { itemIndex, description: hint });
 	}
 	return id;
+}
+
+/** A v3 id (a UUID). */
+export function checkUuid(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+	return checkId.call(this, value, label, itemIndex, UUID, 'Constant Contact v3 IDs look like 2a4b1f6e-3c1d-4c8e-9f70-1b2c3d4e5f60.');
 }
 
 /** v3 ids from a multi-select, an array expression or comma-separated text, each checked. */

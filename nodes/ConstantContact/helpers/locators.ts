@@ -1,7 +1,6 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-const V2_ID = '[0-9]+';
+import { checkId, UUID, V2_ID } from './ids';
 
 interface LocatorSpec {
 	name: string;
@@ -107,18 +106,6 @@ const PATTERNS: Record<string, string> = {
  */
 export function locatorId(this: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
 	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (!id) {
-		throw new NodeOperationError(this.getNode(), `"${label}" is empty`, {
-			itemIndex,
-			description: `Pick the ${label.toLowerCase()} from the list, or give its ID or link.`,
-		});
-	}
-	if (!new RegExp(`^(?:${PATTERNS[name] ?? '.+'})$`).test(id)) {
-		throw new NodeOperationError(this.getNode(), `"${label}" is not a valid ID: "${id}"`, {
-			itemIndex,
-			description: `Pick the ${label.toLowerCase()} from the list, or paste its ID or its link from the Constant Contact app.`,
-		});
-	}
-	return id;
+	const hint = `Pick the ${label.toLowerCase()} from the list, or paste its ID or its link from the Constant Contact app.`;
+	return checkId.call(this, value, label, itemIndex, PATTERNS[name] ?? '.+', hint);
 }

@@ -6,14 +6,9 @@ import {
 	type INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { campaignSources } from '../helpers/campaignSources';
 import type { ApiVersion } from '../helpers/types';
 import { apiRequest, apiRequestPage, type Page, type PageRequest } from '../transport';
-
-/** Where each API lists campaigns and how its records are named. */
-const CAMPAIGN_LISTINGS = {
-	v3: { endpoint: '/emails', itemsKey: 'campaigns', idKey: 'campaign_id', statusKey: 'current_status', dateKey: 'updated_at' },
-	v2: { endpoint: '/emailmarketing/campaigns', itemsKey: 'results', idKey: 'id', statusKey: 'status', dateKey: 'modified_date' },
-} as const;
 
 /** Where a search goes on: the API's own page request, and how many matches of it were shown. */
 interface SearchPosition {
@@ -38,7 +33,7 @@ async function campaignPage(
 	filter: string | undefined,
 	paginationToken: string | undefined,
 ): Promise<{ campaigns: IDataObject[]; paginationToken?: string }> {
-	const listing = CAMPAIGN_LISTINGS[api];
+	const listing = campaignSources[api];
 	const needle = (filter ?? '').trim().toLowerCase();
 	let position: SearchPosition | undefined = paginationToken
 		? readToken(ctx, api, paginationToken)
@@ -47,9 +42,9 @@ async function campaignPage(
 	for (let pages = 0; position && campaigns.length < pageSize && pages < MAX_PAGES_PER_CALL; pages++) {
 		const page: Page = await apiRequestPage.call(ctx, api, listing.endpoint, position.request, listing.itemsKey);
 		const matches: IDataObject[] = page.records
-			.filter((c) => !['Removed', 'DELETED'].includes(String(c[listing.statusKey])))
+			.filter((c) => c[listing.statusKey] !== listing.status.deleted)
 			.filter((c) => !needle || String(c.name ?? '').toLowerCase().includes(needle))
-			.sort((a, b) => String(b[listing.dateKey] ?? '').localeCompare(String(a[listing.dateKey] ?? '')));
+			.sort((a, b) => String(b[listing.updatedKey] ?? '').localeCompare(String(a[listing.updatedKey] ?? '')));
 		const remaining = matches.slice(position.skip);
 		const taken = remaining.slice(0, pageSize - campaigns.length);
 		campaigns.push(...taken);
@@ -63,7 +58,7 @@ async function campaignPage(
 
 /** Only the API's own cursor is taken from a token, for this listing: nothing else is requested. */
 function readToken(ctx: ILoadOptionsFunctions, api: ApiVersion, token: string): SearchPosition {
-	const listing = CAMPAIGN_LISTINGS[api];
+	const listing = campaignSources[api];
 	const invalid = () =>
 		new NodeOperationError(ctx.getNode(), 'The list cannot go on from here: its page token is not valid', {
 			description: 'Close the list and open it again.',
@@ -92,7 +87,7 @@ function readToken(ctx: ILoadOptionsFunctions, api: ApiVersion, token: string): 
 }
 
 function campaignItems(api: ApiVersion, campaigns: IDataObject[]): INodeListSearchItems[] {
-	const { idKey, statusKey } = CAMPAIGN_LISTINGS[api];
+	const { idKey, statusKey } = campaignSources[api];
 	return campaigns.map((c) => ({ name: `${c.name} (${c[statusKey]})`, value: String(c[idKey]) }));
 }
 
