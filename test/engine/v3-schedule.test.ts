@@ -76,8 +76,22 @@ describe('v3 campaign activity', () => {
 		const stored = world.sandbox.state.v3.activities.get(id);
 		expect(stored).toMatchObject({ subject: 'New subject', from_name: 'Garden Shop', contact_list_ids: lists });
 		expect(stored?.html_content).toContain('<p>News</p>');
-		expect(world.sandbox.requests.slice(mark).map((r) => r.method)).toEqual(['GET', 'PUT']);
+		expect(world.acceptedSince(mark).map((r) => r.method)).toEqual(['GET', 'PUT']);
 		expect(world.sandbox.contractViolations).toEqual([]);
+	});
+
+	test('a contact list id of the wrong shape is refused before any request', async () => {
+		const id = await draftActivity();
+		const mark = world.mark;
+		const result = await world.run({
+			...v3,
+			resource: 'campaignActivity',
+			operation: 'update',
+			campaignActivityId: byId(id),
+			updateFields: { contactListIds: ['1'] },
+		});
+		expect(result.error?.message).toBe('"Contact Lists" is not a valid ID: "1"');
+		expect(world.sandbox.requests.length).toBe(mark);
 	});
 
 	test('update with no fields says what to do', async () => {

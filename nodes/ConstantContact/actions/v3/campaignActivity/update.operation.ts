@@ -7,6 +7,7 @@ import {
 
 import { forOperation } from '../../../helpers/description';
 import { checkEmail, contactListsField, readIdList } from '../../../helpers/fields';
+import { readUuidList } from '../../../helpers/ids';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { withTrackingImage } from '../campaign/shared';
@@ -94,7 +95,7 @@ function changesFromFields(this: IExecuteFunctions, i: number): IDataObject {
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const changes: IDataObject = {};
 	if (fields.contactListIds !== undefined) {
-		const lists = readIdList.call(this, fields.contactListIds, 'Contact Lists', i);
+		const lists = readUuidList.call(this, fields.contactListIds, 'Contact Lists', i, Infinity);
 		if (lists.length) changes.contact_list_ids = lists;
 	}
 	if (fields.segmentIds !== undefined && fields.segmentIds !== '') {
