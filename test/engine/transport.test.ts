@@ -108,7 +108,7 @@ describe('OAuth2 token expiry', () => {
 		expect(jsonOf(result)[0].campaign_id).toBe(id);
 		// The node's request is answered 401; it is sent again through n8n's OAuth2 path, which
 		// refreshes the token on that 401 and repeats the request with the new one.
-		expect(world.sandbox.requests.slice(mark).map((r) => `${r.api} ${r.status}`)).toEqual(['v3 401', 'v3 401', 'oauth 200', 'v3 200']);
+		expect(world.acceptedSince(mark).map((r) => `${r.api} ${r.status}`)).toEqual(['v3 401', 'v3 401', 'oauth 200', 'v3 200']);
 		const token = (result.credentialStore.get('constantContactOAuth2Api')?.oauthTokenData ?? {}) as { refresh_token?: string };
 		expect(token.refresh_token).toBeTruthy();
 		expect(token.refresh_token).not.toBe(oldRefresh);

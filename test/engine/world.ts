@@ -53,9 +53,14 @@ export class World {
 		return this.sandbox.requests.slice(since).filter((r) => r.method === method && path.test(r.path));
 	}
 
-	/** Like requests(), without those refused for rate (429 / over-qps), which the node retries. */
+	/** Requests since `since`, without those refused for rate (429 / over-qps), which the node retries. */
+	acceptedSince(since: number) {
+		return this.sandbox.requests.slice(since).filter((r) => r.status !== 429 && !(r.status === 403 && r.api === 'v2'));
+	}
+
+	/** Like requests(), without those refused for rate. */
 	accepted(method: string, path: RegExp, since = 0) {
-		return this.requests(method, path, since).filter((r) => r.status !== 429 && !(r.status === 403 && r.api === 'v2'));
+		return this.acceptedSince(since).filter((r) => r.method === method && path.test(r.path));
 	}
 
 	get mark(): number {
