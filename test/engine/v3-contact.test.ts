@@ -172,7 +172,7 @@ describe('v3 contact get', () => {
 		const result = await world.run({ ...v3, resource: 'contact', operation: 'get', getBy: 'id', contactId: UNKNOWN });
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
 		expect((result.error as { description?: string }).description).toBe(
-			`No contact with ID "${UNKNOWN}" exists in this Constant Contact account (or it was deleted).`,
+			`No contact with ID "${UNKNOWN}" exists in this Constant Contact account (or it was deleted). Check "Contact ID".`,
 		);
 	});
 

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
+import { describeValue } from './values';
+
 export const SEND_NOW = '0';
 
 /**
@@ -10,8 +12,8 @@ export const SEND_NOW = '0';
  */
 export function parseDate(node: INode, value: unknown, field: string, zone: string): DateTime {
 	const parsed = toDateTime(value, zone);
-	if (!parsed?.isValid) {
-		throw new NodeOperationError(node, `"${field}" is not a date: ${describe(value)}`, {
+	if (!parsed?.isValid || !hasFourDigitYear(parsed)) {
+		throw new NodeOperationError(node, `"${field}" is not a date: ${describeValue(value)}`, {
 			description:
 				'Use an ISO-8601 date such as 2026-05-10T09:00:00 (read in the workflow time zone) or 2026-05-10T09:00:00Z, or an expression that returns a date, e.g. {{ $now.plus({ days: 1 }) }}',
 		});
@@ -47,6 +49,13 @@ export function futureDate(
 	return toApiDate(date);
 }
 
+// The API's dates are ISO-8601 with a four-digit year: epoch milliseconds such as 8.64e15
+// (year 275760) are valid in luxon but not as a date the API accepts.
+function hasFourDigitYear(date: DateTime): boolean {
+	const year = date.toUTC().year;
+	return year >= 1000 && year <= 9999;
+}
+
 function toDateTime(value: unknown, zone: string): DateTime | undefined {
 	if (DateTime.isDateTime(value)) return DateTime.fromMillis(value.toMillis(), { zone });
 	if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
@@ -62,12 +71,10 @@ function toDateTime(value: unknown, zone: string): DateTime | undefined {
 	return undefined;
 }
 
-function describe(value: unknown): string {
-	if (value === undefined || value === null || value === '') return 'it is empty';
-	if (typeof value === 'string') return `"${value}"`;
-	try {
-		return JSON.stringify(value).slice(0, 80);
-	} catch {
-		return typeof value;
-	}
+/** Whether an API date names the same second as `expected` (the API drops milliseconds). */
+export function sameSecond(actual: unknown, expected: string): boolean {
+	if (typeof actual !== 'string') return false;
+	const a = DateTime.fromISO(actual, { zone: 'utc' });
+	const b = DateTime.fromISO(expected, { zone: 'utc' });
+	return a.isValid && b.isValid && Math.floor(a.toMillis() / 1000) === Math.floor(b.toMillis() / 1000);
 }

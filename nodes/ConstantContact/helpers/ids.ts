@@ -1,10 +1,11 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { readIdList } from './fields';
+import { describeValue, isText } from './values';
 
-/** Id shapes, as regular-expression sources: v3 ids are UUIDs, v2 ids are numbers. */
+/** Id shapes, as regular-expression sources: v3 ids are UUIDs, v2 ids are (64-bit) numbers. */
 export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-export const V2_ID = '[0-9]+';
+export const V2_ID = '[0-9]{1,19}';
 
 /**
  * The one id check: an id of the expected shape, before any request, so a wrong value gets an
@@ -18,12 +19,22 @@ export function checkId(
 	pattern: string,
 	hint: string,
 ): string {
-	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	if (!id) throw new NodeOperationError(this.getNode(), `"${label}" is empty`, { itemIndex, description: hint });
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		throw new NodeOperationError(this.getNode(), `"${label}" is empty`, { itemIndex, description: hint });
+	}
+	if (!isText(value)) {
+		throw new NodeOperationError(this.getNode(), `"${label}" must be an ID, not ${describeValue(value)}`, { itemIndex, description: hint });
+	}
+	const id = String(value).trim();
 	if (!new RegExp(`^(?:${pattern})$`).test(id)) {
-		throw new NodeOperationError(this.getNode(), `"${label}" is not a valid ID: "${id}"`, { itemIndex, description: hint });
+		throw new NodeOperationError(this.getNode(), `"${label}" is not a valid ID: ${describeValue(id)}`, { itemIndex, description: hint });
 	}
 	return id;
+}
+
+/** A v2 id (a number). */
+export function checkV2Id(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+	return checkId.call(this, value, label, itemIndex, V2_ID, 'Constant Contact v2 IDs are numbers, e.g. 1100394165290.');
 }
 
 /** A v3 id (a UUID). */

@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { checkId, UUID, V2_ID } from './ids';
+import { describeValue } from './values';
 
 interface LocatorSpec {
 	name: string;
@@ -14,8 +15,15 @@ interface LocatorSpec {
 	description: string;
 }
 
+// An id in a link is not cut out of a longer run of digits or hex.
+const ID_STARTS = '(?<![0-9a-fA-F])';
+const ID_ENDS = '(?![0-9a-fA-F])';
+
+/** The spec each locator was made from, to check the ids it gives. */
+const specs = new Map<INodeProperties, LocatorSpec>();
+
 function locator(spec: LocatorSpec): INodeProperties {
-	return {
+	const property: INodeProperties = {
 		displayName: spec.displayName,
 		name: spec.name,
 		type: 'resourceLocator',
@@ -59,6 +67,8 @@ function locator(spec: LocatorSpec): INodeProperties {
 			},
 		],
 	};
+	specs.set(property, spec);
+	return property;
 }
 
 export const v3CampaignLocator = locator({
@@ -67,7 +77,7 @@ export const v3CampaignLocator = locator({
 	searchListMethod: 'searchCampaigns',
 	idPattern: UUID,
 	idPlaceholder: 'e.g. 2a4b1f6e-3c1d-4c8e-9f70-1b2c3d4e5f60',
-	urlPattern: `(${UUID})`,
+	urlPattern: `${ID_STARTS}(${UUID})${ID_ENDS}`,
 	urlPlaceholder: 'e.g. https://app.constantcontact.com/pages/campaigns/email-details/details/2a4b1f6e-...',
 	description: 'The email campaign, newest first',
 });
@@ -78,7 +88,7 @@ export const v3CampaignActivityLocator = locator({
 	searchListMethod: 'searchCampaignActivities',
 	idPattern: UUID,
 	idPlaceholder: 'e.g. 91569d46-00e4-4a4d-9a4c-d17d98740d04',
-	urlPattern: `(${UUID})`,
+	urlPattern: `${ID_STARTS}(${UUID})${ID_ENDS}`,
 	urlPlaceholder: 'e.g. https://app.constantcontact.com/pages/campaigns/email-details/activity/91569d46-...',
 	description:
 		"A campaign's email activity (the primary email is what gets sent). The list shows each campaign's primary email, newest first.",
@@ -90,22 +100,42 @@ export const v2CampaignLocator = locator({
 	searchListMethod: 'searchV2Campaigns',
 	idPattern: V2_ID,
 	idPlaceholder: 'e.g. 1100394165290',
-	urlPattern: `(?:campaign=|campaigns/)(${V2_ID})`,
+	urlPattern: `(?:campaign=|campaigns/)(${V2_ID})${ID_ENDS}`,
 	urlPlaceholder: 'e.g. https://ui.constantcontact.com/rnavmap/emcf/email/view?campaign=1100394165290',
 	description: 'The email campaign, newest first',
 });
 
-const PATTERNS: Record<string, string> = {
-	campaignId: `${UUID}|${V2_ID}`,
-	campaignActivityId: UUID,
-};
+interface LocatorValue {
+	mode?: unknown;
+	value?: unknown;
+}
+
+function isLocatorValue(value: unknown): value is LocatorValue {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && 'value' in value;
+}
 
 /**
- * Reads a resource locator for one item and checks the id's shape, so a wrong value gets a
- * clear error naming the field before any request is made.
+ * Reads a resource locator (one of the above) for one item and checks the id's shape, so a
+ * wrong value gets a clear error naming the field before any request is made. The id is taken
+ * out of a link here, not by n8n, whose error for a bad link does not name the field.
  */
-export function locatorId(this: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
-	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+export function locatorId(this: IExecuteFunctions, locator: INodeProperties, itemIndex: number): string {
+	const spec = specs.get(locator);
+	if (!spec) throw new NodeOperationError(this.getNode(), `"${locator.displayName}" is not a resource locator`);
+	const label = spec.displayName;
 	const hint = `Pick the ${label.toLowerCase()} from the list, or paste its ID or its link from the Constant Contact app.`;
-	return checkId.call(this, value, label, itemIndex, PATTERNS[name] ?? '.+', hint);
+	const raw = this.getNodeParameter(spec.name, itemIndex, '') as unknown;
+	if (!isLocatorValue(raw) || raw.mode !== 'url') {
+		return checkId.call(this, isLocatorValue(raw) ? raw.value : raw, label, itemIndex, spec.idPattern, hint);
+	}
+	const link = typeof raw.value === 'string' ? raw.value.trim() : '';
+	const id = new RegExp(spec.urlPattern).exec(link)?.[1];
+	if (!id) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${label}" is not a Constant Contact link that contains a ${label} ID: ${describeValue(raw.value)}`,
+			{ itemIndex, description: hint },
+		);
+	}
+	return checkId.call(this, id, label, itemIndex, spec.idPattern, hint);
 }

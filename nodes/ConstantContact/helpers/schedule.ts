@@ -1,21 +1,21 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { futureDate } from './dates';
+import { readOption } from './options';
+
+const scheduleTypeField: INodeProperties = {
+	displayName: 'When',
+	name: 'scheduleType',
+	type: 'options',
+	options: [
+		{ name: 'Now', value: 'now', description: 'Send as soon as Constant Contact can' },
+		{ name: 'At a Date and Time', value: 'date', description: 'Schedule the send' },
+	],
+	default: 'date',
+};
 
 export function scheduleFields(): INodeProperties[] {
-	return [
-		{
-			displayName: 'When',
-			name: 'scheduleType',
-			type: 'options',
-			options: [
-				{ name: 'Now', value: 'now', description: 'Send as soon as Constant Contact can' },
-				{ name: 'At a Date and Time', value: 'date', description: 'Schedule the send' },
-			],
-			default: 'date',
-		},
-		scheduledDateField(),
-	];
+	return [scheduleTypeField, scheduledDateField()];
 }
 
 export function scheduledDateField(showForScheduleType = true): INodeProperties {
@@ -38,5 +38,5 @@ export function readScheduledDate(this: IExecuteFunctions, i: number): string {
 }
 
 export function sendsNow(this: IExecuteFunctions, i: number): boolean {
-	return this.getNodeParameter('scheduleType', i, 'date') === 'now';
+	return readOption.call(this, scheduleTypeField, i) === 'now';
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readEmailList } from './fields';
+import { optionalText, readEmailList } from './fields';
 
 /** Constant Contact sends a test to at most 5 addresses, on both APIs. */
 export const MAX_TEST_ADDRESSES = 5;
@@ -38,6 +38,7 @@ export function personalMessageFields(hint: string): INodeProperties {
 /** The checked recipients and the personal message of a test send. */
 export function readTestSend(this: IExecuteFunctions, i: number): { emails: string[]; message: string } {
 	const emails = readEmailList.call(this, this.getNodeParameter('emailAddresses', i, ''), 'Email Addresses', i, MAX_TEST_ADDRESSES);
-	const message = String((this.getNodeParameter('additionalFields', i, {}) as IDataObject).personalMessage ?? '');
+	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const message = optionalText.call(this, additional.personalMessage, 'Personal Message', i) ?? '';
 	return { emails, message };
 }

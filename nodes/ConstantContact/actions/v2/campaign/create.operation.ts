@@ -2,8 +2,20 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forOperation } from '../../../helpers/description';
 import { contactListsField, newCampaignFields, readNewCampaignFields, requiredText } from '../../../helpers/fields';
+import { readOption } from '../../../helpers/options';
 import { apiRequest } from '../../../transport';
-import { optionalCampaignBody, optionalCampaignFields } from './shared';
+import { checkViewAsWebPage, optionalCampaignBody, optionalCampaignFields, V2_SUBJECT_MAX } from './shared';
+
+const emailContentFormatField: INodeProperties = {
+	displayName: 'Email Content Format',
+	name: 'emailContentFormat',
+	type: 'options',
+	options: [
+		{ name: 'HTML', value: 'HTML' },
+		{ name: 'XHTML', value: 'XHTML' },
+	],
+	default: 'HTML',
+};
 
 const properties: INodeProperties[] = [
 	...newCampaignFields(),
@@ -16,16 +28,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The email body as HTML or XHTML',
 	},
-	{
-		displayName: 'Email Content Format',
-		name: 'emailContentFormat',
-		type: 'options',
-		options: [
-			{ name: 'HTML', value: 'HTML' },
-			{ name: 'XHTML', value: 'XHTML' },
-		],
-		default: 'HTML',
-	},
+	emailContentFormatField,
 	{
 		displayName: 'Text Content',
 		name: 'textContent',
@@ -50,9 +53,9 @@ export const description = forOperation('v2', 'campaign', 'create', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const body: IDataObject = {
-		...readNewCampaignFields.call(this, i),
+		...readNewCampaignFields.call(this, i, V2_SUBJECT_MAX),
 		email_content: requiredText.call(this, 'emailContent', 'Email Content', i),
-		email_content_format: this.getNodeParameter('emailContentFormat', i, 'HTML') as string,
+		email_content_format: readOption.call(this, emailContentFormatField, i),
 		text_content: requiredText.call(this, 'textContent', 'Text Content', i),
 		...optionalCampaignBody.call(
 			this,
@@ -63,5 +66,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			i,
 		),
 	};
+	checkViewAsWebPage.call(this, body, i);
 	return (await apiRequest.call(this, 'v2', 'POST', '/emailmarketing/campaigns', { body, itemIndex: i })) as IDataObject;
 }

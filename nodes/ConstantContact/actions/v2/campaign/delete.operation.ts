@@ -8,7 +8,7 @@ import { campaignPath, notFoundV2Campaign } from './shared';
 export const description = forOperation('v2', 'campaign', 'delete', [v2CampaignLocator]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const id = locatorId.call(this, v2CampaignLocator, i);
 	await apiRequest.call(this, 'v2', 'DELETE', campaignPath(id), { notFound: notFoundV2Campaign(id), itemIndex: i });
 	return { id, deleted: true };
 }

@@ -3,7 +3,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toUtcIso } from '../../../helpers/dates';
 import { forOperation } from '../../../helpers/description';
 import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { checkOption } from '../../../helpers/options';
 import { apiRequestAllItems } from '../../../transport';
+
+const statusFilter: INodeProperties = {
+	displayName: 'Status',
+	name: 'status',
+	type: 'options',
+	options: [
+		{ name: 'All (Except Deleted)', value: 'ALL' },
+		{ name: 'Deleted', value: 'DELETED' },
+		{ name: 'Draft', value: 'DRAFT' },
+		{ name: 'Running', value: 'RUNNING' },
+		{ name: 'Scheduled', value: 'SCHEDULED' },
+		{ name: 'Sent', value: 'SENT' },
+	],
+	default: 'ALL',
+};
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -14,20 +30,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'All (Except Deleted)', value: 'ALL' },
-					{ name: 'Deleted', value: 'DELETED' },
-					{ name: 'Draft', value: 'DRAFT' },
-					{ name: 'Running', value: 'RUNNING' },
-					{ name: 'Scheduled', value: 'SCHEDULED' },
-					{ name: 'Sent', value: 'SENT' },
-				],
-				default: 'ALL',
-			},
+			statusFilter,
 			{
 				displayName: 'Modified Since',
 				name: 'modifiedSince',
@@ -44,7 +47,7 @@ export const description = forOperation('v2', 'campaign', 'getMany', properties)
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (filters.status) qs.status = filters.status;
+	if (filters.status !== undefined) qs.status = checkOption.call(this, filters.status, statusFilter, i);
 	if (filters.modifiedSince) {
 		qs.modified_since = toUtcIso(this.getNode(), filters.modifiedSince, 'Modified Since', this.getTimezone());
 	}

@@ -9,7 +9,7 @@ export const description = forOperation('v2', 'campaign', 'getPreview', [v2Campa
 
 /** The email as recipients see it: `preview_email_content` (HTML) and `preview_text_content`. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const id = locatorId.call(this, v2CampaignLocator, i);
 	const preview = (await apiRequest.call(this, 'v2', 'GET', `${campaignPath(id)}/preview`, {
 		notFound: notFoundV2Campaign(id),
 		itemIndex: i,

@@ -7,27 +7,30 @@ import {
 
 import { forOperation } from '../../../helpers/description';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
+import { readOption } from '../../../helpers/options';
 import { personalMessageFields, readTestSend, testRecipientsField } from '../../../helpers/testSend';
 import { apiRequest } from '../../../transport';
 import { campaignPath, notFoundV2Campaign } from './shared';
 
 const MAX_MESSAGE = 500;
 
+const formatField: INodeProperties = {
+	displayName: 'Format',
+	name: 'format',
+	type: 'options',
+	default: 'HTML_AND_TEXT',
+	options: [
+		{ name: 'HTML', value: 'HTML' },
+		{ name: 'HTML and Text', value: 'HTML_AND_TEXT', description: 'One test email of each version' },
+		{ name: 'Text', value: 'TEXT' },
+	],
+	description: 'Which version of the email to send',
+};
+
 const properties: INodeProperties[] = [
 	v2CampaignLocator,
 	testRecipientsField,
-	{
-		displayName: 'Format',
-		name: 'format',
-		type: 'options',
-		default: 'HTML_AND_TEXT',
-		options: [
-			{ name: 'HTML', value: 'HTML' },
-			{ name: 'HTML and Text', value: 'HTML_AND_TEXT', description: 'One test email of each version' },
-			{ name: 'Text', value: 'TEXT' },
-		],
-		description: 'Which version of the email to send',
-	},
+	formatField,
 	personalMessageFields('A note shown above the email (at most 500 characters)'),
 ];
 
@@ -35,9 +38,9 @@ export const description = forOperation('v2', 'campaign', 'sendTest', properties
 
 /** Outputs what Constant Contact sent: `format`, `email_addresses`, `personal_message`. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const id = locatorId.call(this, v2CampaignLocator, i);
 	const { emails, message } = readTestSend.call(this, i);
-	const body: IDataObject = { email_addresses: emails, format: this.getNodeParameter('format', i, 'HTML_AND_TEXT') as string };
+	const body: IDataObject = { email_addresses: emails, format: readOption.call(this, formatField, i) };
 	if (message.length > MAX_MESSAGE) {
 		throw new NodeOperationError(this.getNode(), `"Personal Message" is ${message.length} characters long; Constant Contact allows at most ${MAX_MESSAGE}`, {
 			itemIndex: i,

@@ -1,26 +1,33 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { readIdList } from '../../../helpers/fields';
+import { optionalText, readIdList } from '../../../helpers/fields';
+import { checkV2Id } from '../../../helpers/ids';
+import { checkOption } from '../../../helpers/options';
 
 export const notFoundV2Campaign = (id: string) =>
 	`No campaign with ID "${id}" exists in this Constant Contact account (deleted campaigns cannot be read).`;
 
 export const campaignPath = (id: string) => `/emailmarketing/campaigns/${encodeURIComponent(id)}`;
 
+/** v2's longest subject (v3 has no limit). */
+export const V2_SUBJECT_MAX = 200;
+
+const greetingNameField: INodeProperties = {
+	displayName: 'Greeting Name',
+	name: 'greetingName',
+	type: 'options',
+	options: [
+		{ name: 'First and Last Name', value: 'FIRST_AND_LAST_NAME' },
+		{ name: 'First Name', value: 'FIRST_NAME' },
+		{ name: 'Last Name', value: 'LAST_NAME' },
+		{ name: 'None', value: 'NONE' },
+	],
+	default: 'NONE',
+};
+
 /** Optional campaign settings shared by Create (Additional Fields) and Update (Update Fields). */
 export const optionalCampaignFields: INodeProperties[] = [
-	{
-		displayName: 'Greeting Name',
-		name: 'greetingName',
-		type: 'options',
-		options: [
-			{ name: 'First and Last Name', value: 'FIRST_AND_LAST_NAME' },
-			{ name: 'First Name', value: 'FIRST_NAME' },
-			{ name: 'Last Name', value: 'LAST_NAME' },
-			{ name: 'None', value: 'NONE' },
-		],
-		default: 'NONE',
-	},
+	greetingNameField,
 	{ displayName: 'Greeting Salutations', name: 'greetingSalutations', type: 'string', default: '', placeholder: 'e.g. Hello' },
 	{ displayName: 'Greeting String', name: 'greetingString', type: 'string', default: '', placeholder: 'e.g. Dear' },
 	{
@@ -99,30 +106,64 @@ export const optionalCampaignFields: INodeProperties[] = [
 	{ displayName: 'View as Web Page Link Text', name: 'viewAsWebPageLinkText', type: 'string', default: '' },
 ];
 
-/** Maps the node's optional fields (camelCase) to the v2 campaign body (snake_case). */
+// Our text fields, the API's, and their labels.
+const TEXT_FIELDS: Array<[string, string, string]> = [
+	['greetingSalutations', 'greeting_salutations', 'Greeting Salutations'],
+	['greetingString', 'greeting_string', 'Greeting String'],
+	['styleSheet', 'style_sheet', 'Style Sheet'],
+	['viewAsWebPageLinkText', 'view_as_web_page_link_text', 'View as Web Page Link Text'],
+];
+
+const FOOTER_LABELS: Record<string, string> = {
+	address_line_1: 'Address Line 1',
+	address_line_2: 'Address Line 2',
+	city: 'City',
+	country: 'Country',
+	organization_name: 'Organization Name',
+	postal_code: 'Postal Code',
+	state: 'State',
+};
+
+/** Maps the node's optional fields (camelCase) to the v2 campaign body (snake_case), each checked. */
 export function optionalCampaignBody(this: IExecuteFunctions, fields: IDataObject, i: number): IDataObject {
 	const body: IDataObject = {};
-	const plain: Array<[string, string]> = [
-		['greetingName', 'greeting_name'],
-		['greetingSalutations', 'greeting_salutations'],
-		['greetingString', 'greeting_string'],
-		['styleSheet', 'style_sheet'],
-		['viewAsWebPageLinkText', 'view_as_web_page_link_text'],
-	];
-	for (const [field, key] of plain) if (fields[field] !== undefined && fields[field] !== '') body[key] = fields[field];
-	if (fields.permissionReminderText) {
-		body.is_permission_reminder_enabled = true;
-		body.permission_reminder_text = fields.permissionReminderText;
+	if (fields.greetingName !== undefined) body.greeting_name = checkOption.call(this, fields.greetingName, greetingNameField, i);
+	for (const [field, key, label] of TEXT_FIELDS) {
+		const text = optionalText.call(this, fields[field], label, i);
+		if (text) body[key] = text;
 	}
-	if (fields.viewAsWebPageText) {
+	const reminder = optionalText.call(this, fields.permissionReminderText, 'Permission Reminder Text', i);
+	if (reminder) {
+		body.is_permission_reminder_enabled = true;
+		body.permission_reminder_text = reminder;
+	}
+	const webPageText = optionalText.call(this, fields.viewAsWebPageText, 'View as Web Page Text', i);
+	if (webPageText) {
 		body.is_view_as_webpage_enabled = true;
-		body.view_as_web_page_text = fields.viewAsWebPageText;
+		body.view_as_web_page_text = webPageText;
 	}
 	const footer = (fields.messageFooter as IDataObject | undefined)?.footer as IDataObject | undefined;
-	if (footer) body.message_footer = Object.fromEntries(Object.entries(footer).filter(([, v]) => v !== ''));
+	if (footer) {
+		body.message_footer = {};
+		for (const [key, label] of Object.entries(FOOTER_LABELS)) {
+			const text = optionalText.call(this, footer[key], label, i);
+			if (text) (body.message_footer as IDataObject)[key] = text;
+		}
+	}
 	if (fields.contactListIds !== undefined) {
-		const ids = readIdList.call(this, fields.contactListIds, 'Contact Lists', i);
+		const ids = readIdList.call(this, fields.contactListIds, 'Contact Lists', i).map((id) => checkV2Id.call(this, id, 'Contact Lists', i));
 		if (ids.length) body.sent_to_contact_lists = ids.map((id) => ({ id }));
+	}
+	return body;
+}
+
+/** The API turns on the "view as web page" link only with both of its texts. */
+export function checkViewAsWebPage(this: IExecuteFunctions, body: IDataObject, i: number): IDataObject {
+	if (body.is_view_as_webpage_enabled === true && !body.view_as_web_page_link_text) {
+		throw new NodeOperationError(this.getNode(), '"View as Web Page Text" needs "View as Web Page Link Text" too', {
+			itemIndex: i,
+			description: 'Add "View as Web Page Link Text" (the text of the link itself), or remove "View as Web Page Text".',
+		});
 	}
 	return body;
 }

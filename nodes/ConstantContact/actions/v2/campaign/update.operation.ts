@@ -6,10 +6,24 @@ import {
 } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
-import { checkEmail, contactListsField } from '../../../helpers/fields';
+import {
+	CAMPAIGN_NAME_MAX,
+	checkEmail,
+	contactListsField,
+	FROM_NAME_MAX,
+	optionalText,
+	EMAIL_MAX,
+} from '../../../helpers/fields';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
-import { campaignPath, notFoundV2Campaign, optionalCampaignBody, optionalCampaignFields } from './shared';
+import {
+	campaignPath,
+	checkViewAsWebPage,
+	notFoundV2Campaign,
+	optionalCampaignBody,
+	optionalCampaignFields,
+	V2_SUBJECT_MAX,
+} from './shared';
 
 const properties: INodeProperties[] = [
 	v2CampaignLocator,
@@ -45,7 +59,7 @@ const READ_ONLY = [
 
 /** PUT replaces the whole campaign, so the current one is read and changed field by field. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const id = locatorId.call(this, v2CampaignLocator, i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const changes = changesFromFields.call(this, fields, i);
 	const current = (await apiRequest.call(this, 'v2', 'GET', campaignPath(id), {
@@ -54,6 +68,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 	const body: IDataObject = { ...current, ...changes };
 	for (const key of READ_ONLY) delete body[key];
+	checkViewAsWebPage.call(this, body, i);
 	return (await apiRequest.call(this, 'v2', 'PUT', campaignPath(id), {
 		body,
 		notFound: notFoundV2Campaign(id),
@@ -61,25 +76,27 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 }
 
+// Our text fields, the API's, their labels and longest values.
+const TEXT_FIELDS: Array<[string, string, string, number | undefined]> = [
+	['name', 'name', 'Name', CAMPAIGN_NAME_MAX],
+	['subject', 'subject', 'Subject', V2_SUBJECT_MAX],
+	['fromName', 'from_name', 'From Name', FROM_NAME_MAX],
+	['emailContent', 'email_content', 'Email Content', undefined],
+	['textContent', 'text_content', 'Text Content', undefined],
+];
+
 function changesFromFields(this: IExecuteFunctions, fields: IDataObject, i: number): IDataObject {
 	const changes = optionalCampaignBody.call(this, fields, i);
-	for (const [field, key] of [
-		['name', 'name'],
-		['subject', 'subject'],
-		['fromName', 'from_name'],
-		['emailContent', 'email_content'],
-		['textContent', 'text_content'],
-	]) {
-		if (fields[field]) changes[key] = String(fields[field]);
-	}
-	if (typeof changes.name === 'string' && changes.name.length > 80) {
-		throw new NodeOperationError(this.getNode(), `"Name" is ${changes.name.length} characters long; Constant Contact allows at most 80`, { itemIndex: i });
+	for (const [field, key, label, max] of TEXT_FIELDS) {
+		const text = optionalText.call(this, fields[field], label, i, max);
+		if (text) changes[key] = text;
 	}
 	for (const [field, key, label] of [
 		['fromEmail', 'from_email', 'From Email'],
 		['replyToEmail', 'reply_to_email', 'Reply-To Email'],
 	]) {
-		if (fields[field]) changes[key] = checkEmail.call(this, String(fields[field]).trim(), label, i);
+		const email = optionalText.call(this, fields[field], label, i);
+		if (email) changes[key] = checkEmail.call(this, email, label, i, EMAIL_MAX);
 	}
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', {

@@ -9,7 +9,7 @@ export const description = forOperation('v2', 'schedule', 'delete', [v2CampaignL
 
 /** Unschedules: the campaign goes back to draft. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const campaignId = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const campaignId = locatorId.call(this, v2CampaignLocator, i);
 	const scheduleId = readScheduleId.call(this, i);
 	await apiRequest.call(this, 'v2', 'DELETE', schedulePath(campaignId, scheduleId), {
 		notFound: notFoundSchedule(campaignId, scheduleId),

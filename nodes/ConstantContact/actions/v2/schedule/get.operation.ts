@@ -8,7 +8,7 @@ import { notFoundSchedule, readScheduleId, scheduleIdField, schedulePath } from 
 export const description = forOperation('v2', 'schedule', 'get', [v2CampaignLocator, scheduleIdField]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const campaignId = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const campaignId = locatorId.call(this, v2CampaignLocator, i);
 	const scheduleId = readScheduleId.call(this, i);
 	const schedule = (await apiRequest.call(this, 'v2', 'GET', schedulePath(campaignId, scheduleId), {
 		notFound: notFoundSchedule(campaignId, scheduleId),

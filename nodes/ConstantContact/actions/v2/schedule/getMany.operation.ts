@@ -10,7 +10,7 @@ export const description = forOperation('v2', 'schedule', 'getMany', [v2Campaign
 
 /** The API answers the whole (short) list at once; Limit trims it. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const campaignId = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const campaignId = locatorId.call(this, v2CampaignLocator, i);
 	const limit = readLimit.call(this, i);
 	const schedules = (await apiRequest.call(this, 'v2', 'GET', schedulesPath(campaignId), {
 		notFound: notFoundSchedule(campaignId),

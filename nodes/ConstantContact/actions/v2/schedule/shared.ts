@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { checkV2Id } from '../../../helpers/ids';
 import { campaignPath } from '../campaign/shared';
 
 export const schedulesPath = (campaignId: string) => `${campaignPath(campaignId)}/schedules`;
@@ -10,7 +10,7 @@ export const schedulePath = (campaignId: string, scheduleId: string) =>
 
 export const notFoundSchedule = (campaignId: string, scheduleId?: string) =>
 	scheduleId
-		? `Campaign "${campaignId}" has no schedule "${scheduleId}" (only scheduled campaigns have one).`
+		? `Campaign "${campaignId}" has no schedule with Schedule ID "${scheduleId}" (only scheduled campaigns have one).`
 		: `No campaign with ID "${campaignId}" exists in this Constant Contact account.`;
 
 export const scheduleIdField: INodeProperties = {
@@ -23,9 +23,5 @@ export const scheduleIdField: INodeProperties = {
 };
 
 export function readScheduleId(this: IExecuteFunctions, i: number): string {
-	const id = String(this.getNodeParameter('scheduleId', i, '') ?? '').trim();
-	if (!/^[0-9]+$/.test(id)) {
-		throw new NodeOperationError(this.getNode(), `"Schedule ID" must be a number, got "${id}"`, { itemIndex: i });
-	}
-	return id;
+	return checkV2Id.call(this, this.getNodeParameter('scheduleId', i, ''), 'Schedule ID', i);
 }

@@ -13,7 +13,7 @@ export const description = forOperation('v2', 'schedule', 'update', [
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const campaignId = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const campaignId = locatorId.call(this, v2CampaignLocator, i);
 	const scheduleId = readScheduleId.call(this, i);
 	const scheduledDate = readScheduledDate.call(this, i);
 	const schedule = (await apiRequest.call(this, 'v2', 'PUT', schedulePath(campaignId, scheduleId), {

@@ -4,26 +4,29 @@ import { toUtcIso } from '../../../helpers/dates';
 import { forOperation } from '../../../helpers/description';
 import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
+import { readOption } from '../../../helpers/options';
 import { apiRequestAllItems } from '../../../transport';
 import { campaignPath, notFoundV2Campaign } from '../campaign/shared';
 
+const trackingTypeField: INodeProperties = {
+	displayName: 'Type',
+	name: 'trackingType',
+	type: 'options',
+	default: 'opens',
+	description: 'Which recipient actions to list',
+	options: [
+		{ name: 'Bounces', value: 'bounces', description: 'Emails that could not be delivered' },
+		{ name: 'Clicks', value: 'clicks', description: 'Each click on a link' },
+		{ name: 'Forwards', value: 'forwards', description: 'Recipients who forwarded the email' },
+		{ name: 'Opens', value: 'opens', description: 'Each time a recipient opened the email' },
+		{ name: 'Sends', value: 'sends', description: 'Each recipient the email was sent to' },
+		{ name: 'Unsubscribes', value: 'unsubscribes', description: 'Recipients who opted out from the email' },
+	],
+};
+
 const properties: INodeProperties[] = [
 	v2CampaignLocator,
-	{
-		displayName: 'Type',
-		name: 'trackingType',
-		type: 'options',
-		default: 'opens',
-		description: 'Which recipient actions to list',
-		options: [
-			{ name: 'Bounces', value: 'bounces', description: 'Emails that could not be delivered' },
-			{ name: 'Clicks', value: 'clicks', description: 'Each click on a link' },
-			{ name: 'Forwards', value: 'forwards', description: 'Recipients who forwarded the email' },
-			{ name: 'Opens', value: 'opens', description: 'Each time a recipient opened the email' },
-			{ name: 'Sends', value: 'sends', description: 'Each recipient the email was sent to' },
-			{ name: 'Unsubscribes', value: 'unsubscribes', description: 'Recipients who opted out from the email' },
-		],
-	},
+	trackingTypeField,
 	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
@@ -47,8 +50,8 @@ export const description = forOperation('v2', 'tracking', 'getActivity', propert
 
 /** One item per tracking record of the campaign (contact, email address, date...). */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const id = locatorId.call(this, 'campaignId', i, 'Campaign');
-	const type = this.getNodeParameter('trackingType', i, 'opens') as string;
+	const id = locatorId.call(this, v2CampaignLocator, i);
+	const type = readOption.call(this, trackingTypeField, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.createdSince) {

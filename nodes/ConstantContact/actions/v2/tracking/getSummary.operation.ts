@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
+import { readBoolean } from '../../../helpers/fields';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { campaignPath, notFoundV2Campaign } from '../campaign/shared';
@@ -20,8 +21,8 @@ export const description = forOperation('v2', 'tracking', 'getSummary', properti
 
 /** Sends, opens, clicks, forwards, unsubscribes and bounces of a sent campaign. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, 'campaignId', i, 'Campaign');
-	const refresh = this.getNodeParameter('updateSummary', i, false) as boolean;
+	const id = locatorId.call(this, v2CampaignLocator, i);
+	const refresh = readBoolean.call(this, 'updateSummary', 'Refresh Counts', i);
 	return (await apiRequest.call(this, 'v2', 'GET', `${campaignPath(id)}/tracking/reports/summary`, {
 		qs: refresh ? { updateSummary: true } : undefined,
 		notFound: notFoundV2Campaign(id),

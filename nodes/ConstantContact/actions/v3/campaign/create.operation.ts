@@ -6,9 +6,9 @@ import {
 } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
-import { newCampaignFields, readNewCampaignFields, requiredText } from '../../../helpers/fields';
+import { newCampaignFields, optionalText, readNewCampaignFields, requiredText } from '../../../helpers/fields';
 import { apiRequest } from '../../../transport';
-import { withPrimaryActivity, withTrackingImage } from './shared';
+import { checkedHtml, PREHEADER_MAX, withPrimaryActivity } from './shared';
 
 // format_type 5 is the custom-code HTML email, the only format the API can create.
 const CUSTOM_CODE_FORMAT = 5;
@@ -67,12 +67,24 @@ const properties: INodeProperties[] = [
 
 export const description = forOperation('v3', 'campaign', 'create', properties);
 
+const FOOTER_FIELDS: Array<[string, string, boolean]> = [
+	['organization_name', 'Organization Name', true],
+	['address_line1', 'Address Line 1', true],
+	['address_line2', 'Address Line 2', false],
+	['city', 'City', false],
+	['state_code', 'State Code', false],
+	['postal_code', 'Postal Code', false],
+	['country_code', 'Country Code', true],
+];
+
 function footerAddress(this: IExecuteFunctions, additional: IDataObject, i: number): IDataObject | undefined {
 	const address = (additional.physicalAddressInFooter as IDataObject | undefined)?.address as IDataObject | undefined;
 	if (!address) return undefined;
-	const filled = Object.fromEntries(Object.entries(address).filter(([, v]) => v !== '' && v !== undefined));
-	for (const [key, label] of [['organization_name', 'Organization Name'], ['address_line1', 'Address Line 1'], ['country_code', 'Country Code']]) {
-		if (!filled[key]) {
+	const filled: IDataObject = {};
+	for (const [key, label, required] of FOOTER_FIELDS) {
+		const value = optionalText.call(this, address[key], label, i);
+		if (value) filled[key] = value;
+		else if (required) {
 			throw new NodeOperationError(this.getNode(), `"Physical Address in Footer" needs "${label}"`, { itemIndex: i });
 		}
 	}
@@ -85,9 +97,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const activity: IDataObject = {
 		format_type: CUSTOM_CODE_FORMAT,
 		...header,
-		html_content: withTrackingImage(requiredText.call(this, 'htmlContent', 'HTML Content', i, 150000)),
+		html_content: checkedHtml.call(this, requiredText.call(this, 'htmlContent', 'HTML Content', i), i),
 	};
-	if (additional.preheader) activity.preheader = String(additional.preheader);
+	const preheader = optionalText.call(this, additional.preheader, 'Preheader', i, PREHEADER_MAX);
+	if (preheader) activity.preheader = preheader;
 	const address = footerAddress.call(this, additional, i);
 	if (address) activity.physical_address_in_footer = address;
 	const body = { name, email_campaign_activities: [activity] };

@@ -8,7 +8,7 @@ import { notFoundCampaign } from './shared';
 export const description = forOperation('v3', 'campaign', 'delete', [v3CampaignLocator]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const id = locatorId.call(this, v3CampaignLocator, i);
 	await apiRequest.call(this, 'v3', 'DELETE', `/emails/${encodeURIComponent(id)}`, {
 		notFound: notFoundCampaign(id),
 		itemIndex: i,

@@ -8,6 +8,8 @@ import {
 import { inBatches } from '../../../helpers/batches';
 import { forOperation } from '../../../helpers/description';
 import { readIdList } from '../../../helpers/fields';
+import { V2_ID } from '../../../helpers/ids';
+import { describeValue } from '../../../helpers/values';
 import { apiRequest } from '../../../transport';
 
 /** The API takes at most 50 v2 ids per call (`v2_email_campaign_ids`, maxItems 50). */
@@ -32,9 +34,9 @@ export const description = forOperation('v3', 'campaign', 'getByV2Id', propertie
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const ids = readIdList.call(this, this.getNodeParameter('v2CampaignIds', i, ''), 'V2 Campaign IDs', i);
 	if (ids.length === 0) throw new NodeOperationError(this.getNode(), '"V2 Campaign IDs" is required', { itemIndex: i });
-	const bad = ids.find((id) => !/^\d+$/.test(id));
+	const bad = ids.find((id) => !new RegExp(`^${V2_ID}$`).test(id));
 	if (bad !== undefined) {
-		throw new NodeOperationError(this.getNode(), `"V2 Campaign IDs" has an ID that is not a v2 campaign ID: "${bad}"`, {
+		throw new NodeOperationError(this.getNode(), `"V2 Campaign IDs" has an ID that is not a v2 campaign ID: ${describeValue(bad)}`, {
 			itemIndex: i,
 			description: 'v2 campaign IDs are numbers, e.g. 1100394165290.',
 		});
@@ -53,7 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		throw new NodeOperationError(
 			this.getNode(),
 			`No v3 campaign found for v2 campaign ID${missing.length > 1 ? 's' : ''} ${missing.map((id) => `"${id}"`).join(', ')}`,
-			{ itemIndex: i, description: 'Check the IDs: they must be campaigns of the same Constant Contact account.' },
+			{ itemIndex: i, description: 'Check "V2 Campaign IDs": they must be campaigns of the same Constant Contact account.' },
 		);
 	}
 	return ids.map((id) => xrefs.find((x) => String(x.v2_email_campaign_id) === id) as IDataObject);

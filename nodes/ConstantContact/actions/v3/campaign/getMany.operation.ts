@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toUtcIso } from '../../../helpers/dates';
 import { forOperation } from '../../../helpers/description';
-import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { checkBoolean, readLimit, returnAllAndLimit } from '../../../helpers/fields';
 import { apiRequestAllItems } from '../../../transport';
 
 const properties: INodeProperties[] = [
@@ -47,11 +47,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const qs: IDataObject = {};
 	if (filters.afterDate) qs.after_date = toUtcIso(this.getNode(), filters.afterDate, 'Updated After', zone);
 	if (filters.beforeDate) qs.before_date = toUtcIso(this.getNode(), filters.beforeDate, 'Updated Before', zone);
+	const includeRemoved = filters.includeRemoved !== undefined && checkBoolean.call(this, filters.includeRemoved, 'Include Deleted', i);
 	return await apiRequestAllItems.call(this, 'v3', '/emails', {
 		qs,
 		itemsKey: 'campaigns',
 		limit: readLimit.call(this, i),
-		keep: filters.includeRemoved ? undefined : (c) => c.current_status !== 'Removed',
+		keep: includeRemoved ? undefined : (c) => c.current_status !== 'Removed',
 		itemIndex: i,
 	});
 }

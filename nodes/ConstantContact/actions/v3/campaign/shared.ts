@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 /** The campaign as the API gives it, plus the id of its primary email activity for the next node. */
 export function withPrimaryActivity(campaign: IDataObject): IDataObject {
@@ -18,4 +18,21 @@ export function withTrackingImage(html: string): string {
 	return /<\/body>/i.test(html)
 		? html.replace(/<\/body>/i, `${TRACKING_IMAGE}</body>`)
 		: `${html}${TRACKING_IMAGE}`;
+}
+
+/** The API's longest HTML content and preheader (EmailCampaignActivityInput). */
+const HTML_CONTENT_MAX = 150000;
+export const PREHEADER_MAX = 200;
+
+/** The HTML with its tracking image tag, within the API's length limit (tag included). */
+export function checkedHtml(this: IExecuteFunctions, html: string, i: number): string {
+	const full = withTrackingImage(html);
+	if (full.length > HTML_CONTENT_MAX) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"HTML Content" is ${full.length} characters long (with the ${TRACKING_IMAGE} tag); Constant Contact allows at most ${HTML_CONTENT_MAX}`,
+			{ itemIndex: i },
+		);
+	}
+	return full;
 }

@@ -22,7 +22,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('v3', 'campaign', 'update', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, 'campaignId', i, 'Campaign');
+	const id = locatorId.call(this, v3CampaignLocator, i);
 	const name = requiredText.call(this, 'name', 'New Name', i, 80);
 	const campaign = (await apiRequest.call(this, 'v3', 'PATCH', `/emails/${encodeURIComponent(id)}`, {
 		body: { name },

@@ -2,31 +2,31 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { forOperation } from '../../../helpers/description';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import { readMultiOptions } from '../../../helpers/options';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from './shared';
 
-const properties: INodeProperties[] = [
-	v3CampaignActivityLocator,
-	{
-		displayName: 'Include',
-		name: 'include',
-		type: 'multiOptions',
-		default: [],
-		description: 'Extra parts of the activity to return',
-		options: [
-			{ name: 'Document Properties', value: 'document_properties' },
-			{ name: 'HTML Content', value: 'html_content' },
-			{ name: 'Permalink URL', value: 'permalink_url' },
-			{ name: 'Physical Address in Footer', value: 'physical_address_in_footer' },
-		],
-	},
-];
+const includeField: INodeProperties = {
+	displayName: 'Include',
+	name: 'include',
+	type: 'multiOptions',
+	default: [],
+	description: 'Extra parts of the activity to return',
+	options: [
+		{ name: 'Document Properties', value: 'document_properties' },
+		{ name: 'HTML Content', value: 'html_content' },
+		{ name: 'Permalink URL', value: 'permalink_url' },
+		{ name: 'Physical Address in Footer', value: 'physical_address_in_footer' },
+	],
+};
+
+const properties: INodeProperties[] = [v3CampaignActivityLocator, includeField];
 
 export const description = forOperation('v3', 'campaignActivity', 'get', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
-	const include = this.getNodeParameter('include', i, []) as string[];
+	const id = locatorId.call(this, v3CampaignActivityLocator, i);
+	const include = readMultiOptions.call(this, includeField, i);
 	return (await apiRequest.call(this, 'v3', 'GET', `/emails/activities/${encodeURIComponent(id)}`, {
 		qs: include.length ? { include: include.join(',') } : undefined,
 		notFound: notFoundActivity(id),

@@ -9,7 +9,7 @@ export const description = forOperation('v3', 'campaignActivity', 'getPreview', 
 
 /** The email as recipients see it: `preview_html_content` and `preview_text_content`. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
+	const id = locatorId.call(this, v3CampaignActivityLocator, i);
 	return (await apiRequest.call(this, 'v3', 'GET', `/emails/activities/${encodeURIComponent(id)}/previews`, {
 		notFound: notFoundActivity(id),
 		itemIndex: i,

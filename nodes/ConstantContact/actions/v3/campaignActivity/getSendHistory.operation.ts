@@ -9,7 +9,7 @@ export const description = forOperation('v3', 'campaignActivity', 'getSendHistor
 
 /** One item per send of the activity (a resend is a new send), with the activity's id. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
+	const id = locatorId.call(this, v3CampaignActivityLocator, i);
 	const sends = await apiRequest.call(this, 'v3', 'GET', `/emails/activities/${encodeURIComponent(id)}/send_history`, {
 		notFound: notFoundActivity(id),
 		itemIndex: i,

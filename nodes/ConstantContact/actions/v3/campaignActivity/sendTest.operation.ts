@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 export const description = forOperation('v3', 'campaignActivity', 'sendTest', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
+	const id = locatorId.call(this, v3CampaignActivityLocator, i);
 	const { emails, message } = readTestSend.call(this, i);
 	const body: IDataObject = { email_addresses: emails };
 	if (message) body.personal_message = message;

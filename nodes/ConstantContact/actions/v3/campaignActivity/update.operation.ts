@@ -6,11 +6,19 @@ import {
 } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
-import { checkEmail, contactListsField, readIdList } from '../../../helpers/fields';
+import {
+	checkEmail,
+	contactListsField,
+	FROM_NAME_MAX,
+	optionalText,
+	readIdList,
+	EMAIL_MAX,
+} from '../../../helpers/fields';
 import { readUuidList } from '../../../helpers/ids';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import { describeValue } from '../../../helpers/values';
 import { apiRequest } from '../../../transport';
-import { withTrackingImage } from '../campaign/shared';
+import { checkedHtml, PREHEADER_MAX } from '../campaign/shared';
 import { notFoundActivity } from './shared';
 
 const properties: INodeProperties[] = [
@@ -72,7 +80,7 @@ export const description = forOperation('v3', 'campaignActivity', 'update', prop
 const WRITABLE = ['contact_list_ids', 'segment_ids', 'from_email', 'from_name', 'reply_to_email', 'subject', 'preheader'];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
+	const id = locatorId.call(this, v3CampaignActivityLocator, i);
 	const changes = changesFromFields.call(this, i);
 	const path = `/emails/activities/${encodeURIComponent(id)}`;
 	const current = (await apiRequest.call(this, 'v3', 'GET', path, {
@@ -91,6 +99,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 }
 
+// Our field, the API's, its label and the API's longest value (EmailCampaignActivityInput).
+const TEXT_FIELDS: Array<[string, string, string, number | undefined]> = [
+	['fromName', 'from_name', 'From Name', FROM_NAME_MAX],
+	['subject', 'subject', 'Subject', undefined],
+	['preheader', 'preheader', 'Preheader', PREHEADER_MAX],
+];
+
 function changesFromFields(this: IExecuteFunctions, i: number): IDataObject {
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const changes: IDataObject = {};
@@ -100,27 +115,25 @@ function changesFromFields(this: IExecuteFunctions, i: number): IDataObject {
 	}
 	if (fields.segmentIds !== undefined && fields.segmentIds !== '') {
 		changes.segment_ids = readIdList.call(this, fields.segmentIds, 'Segment IDs', i).map((s) => {
-			const n = Number(s);
-			if (!Number.isInteger(n)) {
-				throw new NodeOperationError(this.getNode(), `"Segment IDs" must be numbers, got "${s}"`, { itemIndex: i });
+			if (!/^[0-9]{1,9}$/.test(s)) {
+				throw new NodeOperationError(this.getNode(), `"Segment IDs" must be numbers, not ${describeValue(s)}`, { itemIndex: i });
 			}
-			return n;
+			return Number(s);
 		});
 	}
 	for (const [field, key, label] of [
 		['fromEmail', 'from_email', 'From Email'],
 		['replyToEmail', 'reply_to_email', 'Reply-To Email'],
 	]) {
-		if (fields[field]) changes[key] = checkEmail.call(this, String(fields[field]).trim(), label, i);
+		const email = optionalText.call(this, fields[field], label, i);
+		if (email) changes[key] = checkEmail.call(this, email, label, i, EMAIL_MAX);
 	}
-	for (const [field, key] of [
-		['fromName', 'from_name'],
-		['subject', 'subject'],
-		['preheader', 'preheader'],
-	]) {
-		if (fields[field]) changes[key] = String(fields[field]);
+	for (const [field, key, label, max] of TEXT_FIELDS) {
+		const text = optionalText.call(this, fields[field], label, i, max);
+		if (text) changes[key] = text;
 	}
-	if (fields.htmlContent) changes.html_content = withTrackingImage(String(fields.htmlContent));
+	const html = optionalText.call(this, fields.htmlContent, 'HTML Content', i);
+	if (html) changes.html_content = checkedHtml.call(this, html, i);
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', {
 			itemIndex: i,

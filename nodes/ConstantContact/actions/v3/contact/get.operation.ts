@@ -6,22 +6,25 @@ import {
 } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
-import { requiredEmail } from '../../../helpers/fields';
+import { EMAIL_MAX, requiredEmail } from '../../../helpers/fields';
 import { checkUuid } from '../../../helpers/ids';
+import { readOption } from '../../../helpers/options';
 import { apiRequest } from '../../../transport';
 import { includeField, includeQs, notFoundContact } from './shared';
 
+const getByField: INodeProperties = {
+	displayName: 'Get By',
+	name: 'getBy',
+	type: 'options',
+	options: [
+		{ name: 'Contact ID', value: 'id' },
+		{ name: 'Email', value: 'email' },
+	],
+	default: 'id',
+};
+
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Get By',
-		name: 'getBy',
-		type: 'options',
-		options: [
-			{ name: 'Contact ID', value: 'id' },
-			{ name: 'Email', value: 'email' },
-		],
-		default: 'id',
-	},
+	getByField,
 	{
 		displayName: 'Contact ID',
 		name: 'contactId',
@@ -47,8 +50,8 @@ export const description = forOperation('v3', 'contact', 'get', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const qs = includeQs.call(this, i);
-	if (this.getNodeParameter('getBy', i, 'id') === 'email') {
-		const email = requiredEmail.call(this, 'email', 'Email', i);
+	if (readOption.call(this, getByField, i) === 'email') {
+		const email = requiredEmail.call(this, 'email', 'Email', i, EMAIL_MAX);
 		const page = (await apiRequest.call(this, 'v3', 'GET', '/contacts', {
 			qs: { ...qs, email, limit: 1 },
 			itemIndex: i,

@@ -4,8 +4,26 @@ import { toUtcIso } from '../../../helpers/dates';
 import { forOperation } from '../../../helpers/description';
 import { contactListsField, readLimit, returnAllAndLimit } from '../../../helpers/fields';
 import { readUuidList } from '../../../helpers/ids';
+import { checkMultiOptions } from '../../../helpers/options';
 import { apiRequestAllItems } from '../../../transport';
 import { includeField, includeQs } from './shared';
+
+const statusFilter: INodeProperties = {
+	displayName: 'Status',
+	name: 'status',
+	type: 'multiOptions',
+	default: [],
+	description: 'Only contacts with one of these email permission statuses. Without it, all but deleted contacts.',
+	options: [
+		{ name: 'Active', value: 'active' },
+		{ name: 'All (Including Deleted)', value: 'all' },
+		{ name: 'Deleted', value: 'deleted' },
+		{ name: 'Not Set', value: 'not_set' },
+		{ name: 'Pending Confirmation', value: 'pending_confirmation' },
+		{ name: 'Temporary Hold', value: 'temp_hold' },
+		{ name: 'Unsubscribed', value: 'unsubscribed' },
+	],
+};
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -20,22 +38,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Only contacts on any of these lists (at most 25). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			}),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'multiOptions',
-				default: [],
-				description: 'Only contacts with one of these email permission statuses. Without it, all but deleted contacts.',
-				options: [
-					{ name: 'Active', value: 'active' },
-					{ name: 'All (Including Deleted)', value: 'all' },
-					{ name: 'Deleted', value: 'deleted' },
-					{ name: 'Not Set', value: 'not_set' },
-					{ name: 'Pending Confirmation', value: 'pending_confirmation' },
-					{ name: 'Temporary Hold', value: 'temp_hold' },
-					{ name: 'Unsubscribed', value: 'unsubscribed' },
-				],
-			},
+			statusFilter,
 			{
 				displayName: 'Updated Since',
 				name: 'updatedAfter',
@@ -57,7 +60,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		const lists = readUuidList.call(this, filters.contactListIds, 'Contact Lists', i, 25);
 		if (lists.length) qs.lists = lists.join(',');
 	}
-	const status = (filters.status as string[] | undefined) ?? [];
+	const status = checkMultiOptions.call(this, filters.status, statusFilter, i);
 	if (status.length) qs.status = status.join(',');
 	if (filters.updatedAfter) {
 		qs.updated_after = toUtcIso(this.getNode(), filters.updatedAfter, 'Updated Since', this.getTimezone());

@@ -1,7 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readMultiOptions } from '../../../helpers/options';
 
 export const notFoundContact = (id: string) =>
-	`No contact with ID "${id}" exists in this Constant Contact account (or it was deleted).`;
+	`No contact with ID "${id}" exists in this Constant Contact account (or it was deleted). Check "Contact ID".`;
 
 export const includeField: INodeProperties = {
 	displayName: 'Include',
@@ -21,26 +23,6 @@ export const includeField: INodeProperties = {
 
 /** The `include` query parameter, or nothing. */
 export function includeQs(this: IExecuteFunctions, i: number): IDataObject {
-	const include = this.getNodeParameter('include', i, []) as string[];
+	const include = readMultiOptions.call(this, includeField, i);
 	return include.length ? { include: include.join(',') } : {};
-}
-
-/** Optional text from a collection, trimmed and checked against the API's maximum length. */
-export function optionalText(
-	this: IExecuteFunctions,
-	value: unknown,
-	label: string,
-	max: number,
-	itemIndex: number,
-): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	const text = String(value).trim();
-	if (text.length > max) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`"${label}" is ${text.length} characters long; Constant Contact allows at most ${max}`,
-			{ itemIndex },
-		);
-	}
-	return text;
 }

@@ -6,10 +6,9 @@ import {
 } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
-import { checkEmail, contactListsField, requiredText } from '../../../helpers/fields';
+import { checkEmail, contactListsField, optionalText, requiredText } from '../../../helpers/fields';
 import { checkUuid, readUuidList } from '../../../helpers/ids';
 import { apiRequest } from '../../../transport';
-import { optionalText } from './shared';
 
 const text = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -98,12 +97,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = { email_address: email, list_memberships: lists };
 	for (const [key, max, field, label] of TEXT_FIELDS) {
-		const value = optionalText.call(this, additional[field], label, max, i);
+		const value = optionalText.call(this, additional[field], label, i, max);
 		if (value !== undefined) body[key] = value;
 	}
 	const customFields = readCustomFields.call(this, additional.customFields, i);
 	if (customFields.length) body.custom_fields = customFields;
-	const answer = (await apiRequest.call(this, 'v3', 'POST', '/contacts/sign_up_form', { body, itemIndex: i })) as IDataObject;
+	const answer = (await apiRequest.call(this, 'v3', 'POST', '/contacts/sign_up_form', {
+		body,
+		itemIndex: i,
+		// Create-or-update by email: sending it again cannot make a second contact.
+		repeatable: true,
+	})) as IDataObject;
 	return { contact_id: answer.contact_id, action: answer.action, email_address: email };
 }
 
@@ -116,6 +120,6 @@ function readCustomFields(this: IExecuteFunctions, value: unknown, i: number): I
 	}
 	return rows.map((row) => ({
 		custom_field_id: checkUuid.call(this, row.customFieldId, 'Custom Field ID', i),
-		value: optionalText.call(this, row.value ?? '', 'Custom Field Value', 255, i) ?? '',
+		value: optionalText.call(this, row.value ?? '', 'Custom Field Value', i, 255) ?? '',
 	}));
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
-import { requiredText } from '../../../helpers/fields';
+import { checkBoolean, optionalText, requiredText } from '../../../helpers/fields';
 import { apiRequest } from '../../../transport';
 import { LIST_NAME_MAX } from './shared';
 
@@ -39,7 +39,8 @@ export const description = forOperation('v3', 'contactList', 'create', propertie
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = { name: requiredText.call(this, 'name', 'Name', i, LIST_NAME_MAX) };
-	if (additional.description !== undefined) body.description = String(additional.description);
-	if (additional.favorite !== undefined) body.favorite = Boolean(additional.favorite);
+	const description = optionalText.call(this, additional.description, 'Description', i);
+	if (description !== undefined) body.description = description;
+	if (additional.favorite !== undefined) body.favorite = checkBoolean.call(this, additional.favorite, 'Favorite', i);
 	return (await apiRequest.call(this, 'v3', 'POST', '/contact_lists', { body, itemIndex: i })) as IDataObject;
 }

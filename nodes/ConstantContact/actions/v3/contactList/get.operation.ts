@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
+import { readBoolean } from '../../../helpers/fields';
 import { apiRequest } from '../../../transport';
 import { listIdField, membershipCountField, notFoundList, readListId } from './shared';
 
@@ -8,7 +9,7 @@ export const description = forOperation('v3', 'contactList', 'get', [listIdField
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = readListId.call(this, i);
-	const withCount = this.getNodeParameter('includeMembershipCount', i, false) as boolean;
+	const withCount = readBoolean.call(this, 'includeMembershipCount', 'Include Membership Count', i);
 	return (await apiRequest.call(this, 'v3', 'GET', `/contact_lists/${encodeURIComponent(id)}`, {
 		qs: withCount ? { include_membership_count: 'all' } : undefined,
 		notFound: notFoundList(id),

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
-import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { optionalText, readBoolean, readLimit, returnAllAndLimit } from '../../../helpers/fields';
 import { apiRequestAllItems } from '../../../transport';
-import { membershipCountField } from './shared';
+import { LIST_NAME_MAX, membershipCountField } from './shared';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -31,8 +31,10 @@ export const description = forOperation('v3', 'contactList', 'getMany', properti
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (filters.name) qs.name = String(filters.name);
-	if (this.getNodeParameter('includeMembershipCount', i, false)) qs.include_membership_count = 'all';
+	// No list has a longer name: a longer filter matches nothing (and would not fit in the URL).
+	const name = optionalText.call(this, filters.name, 'Name', i, LIST_NAME_MAX);
+	if (name) qs.name = name;
+	if (readBoolean.call(this, 'includeMembershipCount', 'Include Membership Count', i)) qs.include_membership_count = 'all';
 	return await apiRequestAllItems.call(this, 'v3', '/contact_lists', {
 		qs,
 		itemsKey: 'lists',

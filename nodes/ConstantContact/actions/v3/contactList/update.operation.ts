@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
+import { checkBoolean, optionalText } from '../../../helpers/fields';
 import { apiRequest } from '../../../transport';
 import { LIST_NAME_MAX, listIdField, notFoundList, readListId } from './shared';
 
@@ -56,19 +57,13 @@ function changesFromFields(this: IExecuteFunctions, i: number): IDataObject {
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const changes: IDataObject = {};
 	if (fields.name !== undefined) {
-		const name = String(fields.name).trim();
+		const name = optionalText.call(this, fields.name, 'Name', i, LIST_NAME_MAX);
 		if (!name) throw new NodeOperationError(this.getNode(), '"Name" cannot be empty', { itemIndex: i });
-		if (name.length > LIST_NAME_MAX) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`"Name" is ${name.length} characters long; Constant Contact allows at most ${LIST_NAME_MAX}`,
-				{ itemIndex: i },
-			);
-		}
 		changes.name = name;
 	}
-	if (fields.description !== undefined) changes.description = String(fields.description);
-	if (fields.favorite !== undefined) changes.favorite = Boolean(fields.favorite);
+	const description = optionalText.call(this, fields.description, 'Description', i);
+	if (description !== undefined) changes.description = description;
+	if (fields.favorite !== undefined) changes.favorite = checkBoolean.call(this, fields.favorite, 'Favorite', i);
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', {
 			itemIndex: i,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
+import { readBoolean } from '../../../helpers/fields';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from '../campaignActivity/shared';
@@ -20,8 +21,8 @@ export const description = forOperation('v3', 'report', 'getLinks', properties);
 
 /** One item per link of the email: `link_url`, `url_id`, `unique_clicks`, with the activity's id. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
-	const includeUnclicked = this.getNodeParameter('includeUnclicked', i, false) as boolean;
+	const id = locatorId.call(this, v3CampaignActivityLocator, i);
+	const includeUnclicked = readBoolean.call(this, 'includeUnclicked', 'Include Links Without Clicks', i);
 	const answer = (await apiRequest.call(this, 'v3', 'GET', `/reports/email_reports/${encodeURIComponent(id)}/links`, {
 		qs: includeUnclicked ? { no_clicks: true } : undefined,
 		notFound: notFoundActivity(id),

@@ -3,37 +3,36 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { forOperation } from '../../../helpers/description';
 import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import { readOption } from '../../../helpers/options';
 import { apiRequestAllItems } from '../../../transport';
 import { notFoundActivity } from '../campaignActivity/shared';
 
-const properties: INodeProperties[] = [
-	v3CampaignActivityLocator,
-	{
-		displayName: 'Type',
-		name: 'trackingType',
-		type: 'options',
-		default: 'opens',
-		description: 'Which recipient actions to list, most recent first',
-		options: [
-			{ name: 'Bounces', value: 'bounces', description: 'Emails that could not be delivered, with the bounce code' },
-			{ name: 'Clicks', value: 'clicks', description: 'Each click on a link, with the link' },
-			{ name: 'Did Not Open', value: 'didnotopens', description: 'Recipients who have not opened the email' },
-			{ name: 'Forwards', value: 'forwards', description: 'Recipients who forwarded the email' },
-			{ name: 'Opens', value: 'opens', description: 'Each time a recipient opened the email' },
-			{ name: 'Opt-Outs', value: 'optouts', description: 'Recipients who unsubscribed from the email' },
-			{ name: 'Sends', value: 'sends', description: 'Each recipient the email was sent to' },
-			{ name: 'Unique Opens', value: 'unique_opens', description: 'Each recipient who opened the email, once' },
-		],
-	},
-	...returnAllAndLimit(),
-];
+const trackingTypeField: INodeProperties = {
+	displayName: 'Type',
+	name: 'trackingType',
+	type: 'options',
+	default: 'opens',
+	description: 'Which recipient actions to list, most recent first',
+	options: [
+		{ name: 'Bounces', value: 'bounces', description: 'Emails that could not be delivered, with the bounce code' },
+		{ name: 'Clicks', value: 'clicks', description: 'Each click on a link, with the link' },
+		{ name: 'Did Not Open', value: 'didnotopens', description: 'Recipients who have not opened the email' },
+		{ name: 'Forwards', value: 'forwards', description: 'Recipients who forwarded the email' },
+		{ name: 'Opens', value: 'opens', description: 'Each time a recipient opened the email' },
+		{ name: 'Opt-Outs', value: 'optouts', description: 'Recipients who unsubscribed from the email' },
+		{ name: 'Sends', value: 'sends', description: 'Each recipient the email was sent to' },
+		{ name: 'Unique Opens', value: 'unique_opens', description: 'Each recipient who opened the email, once' },
+	],
+};
+
+const properties: INodeProperties[] = [v3CampaignActivityLocator, trackingTypeField, ...returnAllAndLimit()];
 
 export const description = forOperation('v3', 'report', 'getTracking', properties);
 
 /** One item per tracking record (contact, email address, type, time...). */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
-	const type = this.getNodeParameter('trackingType', i, 'opens') as string;
+	const id = locatorId.call(this, v3CampaignActivityLocator, i);
+	const type = readOption.call(this, trackingTypeField, i);
 	const limit = readLimit.call(this, i);
 	const endpoint = `/reports/email_reports/${encodeURIComponent(id)}/tracking/${encodeURIComponent(type)}`;
 	return await apiRequestAllItems.call(this, 'v3', endpoint, {

@@ -35,11 +35,12 @@ export async function statsFor(
 	i: number,
 ): Promise<IDataObject[]> {
 	const idKey = kind === 'email_campaigns' ? 'campaign_id' : 'campaign_activity_id';
+	const label = kind === 'email_campaigns' ? 'Campaign IDs' : 'Campaign Activity IDs';
 	const rows: IDataObject[] = [];
 	const errors: string[] = [];
 	for (const batch of inBatches(ids, perCall)) {
 		const answer = (await apiRequest.call(this, 'v3', 'GET', `/reports/stats/${kind}/${batch.join(',')}`, {
-			notFound: `Constant Contact found none of these IDs: ${batch.join(', ')}`,
+			notFound: `Constant Contact found none of these "${label}": ${batch.join(', ')}`,
 			itemIndex: i,
 		})) as IDataObject;
 		rows.push(...((answer?.results as IDataObject[] | undefined) ?? []));
@@ -51,7 +52,9 @@ export async function statsFor(
 		const what = kind === 'email_campaigns' ? 'campaign' : 'campaign activity';
 		throw new NodeOperationError(this.getNode(), `No stats for ${what} ID${missing.length > 1 ? 's' : ''} ${missing.map((id) => `"${id}"`).join(', ')}`, {
 			itemIndex: i,
-			description: errors.length ? `Constant Contact says: ${errors.join(' ')}` : `Check that each ${what} exists and was sent.`,
+			description: errors.length
+				? `Check "${label}". Constant Contact says: ${errors.join(' ')}`
+				: `Check "${label}": each ${what} must exist and have been sent.`,
 		});
 	}
 	return ids.map((id) => byId.get(id) as IDataObject);

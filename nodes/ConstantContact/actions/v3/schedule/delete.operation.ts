@@ -9,7 +9,7 @@ export const description = forOperation('v3', 'schedule', 'delete', [v3CampaignA
 
 /** Unschedules: the activity goes back to the status it had before it was scheduled. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
+	const id = locatorId.call(this, v3CampaignActivityLocator, i);
 	await apiRequest.call(this, 'v3', 'DELETE', `/emails/activities/${encodeURIComponent(id)}/schedules`, {
 		notFound: notFoundActivity(id),
 		itemIndex: i,

@@ -9,7 +9,7 @@ export const description = forOperation('v3', 'schedule', 'get', [v3CampaignActi
 
 /** One item per schedule; an activity that is not scheduled gives one item with scheduled: false. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const id = locatorId.call(this, 'campaignActivityId', i, 'Campaign Activity');
+	const id = locatorId.call(this, v3CampaignActivityLocator, i);
 	const schedules = (await apiRequest.call(this, 'v3', 'GET', `/emails/activities/${encodeURIComponent(id)}/schedules`, {
 		notFound: notFoundActivity(id),
 		itemIndex: i,

@@ -1,0 +1,290 @@
+/** Bad-input cases for every v3 operation: good base parameters, and the kind of each field. */
+import { byId, uniqueName } from '../world';
+import * as kinds from './samples';
+import { LINKS } from './samples';
+import type { FieldCase, OperationCase, PairedCase } from './sweep';
+
+export interface V3Fixtures {
+	/** A draft campaign and its primary email (made by the node: its sender is verified), which edits may change. */
+	campaignId: string;
+	activityId: string;
+	/** Another draft email, for schedule cases (never scheduled by them). */
+	scheduleActivityId: string;
+	sentCampaignId: string;
+	sentActivityId: string;
+	listId: string;
+	contactId: string;
+	verifiedEmail: string;
+	v2CampaignId: string;
+}
+
+const FUTURE = '2099-05-10T09:00:00Z';
+/** The longest HTML the node takes before it adds the 17-character [[trackingImage]] tag. */
+const HTML_MAX = 150000 - '[[trackingImage]]'.length;
+const LIST_MAX = 255;
+
+const campaignLocator = (): FieldCase => ({ path: 'campaignId', kind: kinds.v3Locator(LINKS.campaign) });
+const activityLocator = (): FieldCase => ({ path: 'campaignActivityId', kind: kinds.v3Locator(LINKS.campaignActivity) });
+const listing = (): FieldCase[] => [
+	{ path: 'returnAll', kind: kinds.boolean() },
+	{ path: 'limit', kind: kinds.limit() },
+];
+const LISTING = { returnAll: false, limit: 2 };
+const CONTACT_INCLUDE = ['custom_fields', 'list_memberships', 'notes', 'phone_numbers', 'street_addresses', 'taggings'];
+const uniqueEmail = () => `${uniqueName('bad.input').replace(/\s+/g, '.')}@example.com`;
+const footer = { organization_name: 'Garden Shop', address_line1: '1 Main St', country_code: 'US' };
+
+export const v3Cases: Record<string, OperationCase<V3Fixtures>> = {
+	'campaign.create': {
+		base: (fx) => ({
+			name: uniqueName('Bad input'),
+			subject: 'Hello',
+			fromName: 'Garden Shop',
+			fromEmail: fx.verifiedEmail,
+			replyToEmail: fx.verifiedEmail,
+			htmlContent: '<html><body><p>Hi</p></body></html>',
+		}),
+		fields: [
+			{ path: 'name', kind: kinds.text({ required: true, max: 80 }) },
+			{ path: 'subject', kind: kinds.text({ required: true }) },
+			{ path: 'fromName', kind: kinds.text({ required: true, max: 100 }) },
+			{ path: 'fromEmail', kind: kinds.email({ required: true, max: 80 }) },
+			{ path: 'replyToEmail', kind: kinds.email({ required: true, max: 80 }) },
+			{ path: 'htmlContent', kind: kinds.text({ required: true, max: HTML_MAX }) },
+			{ path: 'additionalFields.preheader', kind: kinds.text({ required: false, max: 200 }) },
+			{
+				path: 'additionalFields.physicalAddressInFooter.address.organization_name',
+				kind: kinds.text({ required: true }),
+				with: { additionalFields: { physicalAddressInFooter: { address: footer } } },
+				alsoNamed: ['Organization Name'],
+			},
+			{
+				path: 'additionalFields.physicalAddressInFooter.address.city',
+				kind: kinds.text({ required: false }),
+				with: { additionalFields: { physicalAddressInFooter: { address: footer } } },
+				alsoNamed: ['City'],
+			},
+		],
+	},
+	'campaign.get': { base: (fx) => ({ campaignId: byId(fx.campaignId) }), fields: [campaignLocator()] },
+	'campaign.delete': { base: (fx) => ({ campaignId: byId(fx.campaignId) }), fields: [campaignLocator()] },
+	'campaign.getByV2Id': {
+		base: (fx) => ({ v2CampaignIds: fx.v2CampaignId }),
+		fields: [{ path: 'v2CampaignIds', kind: kinds.v2IdList({ required: true }) }],
+	},
+	'campaign.getMany': {
+		base: () => LISTING,
+		fields: [
+			...listing(),
+			{ path: 'filters.afterDate', kind: kinds.date({ future: false }) },
+			{ path: 'filters.beforeDate', kind: kinds.date({ future: false }) },
+			{ path: 'filters.includeRemoved', kind: kinds.boolean() },
+		],
+	},
+	'campaign.update': {
+		base: (fx) => ({ campaignId: byId(fx.campaignId), name: uniqueName('Renamed') }),
+		fields: [campaignLocator(), { path: 'name', kind: kinds.text({ required: true, max: 80 }) }],
+	},
+
+	'campaignActivity.get': {
+		base: (fx) => ({ campaignActivityId: byId(fx.activityId) }),
+		fields: [
+			activityLocator(),
+			{ path: 'include', kind: kinds.multiOptions(['document_properties', 'html_content', 'permalink_url', 'physical_address_in_footer']) },
+		],
+	},
+	'campaignActivity.getPreview': { base: (fx) => ({ campaignActivityId: byId(fx.activityId) }), fields: [activityLocator()] },
+	'campaignActivity.getSendHistory': { base: (fx) => ({ campaignActivityId: byId(fx.activityId) }), fields: [activityLocator()] },
+	'campaignActivity.sendTest': {
+		base: (fx) => ({ campaignActivityId: byId(fx.activityId), emailAddresses: 'reviewer@example.com' }),
+		fields: [
+			activityLocator(),
+			{ path: 'emailAddresses', kind: kinds.emailList(5) },
+			{ path: 'additionalFields.personalMessage', kind: kinds.text({ required: false }) },
+		],
+	},
+	'campaignActivity.update': {
+		// Two changes, so that any one field left empty still leaves something to update.
+		base: (fx) => ({ campaignActivityId: byId(fx.activityId), updateFields: { subject: 'Updated subject', preheader: 'Updated' } }),
+		fields: [
+			activityLocator(),
+			{ path: 'updateFields.contactListIds', kind: kinds.uuidList({ required: false }), alsoNamed: ['Contact Lists', 'contact_list_ids'] },
+			{ path: 'updateFields.fromEmail', kind: kinds.email({ required: false, max: 80 }) },
+			{ path: 'updateFields.fromName', kind: kinds.text({ required: false, max: 100 }) },
+			{ path: 'updateFields.htmlContent', kind: kinds.text({ required: false, max: HTML_MAX }) },
+			{ path: 'updateFields.preheader', kind: kinds.text({ required: false, max: 200 }) },
+			{ path: 'updateFields.replyToEmail', kind: kinds.email({ required: false, max: 80 }) },
+			{ path: 'updateFields.segmentIds', kind: kinds.v2IdList({ required: false }), alsoNamed: ['segment_ids'] },
+			{ path: 'updateFields.subject', kind: kinds.text({ required: false }) },
+		],
+	},
+
+	'contact.upsert': {
+		base: (fx) => ({ email: uniqueEmail(), contactListIds: [fx.listId] }),
+		fields: [
+			{ path: 'email', kind: kinds.email({ required: true, max: 50 }) },
+			{ path: 'contactListIds', kind: kinds.uuidList({ required: true, max: 50 }), alsoNamed: ['Contact Lists', 'list_memberships'] },
+			{ path: 'additionalFields.companyName', kind: kinds.text({ required: false, max: 50 }) },
+			{ path: 'additionalFields.firstName', kind: kinds.text({ required: false, max: 50 }) },
+			{ path: 'additionalFields.jobTitle', kind: kinds.text({ required: false, max: 50 }) },
+			{ path: 'additionalFields.lastName', kind: kinds.text({ required: false, max: 50 }) },
+			{ path: 'additionalFields.phoneNumber', kind: kinds.text({ required: false, max: 25 }) },
+			{
+				path: 'additionalFields.customFields.field.0.customFieldId',
+				kind: kinds.uuid(),
+				with: { additionalFields: { customFields: { field: [{ value: 'blue' }] } } },
+				alsoNamed: ['Custom Field ID'],
+			},
+			{
+				path: 'additionalFields.customFields.field.0.value',
+				kind: kinds.text({ required: false, max: 255 }),
+				with: { additionalFields: { customFields: { field: [{ customFieldId: '1618ae62-4752-11e9-9c8a-fa163e6b01c1' }] } } },
+				alsoNamed: ['Custom Field Value'],
+			},
+		],
+	},
+	'contact.get': {
+		// Both fields filled: with Get By from an expression, n8n shows (and requires) both.
+		base: (fx) => ({ getBy: 'id', contactId: fx.contactId, email: 'contact01@example.com' }),
+		fields: [
+			{ path: 'getBy', kind: kinds.option(['id', 'email']) },
+			{ path: 'contactId', kind: kinds.uuid() },
+			{ path: 'email', kind: kinds.email({ required: true, max: 80 }), with: { getBy: 'email' } },
+			{ path: 'include', kind: kinds.multiOptions(CONTACT_INCLUDE) },
+		],
+	},
+	'contact.getMany': {
+		base: () => LISTING,
+		fields: [
+			...listing(),
+			{ path: 'filters.contactListIds', kind: kinds.uuidList({ required: false, max: 25 }), alsoNamed: ['Contact Lists', 'lists'] },
+			{
+				path: 'filters.status',
+				kind: kinds.multiOptions(['active', 'all', 'deleted', 'not_set', 'pending_confirmation', 'temp_hold', 'unsubscribed']),
+			},
+			{ path: 'filters.updatedAfter', kind: kinds.date({ future: false }) },
+			{ path: 'include', kind: kinds.multiOptions(CONTACT_INCLUDE) },
+		],
+	},
+
+	'contactList.create': {
+		base: () => ({ name: uniqueName('Bad input list') }),
+		fields: [
+			{ path: 'name', kind: kinds.text({ required: true, max: LIST_MAX }) },
+			{ path: 'additionalFields.description', kind: kinds.text({ required: false }) },
+			{ path: 'additionalFields.favorite', kind: kinds.boolean() },
+		],
+	},
+	'contactList.get': {
+		base: (fx) => ({ listId: fx.listId }),
+		fields: [
+			{ path: 'listId', kind: kinds.uuid(), alsoNamed: ['Contact List'] },
+			{ path: 'includeMembershipCount', kind: kinds.boolean() },
+		],
+	},
+	'contactList.getMany': {
+		base: () => LISTING,
+		fields: [
+			...listing(),
+			{ path: 'filters.name', kind: kinds.text({ required: false, max: LIST_MAX }) },
+			{ path: 'includeMembershipCount', kind: kinds.boolean() },
+		],
+	},
+	'contactList.update': {
+		base: (fx) => ({ listId: fx.listId, updateFields: { description: 'Updated', favorite: false } }),
+		fields: [
+			{ path: 'listId', kind: kinds.uuid(), alsoNamed: ['Contact List'] },
+			// An empty new name is refused ("cannot be empty"), as for a required field.
+			{ path: 'updateFields.name', kind: kinds.text({ required: true, max: LIST_MAX }) },
+			{ path: 'updateFields.description', kind: kinds.text({ required: false }) },
+			{ path: 'updateFields.favorite', kind: kinds.boolean() },
+		],
+	},
+	'contactList.delete': {
+		base: (fx) => ({ listId: fx.listId }),
+		fields: [{ path: 'listId', kind: kinds.uuid(), alsoNamed: ['Contact List'] }],
+	},
+
+	'report.getCampaignSummaries': { base: () => LISTING, fields: listing() },
+	'report.getCampaignStats': {
+		base: (fx) => ({ campaignIds: fx.sentCampaignId }),
+		fields: [{ path: 'campaignIds', kind: kinds.uuidList({ required: true }) }],
+	},
+	'report.getActivityStats': {
+		base: (fx) => ({ campaignActivityIds: fx.sentActivityId }),
+		fields: [{ path: 'campaignActivityIds', kind: kinds.uuidList({ required: true }) }],
+	},
+	'report.getTracking': {
+		base: (fx) => ({ campaignActivityId: byId(fx.sentActivityId), trackingType: 'opens', ...LISTING }),
+		fields: [
+			activityLocator(),
+			{ path: 'trackingType', kind: kinds.option(['bounces', 'clicks', 'didnotopens', 'forwards', 'opens', 'optouts', 'sends', 'unique_opens']) },
+			...listing(),
+		],
+	},
+	'report.getLinks': {
+		base: (fx) => ({ campaignActivityId: byId(fx.sentActivityId) }),
+		fields: [activityLocator(), { path: 'includeUnclicked', kind: kinds.boolean() }],
+	},
+
+	// No good "When" or date is generated: one success would schedule the email for the rest of the sweep.
+	'schedule.create': {
+		base: (fx) => ({ campaignActivityId: byId(fx.scheduleActivityId), scheduleType: 'date', scheduledDate: FUTURE }),
+		fields: [
+			activityLocator(),
+			{ path: 'scheduleType', kind: kinds.option(['now', 'date'], { acceptable: false }) },
+			{ path: 'scheduledDate', kind: kinds.date({ future: true }) },
+		],
+	},
+	'schedule.get': { base: (fx) => ({ campaignActivityId: byId(fx.activityId) }), fields: [activityLocator()] },
+	'schedule.delete': { base: (fx) => ({ campaignActivityId: byId(fx.scheduleActivityId) }), fields: [activityLocator()] },
+};
+
+const fromItem = '={{ $json.value }}';
+const locatorFromItem = { __rl: true, mode: 'id', value: fromItem };
+
+/** One Continue On Fail case per resource: the field's value comes from each input item. */
+export const v3Paired: Record<string, PairedCase<V3Fixtures>> = {
+	campaign: {
+		operation: 'get',
+		parameters: () => ({ campaignId: locatorFromItem }),
+		names: ['Campaign'],
+		good: (fx) => fx.campaignId,
+		bad: kinds.uuid({ unknown: false }),
+	},
+	campaignActivity: {
+		operation: 'get',
+		parameters: () => ({ campaignActivityId: locatorFromItem }),
+		names: ['Campaign Activity'],
+		good: (fx) => fx.activityId,
+		bad: kinds.uuid({ unknown: false }),
+	},
+	contact: {
+		operation: 'get',
+		parameters: () => ({ getBy: 'id', contactId: fromItem }),
+		names: ['Contact ID'],
+		good: (fx) => fx.contactId,
+		bad: kinds.uuid({ unknown: false }),
+	},
+	contactList: {
+		operation: 'get',
+		parameters: () => ({ listId: fromItem }),
+		names: ['Contact List'],
+		good: (fx) => fx.listId,
+		bad: kinds.uuid({ unknown: false }),
+	},
+	report: {
+		operation: 'getCampaignStats',
+		parameters: () => ({ campaignIds: fromItem }),
+		names: ['Campaign IDs'],
+		good: (fx) => fx.sentCampaignId,
+		bad: kinds.uuidList({ required: true, unknown: false }),
+	},
+	schedule: {
+		operation: 'get',
+		parameters: () => ({ campaignActivityId: locatorFromItem }),
+		names: ['Campaign Activity'],
+		good: (fx) => fx.activityId,
+		bad: kinds.uuid({ unknown: false }),
+	},
+};
