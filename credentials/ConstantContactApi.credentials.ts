@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { requestsPerSecond } from './requestsPerSecond';
+
 export class ConstantContactApi implements ICredentialType {
 	name = 'constantContactApi';
 
@@ -48,6 +50,7 @@ export class ConstantContactApi implements ICredentialType {
 			description:
 				'Change only to point at a test server. The API key and access token are sent to this host and no other.',
 		},
+		requestsPerSecond,
 	];
 
 	authenticate: IAuthenticateGeneric = {

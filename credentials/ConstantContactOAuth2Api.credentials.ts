@@ -1,5 +1,7 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { requestsPerSecond } from './requestsPerSecond';
+
 const DEFAULT_AUTH_SERVER = 'https://authz.constantcontact.com/oauth2/default/v1';
 
 export class ConstantContactOAuth2Api implements ICredentialType {
@@ -78,6 +80,7 @@ export class ConstantContactOAuth2Api implements ICredentialType {
 			description:
 				'Change only to point at a test server. The access token is sent to this host and no other.',
 		},
+		requestsPerSecond,
 	];
 
 	test: ICredentialTestRequest = {

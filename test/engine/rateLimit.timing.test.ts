@@ -66,3 +66,26 @@ describe('rate limit across two executions sharing a credential', () => {
 		expect(world.sandbox.maxRequestsInAnyWindow(1000, (r) => seen.includes(r) && r.api !== 'oauth')).toBeGreaterThan(4);
 	}, 60_000);
 });
+
+describe("the credential's Requests per Second", () => {
+	test('a credential allowed 10 per second gets close to 10, never more', async () => {
+		const id = await draftCampaign();
+		world.sandbox.knobs.rateLimitPerSecond = 10;
+		try {
+			const mark = world.mark;
+			const result = await world.run(
+				{ ...v3, resource: 'campaign', operation: 'get', campaignId: byId('={{ $json.id }}') },
+				{ input: Array.from({ length: 60 }, () => ({ id })), credentials: { constantContactOAuth2Api: world.v3Credentials({ requestsPerSecond: 10 }) } },
+			);
+			expect(jsonOf(result)).toHaveLength(60);
+			const seen = world.sandbox.requests.slice(mark);
+			expect(seen.filter((r) => r.status !== 200)).toEqual([]);
+			const busiestSecond = world.sandbox.maxRequestsInAnyWindow(1000, (r) => seen.includes(r));
+			expect(busiestSecond).toBeLessThanOrEqual(10);
+			// The default pacing (4) would never put more than 4 in a second.
+			expect(busiestSecond).toBeGreaterThanOrEqual(8);
+		} finally {
+			world.sandbox.knobs.rateLimitPerSecond = 4;
+		}
+	}, 60_000);
+});

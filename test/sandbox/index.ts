@@ -16,6 +16,8 @@ import { OAuthServer, TokenSet } from './oauth';
 import { SandboxState, buildState, processDue, addV2Campaign, addV3Campaign, iso, V2Campaign, V3Campaign, DEFAULT_FOOTER } from './state';
 import { handleV2 } from './v2';
 import { handleV3 } from './v3';
+import { CannedReplies } from './canned';
+import { SandboxSuiteRecord } from './suite-record';
 
 export type { SandboxState, SendRecord, V2Campaign, V3Campaign, V3Activity, ContactList, Contact } from './state';
 
@@ -59,12 +61,16 @@ export interface RecordedRequest {
 	headers: Record<string, string>;
 	body: unknown; // parsed JSON (or form object for OAuth), raw string otherwise, undefined when empty
 	status: number; // 0 when the connection was reset
+	/** Status the API itself produced, when the request was processed (an after-processing fault may hide it). */
+	handledStatus?: number;
 	arrivedAt: number; // wall-clock ms
 	respondedAt: number; // wall-clock ms
 }
 
 export interface Fault {
-	kind: '5xx' | 'status' | 'reset' | 'throttle';
+	kind: '5xx' | 'status' | 'reset' | 'throttle' | 'stall';
+	/** 'stall': how long the answer is held back (before or after processing). */
+	ms?: number;
 	status?: number;
 	count?: number;
 	method?: string;
@@ -76,6 +82,8 @@ export interface Knobs {
 	latencyMs: number;
 	serverErrorRate: number;
 	resetRate: number;
+	/** Chance that a processed request's answer is lost: the connection resets or a 503 comes back instead. */
+	lostAnswerRate: number;
 	rateLimitPerSecond: number | false;
 	dailyLimit: number | false;
 }
@@ -110,6 +118,8 @@ export class Sandbox {
 	/** Extension: v3 responses of the sandbox itself that do not match the contract (should stay empty). */
 	readonly responseViolations: { method: string; path: string; status: number; errors: string[] }[] = [];
 	readonly clock: { now(): number; advance(ms: number): void };
+	/** Replies a test wants given to the next matching request (see ./canned.ts, ./v2-fixtures.ts). */
+	readonly canned = new CannedReplies();
 
 	private offset = 0;
 	private _state: SandboxState;
@@ -119,6 +129,8 @@ export class Sandbox {
 	private readonly oauth: OAuthServer;
 	private readonly sockets = new Set<import('net').Socket>();
 	private readonly sendDurationMs: number;
+	/** Set only while `npm test` records the suite (CC_SUITE_RECORD_DIR). */
+	private readonly suiteRecord: SandboxSuiteRecord | undefined;
 
 	private constructor(
 		private readonly server: http.Server,
@@ -148,6 +160,9 @@ export class Sandbox {
 			() => this.opts.accessTokenTtlSeconds ?? 86400,
 			() => this.clock.now(),
 		);
+		this.suiteRecord = SandboxSuiteRecord.fromEnv((...args) => this.contract.validateRequest(...args));
+		this.suiteRecord?.credentials(secrets);
+		this.suiteRecord?.watchTokens(this.oauth);
 		server.on('request', (req, res) => void this.onRequest(req, res));
 		server.on('connection', (s) => {
 			this.sockets.add(s);
@@ -172,6 +187,7 @@ export class Sandbox {
 			latencyMs: this.opts.latencyMs ?? 0,
 			serverErrorRate: 0,
 			resetRate: 0,
+			lostAnswerRate: 0,
 			rateLimitPerSecond: this.opts.rateLimitPerSecond === undefined ? 4 : this.opts.rateLimitPerSecond,
 			dailyLimit: this.opts.dailyLimit === undefined ? 10000 : this.opts.dailyLimit,
 		};
@@ -279,6 +295,40 @@ export class Sandbox {
 		return out;
 	}
 
+	/* ------------------------------------------------------------ bench helpers (bench/) */
+
+	/**
+	 * Bench helper: one v2 campaign sent a day ago to `n` recipients, with its send records
+	 * created directly (recipients are not contacts of the account), so its `sends` tracking
+	 * report has `n` rows. Returns the campaign id.
+	 */
+	bulkSentV2Campaign(n: number, name = 'Bulk sent v2 campaign'): string {
+		const st = this._state;
+		const [campaign] = this.bulkCreateV2Campaigns(1, name);
+		const sentAt = this.clock.now() - 86_400_000;
+		for (let i = 0; i < n; i++) {
+			const record = {
+				api: 'v2' as const,
+				campaignId: campaign.id,
+				contactId: String(900_000_001 + i),
+				email: `bulk.recipient.${i + 1}@example.com`,
+				listIds: [],
+				sendId: 1,
+				sentAt,
+			};
+			campaign.sendLog.push(record);
+			st.sendLog.push(record);
+		}
+		campaign.runs.push({ send_id: 1, contact_list_ids: [], segment_ids: [], count: n, run_date: iso(sentAt), send_status: 'COMPLETED', reason_code: 0 });
+		campaign.status = 'SENT';
+		campaign.data.status = 'SENT';
+		campaign.data.last_run_date = iso(sentAt);
+		campaign.data.tracking_summary.sends += n;
+		return campaign.id;
+	}
+
+	/* ------------------------------------------------------------ end of bench helpers */
+
 	reset(): void {
 		this.offset = 0;
 		this._state = buildState(this.clock.now(), this.opts.seed !== false);
@@ -290,6 +340,7 @@ export class Sandbox {
 		this.daily.clear();
 		this.oauth.reset();
 		this.knobs = this.initialKnobs();
+		this.canned.clear();
 	}
 
 	async close(): Promise<void> {
@@ -297,6 +348,7 @@ export class Sandbox {
 			this.server.close(() => resolve());
 			for (const s of this.sockets) s.destroy();
 		});
+		await this.suiteRecord?.flush();
 		await this.contract.close();
 	}
 
@@ -357,6 +409,7 @@ export class Sandbox {
 		if (api) this.requests.push(rec);
 
 		const finish = async (reply: Reply | 'reset'): Promise<void> => {
+			if (api) this.suiteRecord?.request(api, rec, reply);
 			const latency = this.knobs.latencyMs;
 			if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 			rec.respondedAt = Date.now();
@@ -382,10 +435,10 @@ export class Sandbox {
 			this.log(`${method} ${path} -> ${reply.status} (${rec.respondedAt - arrivedAt} ms)`);
 		};
 
-		if (!api) return finish({ status: 404, body: [{ error_key: 'http.status.not_found', error_message: `No such resource: ${path}` }] });
+		if (!api) return finish(this.canned.take(method, path, query) ?? { status: 404, body: [{ error_key: 'http.status.not_found', error_message: `No such resource: ${path}` }] });
 		this.tick();
 		try {
-			await finish(await this.pipeline(api, method, path, query, headers, body, rawBody, badJson, arrivedAt));
+			await finish(await this.pipeline(api, method, path, query, headers, body, rawBody, badJson, arrivedAt, rec));
 		} catch (e) {
 			this.log(`${method} ${path} -> internal sandbox error: ${(e as Error).message}`);
 			await finish(api === 'oauth' ? { status: 500, body: { error: 'server_error', error_description: 'Internal error' } } : apiError(500, 'http.status.internal_error', 'Internal server error occurred'));
@@ -438,6 +491,7 @@ export class Sandbox {
 		rawBody: string,
 		badJson: boolean,
 		arrivedAt: number,
+		handled: Pick<RecordedRequest, 'handledStatus'>,
 	): Promise<Reply | 'reset'> {
 		// random chaos
 		if (this.knobs.resetRate > 0 && Math.random() < this.knobs.resetRate) return 'reset';
@@ -445,7 +499,8 @@ export class Sandbox {
 			return this.errorReply(api, FIVE_XX[Math.floor(Math.random() * FIVE_XX.length)]);
 		}
 		const before = this.takeFault(api, method, path, false);
-		if (before) {
+		if (before?.kind === 'stall') await new Promise((r) => setTimeout(r, before.ms ?? 60_000));
+		else if (before) {
 			if (before.kind === 'reset') return 'reset';
 			if (before.kind === '5xx') return this.errorReply(api, before.status ?? 503);
 			if (before.kind === 'status') return this.errorReply(api, before.status ?? 500);
@@ -503,7 +558,7 @@ export class Sandbox {
 				}
 			}
 			try {
-				reply = api === 'v2' ? handleV2(ctx) : handleV3(ctx);
+				reply = this.canned.take(method, path, query) ?? (api === 'v2' ? handleV2(ctx) : handleV3(ctx));
 			} catch (e) {
 				if (e instanceof HttpError) reply = e.reply;
 				else throw e;
@@ -514,8 +569,14 @@ export class Sandbox {
 				if (errs.length) this.responseViolations.push({ method, path, status: reply.status, errors: errs });
 			}
 		}
+		handled.handledStatus = reply.status;
+		// Not for the token endpoint: a lost refresh answer would burn the rotating refresh token.
+		if (api !== 'oauth' && this.knobs.lostAnswerRate > 0 && Math.random() < this.knobs.lostAnswerRate) {
+			return Math.random() < 0.5 ? 'reset' : this.errorReply(api, 503);
+		}
 		const after = this.takeFault(api, method, path, true);
-		if (after) {
+		if (after?.kind === 'stall') await new Promise((r) => setTimeout(r, after.ms ?? 60_000));
+		else if (after) {
 			if (after.kind === 'reset') return 'reset';
 			if (after.kind === '5xx' || after.kind === 'status') return this.errorReply(api, after.status ?? (after.kind === '5xx' ? 503 : 500));
 			if (after.kind === 'throttle') return this.throttleReply(api, false);

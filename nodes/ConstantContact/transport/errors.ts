@@ -41,6 +41,7 @@ function networkCodeIn(error: unknown): string | undefined {
 	const e = (error ?? {}) as { message?: unknown; messages?: unknown };
 	const texts = [e.message, ...(Array.isArray(e.messages) ? e.messages : [])].map(String).join(' ');
 	if (/socket hang up/i.test(texts)) return 'ECONNRESET';
+	if (/timeout of \d+ms exceeded|connection was aborted/i.test(texts)) return 'ECONNABORTED';
 	return NETWORK_CODES.find((code) => texts.includes(code));
 }
 
@@ -71,14 +72,18 @@ export interface ErrorContext {
 	itemIndex?: number;
 	secrets: string[];
 	attempts: number;
+	/** A POST whose answer was lost and that could not be checked: it may have been processed. */
+	outcomeUnknown?: boolean;
 }
 
 function hintFor(style: ApiStyle, failure: Failure, context: ErrorContext): string {
 	const { status, body } = failure;
+	if (context.outcomeUnknown) {
+		const what = status === undefined ? 'The connection broke before Constant Contact answered' : `Constant Contact answered with an internal error (HTTP ${status})`;
+		return `${what}, so it is not known whether the request was processed. Check in Constant Contact before running this item again.`;
+	}
 	if (status === undefined) {
-		return context.method === 'POST'
-			? 'The connection broke before Constant Contact answered, so it is not known whether the request was processed. Check in Constant Contact before running this item again.'
-			: `Constant Contact could not be reached after ${context.attempts} attempt(s). Check the network and the Base URL of the credential.`;
+		return `Constant Contact could not be reached after ${context.attempts} attempt(s). Check the network and the Base URL of the credential.`;
 	}
 	if (style.isQuotaExceeded(status, body)) {
 		return 'The daily limit of 10,000 requests for this key or application is used up. Run again tomorrow, or spread the work over several days.';

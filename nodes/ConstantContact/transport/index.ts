@@ -12,6 +12,7 @@ import {
 import type { ApiVersion } from '../helpers/types';
 import { apiStyles, type ApiStyle, type PageRequest } from './apiStyles';
 import { asNodeError, describeFailure, isRefreshFailure, redact, toNodeApiError, type Failure } from './errors';
+import { DEFAULT_REQUESTS_PER_SECOND } from '../../../credentials/requestsPerSecond';
 import { limiterFor } from './rateLimiter';
 import { isRetryable, MAX_ATTEMPTS, retryDelayMs } from './retry';
 
@@ -25,12 +26,22 @@ export interface RequestOptions {
 	/** What to tell the user on a 404, e.g. 'No campaign with ID "x" exists in this account.' */
 	notFound?: string;
 	itemIndex?: number;
+	/** A POST with the same effect however often it is sent (create-or-update): retried like a PUT. */
+	repeatable?: boolean;
+	/**
+	 * For a POST that must not happen twice: after its answer was lost (no answer, or a 5xx),
+	 * finds out from Constant Contact whether it was processed. Undefined: cannot tell.
+	 */
+	verify?: () => Promise<Outcome | undefined>;
 }
+
+export type Outcome = { processed: true; result: unknown } | { processed: false };
 
 interface Connection {
 	baseUrl: URL;
 	secrets: string[];
 	limiterKey: string;
+	requestsPerSecond: number;
 }
 
 async function connect(ctx: ApiContext, style: ApiStyle): Promise<Connection> {
@@ -51,7 +62,38 @@ async function connect(ctx: ApiContext, style: ApiStyle): Promise<Connection> {
 		token.refresh_token,
 	].filter((s): s is string => typeof s === 'string' && s !== '');
 	const credentialId = ctx.getNode().credentials?.[style.credentialType]?.id ?? 'unsaved';
-	return { baseUrl, secrets, limiterKey: `${style.credentialType}:${credentialId}:${baseUrl.href}` };
+	return {
+		baseUrl,
+		secrets,
+		limiterKey: `${style.credentialType}:${credentialId}:${baseUrl.href}`,
+		requestsPerSecond: readRequestsPerSecond(ctx, credentials.requestsPerSecond),
+	};
+}
+
+// Credentials saved before the field existed have no value: they get the API's limit.
+function readRequestsPerSecond(ctx: ApiContext, value: unknown): number {
+	if (value === undefined || value === null || value === '') return DEFAULT_REQUESTS_PER_SECOND;
+	const rate = Number(value);
+	if (!Number.isFinite(rate) || rate < 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The credential's Requests per Second must be a number of 0 or more, not "${String(value)}"`,
+		);
+	}
+	return rate;
+}
+
+/**
+ * The Requests per Second of the node's credential for `api`, or undefined when it cannot be
+ * read here (then each item's request reports why).
+ */
+export async function credentialRequestsPerSecond(this: IExecuteFunctions, api: ApiVersion): Promise<number | undefined> {
+	try {
+		const credentials = await this.getCredentials(apiStyles[api].credentialType);
+		return readRequestsPerSecond(this, credentials.requestsPerSecond);
+	} catch {
+		return undefined;
+	}
 }
 
 function targetUrl(ctx: ApiContext, connection: Connection, endpoint: string, link?: string): string {
@@ -74,6 +116,10 @@ function jsonBody(body: RequestOptions['body']): RequestOptions['body'] | string
 	return empty ? '{}' : body;
 }
 
+// No answer within this time counts as a lost answer (retried, or checked for a create), so
+// a stuck connection never holds a workflow. A page of 500 records comes back in seconds.
+const REQUEST_TIMEOUT_MS = 30_000;
+
 interface FullResponse {
 	statusCode: number;
 	body: unknown;
@@ -91,13 +137,14 @@ export async function apiRequest(
 	const connection = await connect(this, style);
 	const url = targetUrl(this, connection, endpoint, options.link);
 	const path = new URL(url).pathname;
-	const limiter = limiterFor(connection.limiterKey);
+	const limiter = limiterFor(connection.limiterKey, connection.requestsPerSecond);
 	const request = (answerErrors: boolean): IHttpRequestOptions => ({
 		method,
 		url,
 		qs: options.qs ? { ...options.qs } : undefined,
 		body: jsonBody(options.body),
 		json: true,
+		timeout: REQUEST_TIMEOUT_MS,
 		headers: {
 			Accept: 'application/json',
 			...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
@@ -145,7 +192,18 @@ export async function apiRequest(
 				throw asNodeError(this.getNode(), error, options.itemIndex);
 			}
 		}
-		if (attempt < MAX_ATTEMPTS && isRetryable(style, method, failure)) {
+		let retryAs = options.repeatable ? 'PUT' : method;
+		let outcomeUnknown = method === 'POST' && !options.repeatable && answerLost(failure);
+		if (outcomeUnknown && options.verify) {
+			const outcome = await options.verify().catch(() => undefined);
+			if (outcome?.processed) return outcome.result;
+			if (outcome) {
+				// Proven not processed: as safe to send again as any idempotent request.
+				outcomeUnknown = false;
+				retryAs = 'PUT';
+			}
+		}
+		if (attempt < MAX_ATTEMPTS && isRetryable(style, retryAs, failure)) {
 			const delay = retryDelayMs(style, failure, attempt);
 			this.logger.debug(
 				`Constant Contact ${method} ${path}: ${failure.status ?? failure.code}, retry ${attempt} in ${delay} ms`,
@@ -160,8 +218,14 @@ export async function apiRequest(
 			itemIndex: options.itemIndex,
 			secrets: connection.secrets,
 			attempts: attempt,
+			outcomeUnknown,
 		});
 	}
+}
+
+/** No answer, or a server error: the request may or may not have been processed. */
+function answerLost(failure: Failure): boolean {
+	return failure.status === undefined ? failure.code !== undefined : failure.status >= 500;
 }
 
 export interface ListOptions {

@@ -16,7 +16,7 @@ interface Slot {
  * quickly, the next start waits a full window after that answer, which holds exactly whatever
  * delays the request met on its way; for slower answers, the spacing's margin has to do.
  */
-export class SpacedLimiter {
+class SpacedLimiter implements Limiter {
 	private slots: Slot[] = [];
 
 	private nextStart = 0;
@@ -59,22 +59,33 @@ export class SpacedLimiter {
 	}
 }
 
-// Constant Contact allows 4 requests per second per key (v2) and per application (v3):
-// one start every 255 ms keeps any second at 4 with 20 ms to spare (98% of the ceiling).
-const PER_WINDOW = 4;
+// Constant Contact allows 4 requests per second per key (v2) and per application (v3). Spacing
+// starts 1000/N ms apart plus 5 ms keeps any second at N with margin (4/s: 255 ms, 98% of it).
 const WINDOW_MS = 1000;
-const INTERVAL_MS = 255;
+const MARGIN_MS = 5;
 const QUICK_ANSWER_MS = 100;
 const COLD_PADDING_MS = 60;
 
-const limiters = new Map<string, SpacedLimiter>();
+export interface Limiter {
+	acquire(): Promise<() => void>;
+}
 
-/** One limiter per credential, shared by every execution in this n8n process. */
-export function limiterFor(key: string): SpacedLimiter {
-	let limiter = limiters.get(key);
+const unpaced: Limiter = { acquire: async () => () => {} };
+
+const limiters = new Map<string, Limiter>();
+
+/**
+ * One limiter per credential (and its rate), shared by every execution in this n8n process.
+ * A rate of 0 means the user turned pacing off; refusals for rate are then only retried.
+ */
+export function limiterFor(key: string, perSecond: number): Limiter {
+	if (perSecond <= 0) return unpaced;
+	const id = `${key}@${perSecond}`;
+	let limiter = limiters.get(id);
 	if (!limiter) {
-		limiter = new SpacedLimiter(PER_WINDOW, WINDOW_MS, INTERVAL_MS, QUICK_ANSWER_MS, COLD_PADDING_MS);
-		limiters.set(key, limiter);
+		const intervalMs = Math.ceil(WINDOW_MS / perSecond) + MARGIN_MS;
+		limiter = new SpacedLimiter(perSecond, WINDOW_MS, intervalMs, QUICK_ANSWER_MS, COLD_PADDING_MS);
+		limiters.set(id, limiter);
 	}
 	return limiter;
 }
