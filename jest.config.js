@@ -5,6 +5,8 @@
  *    built node in dist/) resolve to the `n8n-core-v1` / `n8n-workflow-v1` aliases
  *    (n8n-core@1.122.48 + n8n-workflow@1.120.31), as inside a real 1.x n8n.
  * test/sandbox/** runs once (2.x project only); test/e2e/** is not run by jest here.
+ * The `suite` project (test/suite/**) checks the record the other steps of `npm test` wrote
+ * (contract conformance, secret scan): scripts/test.js runs it last.
  */
 const tsJestTransform = require('./test/jest.transform.js');
 
@@ -16,7 +18,7 @@ const common = {
 	testEnvironment: 'node',
 	transform: tsJestTransform,
 	moduleFileExtensions: ['ts', 'js', 'json'],
-	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/test/e2e/'],
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/test/e2e/', '<rootDir>/test/suite/'],
 };
 
 const TIMING = '.timing.test.ts';
@@ -37,6 +39,7 @@ module.exports = {
 		// Timing-sensitive tests: run on their own (`--runInBand`, after the others), since CPU
 		// contention from parallel test files delays requests unevenly.
 		...engineLines('timing', [`<rootDir>/test/**/*${TIMING}`], []),
+		{ ...common, displayName: 'suite', testMatch: ['<rootDir>/test/suite/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
 	],
 };
 

@@ -125,23 +125,32 @@ function buildContract(): Json {
 	return clean(doc);
 }
 
+/** Every *.json under dir (any depth), as paths relative to it, sorted. */
+function jsonFiles(dir: string, rel = ''): string[] {
+	const out: string[] = [];
+	for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+		const child = rel ? `${rel}/${entry.name}` : entry.name;
+		if (entry.isDirectory()) out.push(...jsonFiles(dir, child));
+		else if (entry.name.endsWith('.json')) out.push(child);
+	}
+	return out.sort();
+}
+
+/** All of the shared v2 fixtures (every *.json, whatever folder), re-serialized; fails if one is missing after. */
 function copyFixtures(): string[] {
 	const from = path.join(sharedDir, 'reference', 'v2-fixtures');
 	const to = path.join(outDir, 'v2-fixtures');
 	fs.rmSync(to, { recursive: true, force: true });
-	const written: string[] = [];
-	for (const folder of fs.readdirSync(from).sort()) {
-		const dir = path.join(from, folder);
-		if (!fs.statSync(dir).isDirectory()) continue;
-		fs.mkdirSync(path.join(to, folder), { recursive: true });
-		for (const file of fs.readdirSync(dir).sort()) {
-			if (!file.endsWith('.json')) continue;
-			const parsed = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-			fs.writeFileSync(path.join(to, folder, file), JSON.stringify(parsed, null, 2) + '\n');
-			written.push(`${folder}/${file}`);
-		}
+	const sources = jsonFiles(from);
+	for (const rel of sources) {
+		const parsed = JSON.parse(fs.readFileSync(path.join(from, rel), 'utf8'));
+		fs.mkdirSync(path.dirname(path.join(to, rel)), { recursive: true });
+		fs.writeFileSync(path.join(to, rel), JSON.stringify(parsed, null, 2) + '\n');
 	}
-	return written;
+	const copied = new Set(jsonFiles(to));
+	const missing = sources.filter((rel) => !copied.has(rel));
+	if (missing.length) throw new Error(`v2 fixtures not copied: ${missing.join(', ')}`);
+	return sources;
 }
 
 function main(): void {

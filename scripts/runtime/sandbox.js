@@ -41,6 +41,9 @@ function request(method, url, { headers = {}, body } = {}) {
 /**
  * Spawns the sandbox. Returns { child, info, ready: Promise, stop(), logs() }.
  * opts: port, onLine(line) (default: print with a [sandbox] prefix), command (override argv).
+ * The child has this process's environment without npm's variables: with CC_SUITE_RECORD_DIR set
+ * (only `npm test` sets it, see test/suite/record.ts) it writes to the suite record like any
+ * Sandbox; `npm start` and `npm run sandbox` record nothing.
  */
 function startSandbox(opts = {}) {
 	const port = opts.port || C.SANDBOX_PORT;

@@ -9,10 +9,12 @@ import * as net from 'net';
 import * as path from 'path';
 import * as crypto from 'crypto';
 import { Sandbox } from '../sandbox';
+import { recordRestAnswer, recordServerLog, recordingCli } from './exposure';
 
-// Plain CommonJS helpers of the local runtime (scripts/runtime/README.md).
+// Plain CommonJS helpers of the local runtime (scripts/runtime/README.md); what the n8n CLI
+// prints is recorded for the suite's secret scan.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const cli = require('../../scripts/runtime/n8n-cli');
+export const cli = recordingCli(require('../../scripts/runtime/n8n-cli'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { installPackage } = require('../../scripts/runtime/install-package');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -103,6 +105,13 @@ export async function createEnv(tag: string, { importCreds = true } = {}): Promi
 /** Starts `n8n start` on env.port (broker env.port + 1), creates the owner, resolves the server and a session cookie. */
 export async function startServer(env: E2eEnv) {
 	const server = cli.startServer({ ...env.opts, brokerPort: env.port + 1 });
+	// n8n's whole log goes to the suite's secret scan once the server has stopped.
+	const stop = server.stop;
+	server.stop = async (...args: unknown[]) => {
+		const result = await stop(...args);
+		recordServerLog(server.logs());
+		return result;
+	};
 	try {
 		await server.ready;
 		await cli.ensureOwner(server.url, OWNER);
@@ -123,6 +132,7 @@ export async function rest(url: string, cookie: string, method: string, p: strin
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await res.text();
+	recordRestAnswer(method, p, res.status, text);
 	let json: any;
 	try {
 		json = JSON.parse(text);

@@ -28,6 +28,7 @@ import type { CredentialData, StoredCredential } from './credential-store';
 import { CredentialTypes, OAuth2ApiCredential, loadDistCredentialTypes } from './credential-types';
 import { CredentialsHelper } from './credentials-helper';
 import { core, engineLine, installLoggers, versions, workflow as wf } from './engine';
+import { recordRunExposure, runDataExposure } from './exposure';
 import { startCapture } from './logs';
 import { HARNESS_START_TYPE, HarnessStartNode, NodeTypes } from './node-types';
 
@@ -277,6 +278,7 @@ async function execute(
 	const started = Date.now();
 	const capture = startCapture();
 	const store = options.credentialStore ?? new CredentialStore();
+	let outcome: WorkflowRunResult | undefined;
 	try {
 		seedStore(store, options.credentials, json.nodes);
 		const { nodeTypes, credentialTypes } = options;
@@ -347,7 +349,7 @@ async function execute(
 
 		const recorded = run.data.resultData.error as Error | undefined;
 		const failedNode = (recorded as { node?: { name?: string } } | undefined)?.node?.name ?? run.data.resultData.lastNodeExecuted;
-		return {
+		outcome = {
 			runData: run.data.resultData.runData,
 			// The engine stores a spread copy of the error; hand back the object the node threw.
 			error: recorded ? ((failedNode && nodeTypes.thrown.get(failedNode)) || recorded) : undefined,
@@ -357,8 +359,17 @@ async function execute(
 			run,
 			durationMs: Date.now() - started,
 		};
+		return outcome;
 	} finally {
 		capture.stop();
+		const shown = runDataExposure(outcome?.runData);
+		recordRunExposure({
+			what: `workflow of ${json.nodes.filter((n) => n.type !== HARNESS_START_TYPE).map((n) => n.type).join(', ')}`,
+			engine: engineLine(),
+			items: shown.items,
+			errors: [outcome?.error, outcome?.run.data.resultData.error, ...Object.values(outcome?.thrownErrors ?? {}), ...shown.errors],
+			logs: capture.lines,
+		});
 	}
 }
 

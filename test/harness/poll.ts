@@ -35,6 +35,7 @@ import {
 	type CommonOptions,
 	type CredentialData,
 } from './index';
+import { recordRunExposure } from './exposure';
 import { startCapture } from './logs';
 
 export interface RunPollOptions extends Omit<CommonOptions, 'mode'> {
@@ -91,6 +92,7 @@ export async function runPoll(options: RunPollOptions): Promise<PollResult> {
 	installLoggers();
 	const capture = startCapture();
 	const store = options.credentialStore ?? new CredentialStore();
+	let outcome: PollResult | undefined;
 	try {
 		const nodeTypes = buildNodeTypes(options.extraNodes);
 		const credentialTypes = buildCredentialTypes(options.extraCredentialTypes);
@@ -175,7 +177,7 @@ export async function runPoll(options: RunPollOptions): Promise<PollResult> {
 		}
 
 		const after = (workflow.staticData as Record<string, unknown>)[key];
-		return {
+		outcome = {
 			items: (emitted as INodeExecutionData[][] | null)?.[0] ?? [],
 			returned: emitted,
 			staticData: after === undefined ? {} : (JSON.parse(JSON.stringify(after)) as Record<string, unknown>),
@@ -184,8 +186,16 @@ export async function runPoll(options: RunPollOptions): Promise<PollResult> {
 			logs: capture.lines,
 			credentialStore: store,
 		};
+		return outcome;
 	} finally {
 		capture.stop();
+		recordRunExposure({
+			what: `poll (${options.mode ?? 'trigger'})`,
+			engine: engineLine(),
+			items: (outcome?.returned ?? []).flat(),
+			errors: [outcome?.error],
+			logs: capture.lines,
+		});
 	}
 }
 

@@ -19,6 +19,8 @@ export interface ContractCheck {
 	/** null when the request is valid */
 	errors: { key: string; message: string }[] | null;
 	operationId?: string;
+	/** The matched operation's path as the contract writes it, e.g. /emails/{campaign_id}. */
+	pathTemplate?: string;
 	/** false when no operation of the contract matches method + path */
 	matched: boolean;
 }
@@ -107,7 +109,7 @@ function validateRequest(m) {
 	const op = api.matchOperation(r);
 	if (!op) return { errors: null, matched: false };
 	const res = api.validateRequest(r, op);
-	return { errors: res.valid ? null : (res.errors || []).map(describe), operationId: op.operationId, matched: true };
+	return { errors: res.valid ? null : (res.errors || []).map(describe), operationId: op.operationId, pathTemplate: op.path, matched: true };
 }
 
 function validateResponse(m) {
