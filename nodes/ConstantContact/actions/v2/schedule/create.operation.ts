@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { forOperation } from '../../../helpers/description';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
-import { readScheduledDate, scheduleFields, sendsNow } from '../../../helpers/schedule';
-import { sameSecond } from '../../../helpers/dates';
-import { apiRequest, type Outcome } from '../../../transport';
+import { readScheduledDate, scheduleFields, scheduleReadBack, sendsNow } from '../../../helpers/schedule';
+import { apiRequest } from '../../../transport';
 import { notFoundSchedule, schedulesPath } from './shared';
 
 export const description = forOperation('v2', 'schedule', 'create', [
@@ -21,17 +20,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		body: date ? { scheduled_date: date } : {},
 		notFound: notFoundSchedule(campaignId),
 		itemIndex: i,
-		verify: date ? async () => await scheduledAt.call(this, path, date, i) : undefined,
+		verify: date ? async () => await scheduleReadBack.call(this, 'v2', path, date, i) : undefined,
 	})) as IDataObject;
 	return { campaign_id: campaignId, ...schedule };
-}
-
-// A lost answer to a dated schedule: the campaign's schedules show whether it was processed.
-// (Send now is not checked: by the time we look, the send may have moved the campaign on.)
-async function scheduledAt(this: IExecuteFunctions, path: string, date: string, i: number): Promise<Outcome | undefined> {
-	const schedules = (await apiRequest.call(this, 'v2', 'GET', path, { itemIndex: i })) as IDataObject[];
-	if (!Array.isArray(schedules)) return undefined;
-	const match = schedules.find((s) => sameSecond(s.scheduled_date, date));
-	if (match) return { processed: true, result: match };
-	return schedules.length === 0 ? { processed: false } : undefined;
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { sameSecond, SEND_NOW } from '../../../helpers/dates';
+import { SEND_NOW } from '../../../helpers/dates';
 import { forOperation } from '../../../helpers/description';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
-import { readScheduledDate, scheduleFields, sendsNow } from '../../../helpers/schedule';
-import { apiRequest, type Outcome } from '../../../transport';
+import { readScheduledDate, scheduleFields, scheduleReadBack, sendsNow } from '../../../helpers/schedule';
+import { apiRequest } from '../../../transport';
 import { notFoundActivity } from '../campaignActivity/shared';
 
 export const description = forOperation('v3', 'schedule', 'create', [
@@ -25,22 +25,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		body: { scheduled_date: scheduledDate },
 		notFound: notFoundActivity(id),
 		itemIndex: i,
-		verify: now ? undefined : async () => await scheduledAt.call(this, path, scheduledDate, i),
-	})) as IDataObject[] | undefined;
-	const scheduled = Array.isArray(answer) ? answer[0]?.scheduled_date : undefined;
+		verify: now ? undefined : async () => await scheduleReadBack.call(this, 'v3', path, scheduledDate, i),
+	})) as IDataObject[] | IDataObject | undefined;
+	// The POST answers a list; a schedule read back after a lost answer is one object.
+	const scheduled = (Array.isArray(answer) ? answer[0] : answer)?.scheduled_date;
 	return {
 		campaign_activity_id: id,
 		send_now: now,
 		scheduled_date: scheduled ?? (now ? null : scheduledDate),
 	};
-}
-
-// A lost answer to a dated schedule: the activity's schedule shows whether it was processed.
-// (Send now is not checked: by the time we look, the send may have moved the activity on.)
-async function scheduledAt(this: IExecuteFunctions, path: string, date: string, i: number): Promise<Outcome | undefined> {
-	const schedules = (await apiRequest.call(this, 'v3', 'GET', path, { itemIndex: i })) as IDataObject[];
-	if (!Array.isArray(schedules)) return undefined;
-	const match = schedules.find((s) => sameSecond(s.scheduled_date, date));
-	if (match) return { processed: true, result: [match] };
-	return schedules.length === 0 ? { processed: false } : undefined;
 }
