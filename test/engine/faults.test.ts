@@ -39,6 +39,7 @@ function unleashChaos(): Chaos {
 		stop() {
 			clearInterval(bursts);
 			clearTimeout(expiry);
+			world.sandbox.clearFaults();
 			Object.assign(world.sandbox.knobs, { serverErrorRate: 0, resetRate: 0, lostAnswerRate: 0 });
 		},
 	};

@@ -216,6 +216,11 @@ export class Sandbox {
 		this.faults.push({ ...f, remaining: f.count ?? 1 });
 	}
 
+	/** Drops injected faults that have not fired yet. */
+	clearFaults(): void {
+		this.faults = [];
+	}
+
 	maxRequestsInAnyWindow(ms = 1000, filter?: (r: RecordedRequest) => boolean): number {
 		const f = filter ?? ((r: RecordedRequest) => r.api !== 'oauth');
 		const t = this.requests.filter(f).map((r) => r.arrivedAt).sort((a, b) => a - b);
