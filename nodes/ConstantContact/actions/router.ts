@@ -6,13 +6,17 @@ import {
 } from 'n8n-workflow';
 
 import { apiOf } from '../helpers/description';
+import { credentialRequestsPerSecond } from '../transport';
 import { asNodeError } from '../transport/errors';
 import type { Operation } from '../helpers/types';
 import { resources } from './operations';
 
 // Items run a few at a time so requests overlap while they wait on the network; the
-// rate limiter in transport/ keeps them under the API's limit.
+// rate limiter in transport/ keeps them under the API's limit. When the credential turns pacing
+// off (Requests per Second 0), nothing else holds requests back, so more run at once: as n8n's
+// HTTP Request node does, with a bound so a large input does not open a socket per item.
 const CONCURRENT_ITEMS = 5;
+const CONCURRENT_ITEMS_UNPACED = 100;
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -42,7 +46,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	};
 
-	const outputs = await runInOrder(items.length, CONCURRENT_ITEMS, runItem);
+	const unpaced = (await credentialRequestsPerSecond.call(this, api)) === 0;
+	const outputs = await runInOrder(items.length, unpaced ? CONCURRENT_ITEMS_UNPACED : CONCURRENT_ITEMS, runItem);
 	return [outputs.flat()];
 }
 
