@@ -233,18 +233,20 @@ describe('pagination', () => {
 		expect(pages).toBeGreaterThan(3);
 		expect(seen.size).toBe(before + 130);
 	});
-	test('25,000 campaigns: paging stays fast', async () => {
+	// How fast is the benchmark's business (npm run bench), not a test's.
+	test('25,000 campaigns: every one is paged, 500 at a time', async () => {
 		sb.bulkCreateV3Campaigns(25000);
-		const t0 = Date.now();
 		let href: string | undefined = '/v3/emails?limit=500';
 		let n = 0;
+		let pages = 0;
 		while (href) {
 			const b: any = await (await fetch(sb.url + href, { headers: { authorization: `Bearer ${token}` } })).json() as any;
 			n += b.campaigns.length;
+			pages++;
 			href = b._links?.next?.href;
 		}
 		expect(n).toBe(sb.state.v3.campaigns.size);
-		expect(Date.now() - t0).toBeLessThan(20000);
+		expect(pages).toBe(Math.ceil(n / 500));
 	});
 });
 
