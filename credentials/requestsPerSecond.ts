@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { REQUESTS_PER_SECOND } from '../nodes/ConstantContact/helpers/limits';
+
 /** Constant Contact's documented limit, for both APIs. */
-export const DEFAULT_REQUESTS_PER_SECOND = 4;
+export const DEFAULT_REQUESTS_PER_SECOND = REQUESTS_PER_SECOND;
 
 export const requestsPerSecond: INodeProperties = {
 	displayName: 'Requests per Second',

@@ -6,16 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as v2Campaign from './actions/v2/campaign/Campaign.resource';
-import * as v2ContactList from './actions/v2/contactList/ContactList.resource';
-import * as v2Schedule from './actions/v2/schedule/Schedule.resource';
-import * as v2Tracking from './actions/v2/tracking/Tracking.resource';
-import * as v3Campaign from './actions/v3/campaign/Campaign.resource';
-import * as v3CampaignActivity from './actions/v3/campaignActivity/CampaignActivity.resource';
-import * as v3Contact from './actions/v3/contact/Contact.resource';
-import * as v3ContactList from './actions/v3/contactList/ContactList.resource';
-import * as v3Report from './actions/v3/report/Report.resource';
-import * as v3Schedule from './actions/v3/schedule/Schedule.resource';
+import { operationProperties } from './actions/description';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -56,46 +47,7 @@ export class ConstantContact implements INodeType {
 				default: 'oAuth2',
 				description: 'Constant Contact API v3 uses OAuth2; the legacy v2 API uses an API key and access token',
 			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-				options: [
-					{ name: 'Campaign', value: 'campaign' },
-					{ name: 'Campaign Activity', value: 'campaignActivity' },
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Contact List', value: 'contactList' },
-					{ name: 'Report', value: 'report' },
-					{ name: 'Schedule', value: 'schedule' },
-				],
-				default: 'campaign',
-			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { authentication: ['apiKey'] } },
-				options: [
-					{ name: 'Campaign', value: 'campaign' },
-					{ name: 'Contact List', value: 'contactList' },
-					{ name: 'Schedule', value: 'schedule' },
-					{ name: 'Tracking', value: 'tracking' },
-				],
-				default: 'campaign',
-			},
-			...v3Campaign.description,
-			...v3CampaignActivity.description,
-			...v3Contact.description,
-			...v3ContactList.description,
-			...v3Report.description,
-			...v3Schedule.description,
-			...v2Campaign.description,
-			...v2ContactList.description,
-			...v2Schedule.description,
-			...v2Tracking.description,
+			...operationProperties(),
 		],
 	};
 

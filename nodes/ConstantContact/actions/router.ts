@@ -3,13 +3,14 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type IPairedItemData,
 } from 'n8n-workflow';
 
 import { apiOf } from '../helpers/description';
+import type { ApiVersion, BatchOutcome, ItemOperation } from '../helpers/types';
 import { credentialRequestsPerSecond } from '../transport';
 import { asNodeError } from '../transport/errors';
-import type { Operation } from '../helpers/types';
-import { resources } from './operations';
+import { findOperation } from './registry';
 
 // Items run a few at a time so requests overlap while they wait on the network; the
 // rate limiter in transport/ keeps them under the API's limit. When the credential turns pacing
@@ -18,60 +19,90 @@ import { resources } from './operations';
 const CONCURRENT_ITEMS = 5;
 const CONCURRENT_ITEMS_UNPACED = 100;
 
+/**
+ * Runs the selected operation over the input items, in either form, and owns what both share:
+ * every output item is paired with the input items it came from, in input order, and a failure
+ * either stops the run (naming its item) or, with Continue On Fail, becomes an error item paired
+ * with each item it concerns.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
+	const itemIndexes = this.getInputData().map((_, itemIndex) => itemIndex);
 	const api = apiOf(this.getNodeParameter('authentication', 0, 'oAuth2') as string);
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation: Operation | undefined = resources[api][resource]?.operations[operationName];
+	const operation = findOperation(api, resource, operationName);
 	if (!operation) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The ${api} API has no operation "${operationName}" on "${resource}"`,
-		);
+		throw new NodeOperationError(this.getNode(), `The ${api} API has no operation "${operationName}" on "${resource}"`);
 	}
+	const outcomes = operation.executeBatch
+		? await operation.executeBatch.call(this, itemIndexes)
+		: await eachItem.call(this, api, operation, itemIndexes);
+	return [outputOf.call(this, outcomes, itemIndexes)];
+}
 
-	const runItem = async (i: number): Promise<INodeExecutionData[]> => {
-		try {
-			const result = await operation.execute.call(this, i);
-			return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-				itemData: { item: i },
-			});
-		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, i);
-			const json: IDataObject = { error: error.message };
-			if (error.description) json.description = error.description;
-			if (error.httpCode) json.httpCode = error.httpCode;
-			return [{ json, pairedItem: { item: i } }];
-		}
-	};
-
+async function eachItem(this: IExecuteFunctions, api: ApiVersion, operation: ItemOperation, itemIndexes: number[]): Promise<BatchOutcome[]> {
 	const unpaced = (await credentialRequestsPerSecond.call(this, api)) === 0;
-	const outputs = await runInOrder(items.length, unpaced ? CONCURRENT_ITEMS_UNPACED : CONCURRENT_ITEMS, runItem);
-	return [outputs.flat()];
+	// Without Continue On Fail the run fails at the first error: start no item after it.
+	const stopAtFailure = !this.continueOnFail();
+	return await runInOrder(itemIndexes, unpaced ? CONCURRENT_ITEMS_UNPACED : CONCURRENT_ITEMS, stopAtFailure, async (itemIndex) => {
+		try {
+			return { itemIndexes: [itemIndex], json: await operation.execute.call(this, itemIndex) };
+		} catch (error) {
+			return { itemIndexes: [itemIndex], error: error as Error };
+		}
+	});
+}
+
+function outputOf(this: IExecuteFunctions, outcomes: BatchOutcome[], itemIndexes: number[]): INodeExecutionData[] {
+	const answered = new Set(outcomes.flatMap((outcome) => outcome.itemIndexes));
+	const failures = outcomes.filter((outcome): outcome is Extract<BatchOutcome, { error: Error }> => 'error' in outcome);
+	if (failures.length && !this.continueOnFail()) {
+		const first = failures.sort((a, b) => Math.min(...a.itemIndexes) - Math.min(...b.itemIndexes))[0];
+		throw asNodeError(this.getNode(), first.error, Math.min(...first.itemIndexes));
+	}
+	const unanswered = itemIndexes.filter((itemIndex) => !answered.has(itemIndex));
+	if (unanswered.length) {
+		throw new NodeOperationError(this.getNode(), `Items ${unanswered.join(', ')} got no result: please report this as a bug`);
+	}
+	const ordered = [...outcomes].sort((a, b) => Math.min(...a.itemIndexes) - Math.min(...b.itemIndexes));
+	return ordered.flatMap((outcome) => {
+		if ('error' in outcome) return outcome.itemIndexes.map((itemIndex) => errorItem(outcome.error, itemIndex));
+		const pairedItem: IPairedItemData | IPairedItemData[] =
+			outcome.itemIndexes.length === 1
+				? { item: outcome.itemIndexes[0] }
+				: outcome.itemIndexes.map((item) => ({ item }));
+		return this.helpers.returnJsonArray(outcome.json).map((item) => ({ ...item, pairedItem }));
+	});
+}
+
+function errorItem(error: Error & { description?: unknown; httpCode?: unknown }, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description as string;
+	if (error.httpCode) json.httpCode = error.httpCode as string;
+	return { json, pairedItem: { item: itemIndex } };
 }
 
 /**
- * Runs `task` for indexes 0..count-1, at most `concurrency` at once, starting them in order and
- * returning results in order. After a failure no new task starts; running ones are awaited,
- * then the first failure (by index) is thrown.
+ * Runs `task` for each index, at most `concurrency` at once, starting them in order and returning
+ * the results in order. With `stopAtFailure`, no task starts after one returned an error (the
+ * running ones finish).
  */
-async function runInOrder<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
-	const results: T[] = new Array(count);
-	const failures: Array<{ index: number; error: unknown }> = [];
+async function runInOrder(
+	itemIndexes: number[],
+	concurrency: number,
+	stopAtFailure: boolean,
+	task: (itemIndex: number) => Promise<BatchOutcome>,
+): Promise<BatchOutcome[]> {
+	const outcomes: BatchOutcome[] = [];
 	let next = 0;
+	let failed = false;
 	const worker = async () => {
-		while (next < count && failures.length === 0) {
-			const i = next++;
-			try {
-				results[i] = await task(i);
-			} catch (error) {
-				failures.push({ index: i, error });
-			}
+		while (next < itemIndexes.length && !(stopAtFailure && failed)) {
+			const outcome = await task(itemIndexes[next++]);
+			if ('error' in outcome) failed = true;
+			outcomes.push(outcome);
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-	if (failures.length) throw failures.sort((a, b) => a.index - b.index)[0].error;
-	return results;
+	await Promise.all(Array.from({ length: Math.min(concurrency, itemIndexes.length) }, worker));
+	return outcomes;
 }
-

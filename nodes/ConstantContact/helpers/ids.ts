@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { readIdList } from './fields';
+import { readIdList } from './validators';
 import { describeValue, isText } from './values';
 
 /** Id shapes, as regular-expression sources: v3 ids are UUIDs, v2 ids are (64-bit) numbers. */

@@ -1,8 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { apiRequest, type Outcome } from '../transport';
-import { futureDate, sameSecond } from './dates';
-import type { ApiVersion } from './types';
+import { futureDate } from './dates';
 import { readOption } from './options';
 
 const scheduleTypeField: INodeProperties = {
@@ -41,23 +39,4 @@ export function readScheduledDate(this: IExecuteFunctions, i: number): string {
 
 export function sendsNow(this: IExecuteFunctions, i: number): boolean {
 	return readOption.call(this, scheduleTypeField, i) === 'now';
-}
-
-/**
- * After the answer to a dated schedule was lost: the schedules at `path` show whether it was
- * processed (one at that date), or not (none). Send now is not checked: by the time we look,
- * the send may have moved the campaign on.
- */
-export async function scheduleReadBack(
-	this: IExecuteFunctions,
-	api: ApiVersion,
-	path: string,
-	date: string,
-	i: number,
-): Promise<Outcome | undefined> {
-	const schedules = await apiRequest.call(this, api, 'GET', path, { itemIndex: i });
-	if (!Array.isArray(schedules)) return undefined;
-	const match = (schedules as IDataObject[]).find((s) => sameSecond(s.scheduled_date, date));
-	if (match) return { processed: true, result: match };
-	return schedules.length === 0 ? { processed: false } : undefined;
 }

@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionalText, readEmailList } from './fields';
-
-/** Constant Contact sends a test to at most 5 addresses, on both APIs. */
-export const MAX_TEST_ADDRESSES = 5;
+import { optionalText, readEmailList } from './validators';
+import { TEST_ADDRESSES_MAX } from './limits';
 
 export const testRecipientsField: INodeProperties = {
 	displayName: 'Email Addresses',
@@ -37,7 +35,7 @@ export function personalMessageFields(hint: string): INodeProperties {
 
 /** The checked recipients and the personal message of a test send. */
 export function readTestSend(this: IExecuteFunctions, i: number): { emails: string[]; message: string } {
-	const emails = readEmailList.call(this, this.getNodeParameter('emailAddresses', i, ''), 'Email Addresses', i, MAX_TEST_ADDRESSES);
+	const emails = readEmailList.call(this, this.getNodeParameter('emailAddresses', i, ''), 'Email Addresses', i, TEST_ADDRESSES_MAX);
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const message = optionalText.call(this, additional.personalMessage, 'Personal Message', i) ?? '';
 	return { emails, message };

@@ -2,12 +2,38 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 export type ApiVersion = 'v2' | 'v3';
 
-/** What an operation returns for one input item: one object or a list (one output item each). */
-export type OperationResult = IDataObject | IDataObject[];
-
-export interface Operation {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+/** How an operation appears in the editor's Operation list (its value is its key in the registry). */
+export interface OperationOption {
+	name: string;
+	description: string;
+	/** The action's title in the node panel and for AI agents, e.g. 'Create a campaign'. */
+	action: string;
 }
 
-export type ResourceOperations = Record<string, Operation>;
+interface OperationBase {
+	option: OperationOption;
+	/** The operation's fields; the registry shows them for its API, resource and operation only. */
+	properties: INodeProperties[];
+}
+
+/** One item at a time: returns the item's output (one object, or a list: one output item each). */
+export interface ItemOperation extends OperationBase {
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	executeBatch?: never;
+}
+
+/**
+ * All the run's items at once, so that one request can carry many items. Returns what became of
+ * every item it was given: each result names the items it came from, each error the items it
+ * concerns. The router pairs and orders them and applies Continue On Fail.
+ */
+export interface BatchOperation extends OperationBase {
+	executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchOutcome[]>;
+	execute?: never;
+}
+
+export type BatchOutcome =
+	| { itemIndexes: number[]; json: IDataObject | IDataObject[] }
+	| { itemIndexes: number[]; error: Error };
+
+export type Operation = ItemOperation | BatchOperation;

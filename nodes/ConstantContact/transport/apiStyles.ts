@@ -66,7 +66,7 @@ export const v2Style: ApiStyle = {
 		'Check the API key and access token in the "Constant Contact API (v2)" credential: the token may have been revoked.',
 };
 
-export const v3Style: ApiStyle = {
+const v3Style: ApiStyle = {
 	version: 'v3',
 	credentialType: 'constantContactOAuth2Api',
 	errorMessages,

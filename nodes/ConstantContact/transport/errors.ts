@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
+import { REQUESTS_PER_DAY } from '../helpers/limits';
 import type { ApiStyle } from './apiStyles';
 
 /** What went wrong with one HTTP attempt, dug out of whatever n8n-core threw. */
@@ -72,6 +73,8 @@ export interface ErrorContext {
 	itemIndex?: number;
 	secrets: string[];
 	attempts: number;
+	/** The credential's pace (0: not paced). */
+	requestsPerSecond: number;
 	/** A POST whose answer was lost and that could not be checked: it may have been processed. */
 	outcomeUnknown?: boolean;
 }
@@ -86,10 +89,11 @@ function hintFor(style: ApiStyle, failure: Failure, context: ErrorContext): stri
 		return `Constant Contact could not be reached after ${context.attempts} attempt(s). Check the network and the Base URL of the credential.`;
 	}
 	if (style.isQuotaExceeded(status, body)) {
-		return 'The daily limit of 10,000 requests for this key or application is used up. Run again tomorrow, or spread the work over several days.';
+		return `The daily limit of ${REQUESTS_PER_DAY.toLocaleString('en-US')} requests for this key or application is used up. Run again tomorrow, or spread the work over several days.`;
 	}
 	if (style.isThrottled(status, body)) {
-		return `Constant Contact kept refusing requests for going over 4 per second, even after ${context.attempts} attempts with backoff. Another workflow or app may be using the same credential.`;
+		const pace = context.requestsPerSecond > 0 ? `the credential's ${context.requestsPerSecond} per second` : 'its rate limit (the credential does not pace requests: Requests per Second is 0)';
+		return `Constant Contact kept refusing requests for going over ${pace}, even after ${context.attempts} attempts with backoff. Another workflow or app may be using the same credential: lower its Requests per Second.`;
 	}
 	switch (status) {
 		case 400:

@@ -8,6 +8,11 @@ const MAX_DELAY_MS = 8000;
 const IDEMPOTENT = ['GET', 'PUT', 'PATCH', 'DELETE'];
 const TRANSIENT_STATUS = [502, 503, 504];
 
+/** No answer, or a server error: the request may or may not have been processed. */
+export function answerLost(failure: Failure): boolean {
+	return failure.status === undefined ? failure.code !== undefined : failure.status >= 500;
+}
+
 /**
  * Whether a failed attempt may be sent again. A POST is repeated only when the answer proves
  * it was not processed (a rate refusal); after a timeout, a reset or a 5xx it might have been,
@@ -27,4 +32,30 @@ export function retryDelayMs(style: ApiStyle, failure: Failure, attempt: number)
 	const jittered = ceiling / 2 + Math.random() * (ceiling / 2);
 	const throttled = failure.status !== undefined && style.isThrottled(failure.status, failure.body);
 	return Math.round(throttled ? Math.max(1000, jittered) : jittered);
+}
+
+/**
+ * What a POST that must not run twice knows after a failed attempt: its answer came back
+ * (`known`: the failure itself says it was not processed), was lost and a read-back proved
+ * it was not processed (`notProcessed`), or was lost with no way to tell (`unknown`).
+ */
+export type PostState = 'known' | 'notProcessed' | 'unknown';
+
+export type Decision = { retry: true; delayMs: number } | { retry: false; outcomeUnknown: boolean };
+
+/** The retry policy: send again after a delay, or give up (saying whether the outcome is unknown). */
+export function decide(
+	style: ApiStyle,
+	method: string,
+	repeatable: boolean,
+	failure: Failure,
+	attempt: number,
+	postState: PostState,
+): Decision {
+	// A repeatable POST (create-or-update), or one proven not processed, is as safe as a PUT.
+	const retryAs = repeatable || postState === 'notProcessed' ? 'PUT' : method;
+	if (attempt < MAX_ATTEMPTS && isRetryable(style, retryAs, failure)) {
+		return { retry: true, delayMs: retryDelayMs(style, failure, attempt) };
+	}
+	return { retry: false, outcomeUnknown: postState === 'unknown' };
 }

@@ -1,10 +1,12 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { contactListsField, newCampaignFields, readNewCampaignFields, requiredText } from '../../../helpers/fields';
+import { contactListsField, newCampaignFields } from '../../../helpers/fields';
+import { readNewCampaignFields, requiredText } from '../../../helpers/validators';
 import { readOption } from '../../../helpers/options';
 import { apiRequest } from '../../../transport';
-import { checkViewAsWebPage, optionalCampaignBody, optionalCampaignFields, V2_SUBJECT_MAX } from './shared';
+import { checkViewAsWebPage, optionalCampaignBody, optionalCampaignFields } from './shared';
+import { V2_SUBJECT_MAX } from '../../../helpers/limits';
 
 const emailContentFormatField: INodeProperties = {
 	displayName: 'Email Content Format',
@@ -17,7 +19,13 @@ const emailContentFormatField: INodeProperties = {
 	default: 'HTML',
 };
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Create a campaign',
+	action: 'Create a campaign',
+};
+
+export const properties: INodeProperties[] = [
 	...newCampaignFields(),
 	{
 		displayName: 'Email Content',
@@ -49,7 +57,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v2', 'campaign', 'create', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const body: IDataObject = {

@@ -1,11 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { campaignPath, notFoundV2Campaign } from './shared';
 
-export const description = forOperation('v2', 'campaign', 'get', [v2CampaignLocator]);
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get a campaign',
+	action: 'Get a campaign',
+};
+
+export const properties: INodeProperties[] = [v2CampaignLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v2CampaignLocator, i);

@@ -1,8 +1,9 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toUtcIso } from '../../../helpers/dates';
-import { forOperation } from '../../../helpers/description';
-import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { returnAllAndLimit } from '../../../helpers/fields';
+import { readLimit } from '../../../helpers/validators';
 import { checkOption } from '../../../helpers/options';
 import { apiRequestAllItems } from '../../../transport';
 
@@ -21,7 +22,13 @@ const statusFilter: INodeProperties = {
 	default: 'ALL',
 };
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List campaigns',
+	action: 'Get many campaigns',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
@@ -42,7 +49,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v2', 'campaign', 'getMany', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

@@ -1,11 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { campaignPath, notFoundV2Campaign } from './shared';
 
-export const description = forOperation('v2', 'campaign', 'getPreview', [v2CampaignLocator]);
+export const option: OperationOption = {
+	name: 'Get Preview',
+	description: 'Get the email as recipients see it, in HTML and text',
+	action: 'Get a campaign preview',
+};
+
+export const properties: INodeProperties[] = [v2CampaignLocator];
 
 /** The email as recipients see it: `preview_email_content` (HTML) and `preview_text_content`. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

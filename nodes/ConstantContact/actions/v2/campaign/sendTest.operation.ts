@@ -1,3 +1,4 @@
+import type { OperationOption } from '../../../helpers/types';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -5,14 +6,13 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { readOption } from '../../../helpers/options';
 import { personalMessageFields, readTestSend, testRecipientsField } from '../../../helpers/testSend';
+import { V2_PERSONAL_MESSAGE_MAX } from '../../../helpers/limits';
 import { apiRequest } from '../../../transport';
 import { campaignPath, notFoundV2Campaign } from './shared';
 
-const MAX_MESSAGE = 500;
 
 const formatField: INodeProperties = {
 	displayName: 'Format',
@@ -27,22 +27,27 @@ const formatField: INodeProperties = {
 	description: 'Which version of the email to send',
 };
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Send Test',
+	description: 'Send a test email to up to 5 addresses',
+	action: 'Send a test of a campaign',
+};
+
+export const properties: INodeProperties[] = [
 	v2CampaignLocator,
 	testRecipientsField,
 	formatField,
 	personalMessageFields('A note shown above the email (at most 500 characters)'),
 ];
 
-export const description = forOperation('v2', 'campaign', 'sendTest', properties);
 
 /** Outputs what Constant Contact sent: `format`, `email_addresses`, `personal_message`. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v2CampaignLocator, i);
 	const { emails, message } = readTestSend.call(this, i);
 	const body: IDataObject = { email_addresses: emails, format: readOption.call(this, formatField, i) };
-	if (message.length > MAX_MESSAGE) {
-		throw new NodeOperationError(this.getNode(), `"Personal Message" is ${message.length} characters long; Constant Contact allows at most ${MAX_MESSAGE}`, {
+	if (message.length > V2_PERSONAL_MESSAGE_MAX) {
+		throw new NodeOperationError(this.getNode(), `"Personal Message" is ${message.length} characters long; Constant Contact allows at most ${V2_PERSONAL_MESSAGE_MAX}`, {
 			itemIndex: i,
 		});
 	}

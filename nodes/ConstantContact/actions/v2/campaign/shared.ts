@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { optionalText, readIdList } from '../../../helpers/fields';
+import { optionalText, readIdList } from '../../../helpers/validators';
 import { checkV2Id } from '../../../helpers/ids';
 import { checkOption } from '../../../helpers/options';
 
@@ -8,9 +8,6 @@ export const notFoundV2Campaign = (id: string) =>
 	`No campaign with ID "${id}" exists in this Constant Contact account (deleted campaigns cannot be read).`;
 
 export const campaignPath = (id: string) => `/emailmarketing/campaigns/${encodeURIComponent(id)}`;
-
-/** v2's longest subject (v3 has no limit). */
-export const V2_SUBJECT_MAX = 200;
 
 const greetingNameField: INodeProperties = {
 	displayName: 'Greeting Name',

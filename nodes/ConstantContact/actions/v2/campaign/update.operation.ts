@@ -1,3 +1,4 @@
+import type { OperationOption } from '../../../helpers/types';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -5,15 +6,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import {
-	CAMPAIGN_NAME_MAX,
-	checkEmail,
-	contactListsField,
-	FROM_NAME_MAX,
-	optionalText,
-	EMAIL_MAX,
-} from '../../../helpers/fields';
+import { contactListsField } from '../../../helpers/fields';
+import { readTextChanges, type TextField } from '../../../helpers/validators';
+import { CAMPAIGN_NAME_MAX, EMAIL_MAX, FROM_NAME_MAX, V2_SUBJECT_MAX } from '../../../helpers/limits';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import {
@@ -22,10 +17,15 @@ import {
 	notFoundV2Campaign,
 	optionalCampaignBody,
 	optionalCampaignFields,
-	V2_SUBJECT_MAX,
 } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	description: 'Update a campaign',
+	action: 'Update a campaign',
+};
+
+export const properties: INodeProperties[] = [
 	v2CampaignLocator,
 	{
 		displayName: 'Update Fields',
@@ -48,7 +48,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v2', 'campaign', 'update', properties);
 
 // Read-only fields of a v2 campaign: never sent back in a PUT.
 const READ_ONLY = [
@@ -76,28 +75,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 }
 
-// Our text fields, the API's, their labels and longest values.
-const TEXT_FIELDS: Array<[string, string, string, number | undefined]> = [
-	['name', 'name', 'Name', CAMPAIGN_NAME_MAX],
-	['subject', 'subject', 'Subject', V2_SUBJECT_MAX],
-	['fromName', 'from_name', 'From Name', FROM_NAME_MAX],
-	['emailContent', 'email_content', 'Email Content', undefined],
-	['textContent', 'text_content', 'Text Content', undefined],
+const TEXT_FIELDS: TextField[] = [
+	{ param: 'name', apiKey: 'name', label: 'Name', max: CAMPAIGN_NAME_MAX },
+	{ param: 'subject', apiKey: 'subject', label: 'Subject', max: V2_SUBJECT_MAX },
+	{ param: 'fromName', apiKey: 'from_name', label: 'From Name', max: FROM_NAME_MAX },
+	{ param: 'emailContent', apiKey: 'email_content', label: 'Email Content' },
+	{ param: 'textContent', apiKey: 'text_content', label: 'Text Content' },
+	{ param: 'fromEmail', apiKey: 'from_email', label: 'From Email', max: EMAIL_MAX, email: true },
+	{ param: 'replyToEmail', apiKey: 'reply_to_email', label: 'Reply-To Email', max: EMAIL_MAX, email: true },
 ];
 
 function changesFromFields(this: IExecuteFunctions, fields: IDataObject, i: number): IDataObject {
 	const changes = optionalCampaignBody.call(this, fields, i);
-	for (const [field, key, label, max] of TEXT_FIELDS) {
-		const text = optionalText.call(this, fields[field], label, i, max);
-		if (text) changes[key] = text;
-	}
-	for (const [field, key, label] of [
-		['fromEmail', 'from_email', 'From Email'],
-		['replyToEmail', 'reply_to_email', 'Reply-To Email'],
-	]) {
-		const email = optionalText.call(this, fields[field], label, i);
-		if (email) changes[key] = checkEmail.call(this, email, label, i, EMAIL_MAX);
-	}
+	Object.assign(changes, readTextChanges.call(this, fields, TEXT_FIELDS, i));
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', {
 			itemIndex: i,

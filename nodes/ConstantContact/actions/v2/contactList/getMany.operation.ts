@@ -1,11 +1,18 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toUtcIso } from '../../../helpers/dates';
-import { forOperation } from '../../../helpers/description';
-import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { returnAllAndLimit } from '../../../helpers/fields';
+import { readLimit } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List contact lists',
+	action: 'Get many contact lists',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
@@ -25,7 +32,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v2', 'contactList', 'getMany', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

@@ -1,15 +1,22 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
-import { readScheduledDate, scheduleFields, scheduleReadBack, sendsNow } from '../../../helpers/schedule';
-import { apiRequest } from '../../../transport';
+import { readScheduledDate, scheduleFields, sendsNow } from '../../../helpers/schedule';
+import { apiRequest, scheduleReadBack } from '../../../transport';
 import { notFoundSchedule, schedulesPath } from './shared';
 
-export const description = forOperation('v2', 'schedule', 'create', [
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Send a campaign now or at a date',
+	action: 'Schedule a campaign',
+};
+
+export const properties: INodeProperties[] = [
 	{ ...v2CampaignLocator, description: 'A draft campaign with contact lists' },
 	...scheduleFields(),
-]);
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const campaignId = locatorId.call(this, v2CampaignLocator, i);

@@ -1,11 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { notFoundSchedule, readScheduleId, scheduleIdField, schedulePath } from './shared';
 
-export const description = forOperation('v2', 'schedule', 'delete', [v2CampaignLocator, scheduleIdField]);
+export const option: OperationOption = {
+	name: 'Delete',
+	description: 'Unschedule a campaign',
+	action: 'Unschedule a campaign',
+};
+
+export const properties: INodeProperties[] = [v2CampaignLocator, scheduleIdField];
 
 /** Unschedules: the campaign goes back to draft. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

@@ -1,12 +1,20 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { returnAllAndLimit } from '../../../helpers/fields';
+import { readLimit } from '../../../helpers/validators';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { notFoundSchedule, schedulesPath } from './shared';
 
-export const description = forOperation('v2', 'schedule', 'getMany', [v2CampaignLocator, ...returnAllAndLimit()]);
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: "List a campaign's schedules",
+	action: 'Get many schedules',
+};
+
+export const properties: INodeProperties[] = [v2CampaignLocator, ...returnAllAndLimit()];
 
 /** The API answers the whole (short) list at once; Limit trims it. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {

@@ -1,16 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { readScheduledDate, scheduledDateField } from '../../../helpers/schedule';
 import { apiRequest } from '../../../transport';
 import { notFoundSchedule, readScheduleId, scheduleIdField, schedulePath } from './shared';
 
-export const description = forOperation('v2', 'schedule', 'update', [
+export const option: OperationOption = {
+	name: 'Update',
+	description: 'Move a schedule to another date',
+	action: 'Reschedule a campaign',
+};
+
+export const properties: INodeProperties[] = [
 	v2CampaignLocator,
 	scheduleIdField,
 	scheduledDateField(false),
-]);
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const campaignId = locatorId.call(this, v2CampaignLocator, i);

@@ -1,8 +1,9 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toUtcIso } from '../../../helpers/dates';
-import { forOperation } from '../../../helpers/description';
-import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { returnAllAndLimit } from '../../../helpers/fields';
+import { readLimit } from '../../../helpers/validators';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { readOption } from '../../../helpers/options';
 import { apiRequestAllItems } from '../../../transport';
@@ -24,7 +25,13 @@ const trackingTypeField: INodeProperties = {
 	],
 };
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Activity',
+	description: 'List who received, opened, clicked, forwarded, bounced or unsubscribed',
+	action: 'Get the tracking activity of a campaign',
+};
+
+export const properties: INodeProperties[] = [
 	v2CampaignLocator,
 	trackingTypeField,
 	...returnAllAndLimit(),
@@ -46,7 +53,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v2', 'tracking', 'getActivity', properties);
 
 /** One item per tracking record of the campaign (contact, email address, date...). */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {

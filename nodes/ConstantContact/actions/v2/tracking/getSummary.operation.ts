@@ -1,12 +1,18 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { readBoolean } from '../../../helpers/fields';
+import { readBoolean } from '../../../helpers/validators';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { campaignPath, notFoundV2Campaign } from '../campaign/shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Summary',
+	description: 'Get the sends, opens, clicks, forwards, unsubscribes and bounces of a campaign',
+	action: 'Get the tracking summary of a campaign',
+};
+
+export const properties: INodeProperties[] = [
 	v2CampaignLocator,
 	{
 		displayName: 'Refresh Counts',
@@ -17,7 +23,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v2', 'tracking', 'getSummary', properties);
 
 /** Sends, opens, clicks, forwards, unsubscribes and bounces of a sent campaign. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

@@ -1,3 +1,4 @@
+import type { OperationOption } from '../../../helpers/types';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -5,15 +6,22 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { newCampaignFields, optionalText, readNewCampaignFields, requiredText } from '../../../helpers/fields';
+import { newCampaignFields } from '../../../helpers/fields';
+import { optionalText, readNewCampaignFields, requiredText } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
-import { checkedHtml, PREHEADER_MAX, withPrimaryActivity } from './shared';
+import { checkedHtml, withPrimaryActivity } from './shared';
+import { PREHEADER_MAX } from '../../../helpers/limits';
 
 // format_type 5 is the custom-code HTML email, the only format the API can create.
 const CUSTOM_CODE_FORMAT = 5;
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Create a campaign and its email',
+	action: 'Create a campaign',
+};
+
+export const properties: INodeProperties[] = [
 	...newCampaignFields(),
 	{
 		displayName: 'HTML Content',
@@ -65,7 +73,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v3', 'campaign', 'create', properties);
 
 const FOOTER_FIELDS: Array<[string, string, boolean]> = [
 	['organization_name', 'Organization Name', true],

@@ -1,11 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v3CampaignLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { notFoundCampaign } from './shared';
 
-export const description = forOperation('v3', 'campaign', 'delete', [v3CampaignLocator]);
+export const option: OperationOption = {
+	name: 'Delete',
+	description: 'Delete a campaign',
+	action: 'Delete a campaign',
+};
+
+export const properties: INodeProperties[] = [v3CampaignLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v3CampaignLocator, i);

@@ -1,3 +1,4 @@
+import type { BatchOutcome, OperationOption } from '../../../helpers/types';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -5,17 +6,20 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { inBatches } from '../../../helpers/batches';
-import { forOperation } from '../../../helpers/description';
-import { readIdList } from '../../../helpers/fields';
+import { failureOf, readIdsOfItems, requestIdsOfItems } from '../../../helpers/batches';
+import { readIdList } from '../../../helpers/validators';
 import { V2_ID } from '../../../helpers/ids';
 import { describeValue } from '../../../helpers/values';
 import { apiRequest } from '../../../transport';
+import { V2_CAMPAIGN_IDS_PER_CALL } from '../../../helpers/limits';
 
-/** The API takes at most 50 v2 ids per call (`v2_email_campaign_ids`, maxItems 50). */
-const IDS_PER_CALL = 50;
+export const option: OperationOption = {
+	name: 'Get by V2 ID',
+	description: 'Find the v3 campaign and activity IDs of legacy v2 campaign IDs',
+	action: 'Get campaign IDs by v2 ID',
+};
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'V2 Campaign IDs',
 		name: 'v2CampaignIds',
@@ -28,35 +32,53 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v3', 'campaign', 'getByV2Id', properties);
 
-/** One item per id: `v2_email_campaign_id`, `campaign_id` and `campaign_activity_id` (the primary email). */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const ids = readIdList.call(this, this.getNodeParameter('v2CampaignIds', i, ''), 'V2 Campaign IDs', i);
-	if (ids.length === 0) throw new NodeOperationError(this.getNode(), '"V2 Campaign IDs" is required', { itemIndex: i });
+function readV2Ids(this: IExecuteFunctions, itemIndex: number): string[] {
+	const ids = readIdList.call(this, this.getNodeParameter('v2CampaignIds', itemIndex, ''), 'V2 Campaign IDs', itemIndex);
+	if (ids.length === 0) throw new NodeOperationError(this.getNode(), '"V2 Campaign IDs" is required', { itemIndex });
 	const bad = ids.find((id) => !new RegExp(`^${V2_ID}$`).test(id));
 	if (bad !== undefined) {
 		throw new NodeOperationError(this.getNode(), `"V2 Campaign IDs" has an ID that is not a v2 campaign ID: ${describeValue(bad)}`, {
-			itemIndex: i,
+			itemIndex,
 			description: 'v2 campaign IDs are numbers, e.g. 1100394165290.',
 		});
 	}
-	const xrefs: IDataObject[] = [];
-	for (const batch of inBatches(ids, IDS_PER_CALL)) {
+	return ids;
+}
+
+/**
+ * The ids of all items in as few requests as the API allows. One output item per id, paired
+ * with its item: `v2_email_campaign_id`, `campaign_id` and `campaign_activity_id` (the primary email).
+ */
+export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchOutcome[]> {
+	const { wanted, failed } = readIdsOfItems.call(this, itemIndexes, (itemIndex) => readV2Ids.call(this, itemIndex));
+	const byId = await requestIdsOfItems(wanted, V2_CAMPAIGN_IDS_PER_CALL, async (ids, itemIndex) => {
 		const answer = (await apiRequest.call(this, 'v3', 'GET', '/emails/campaign_id_xrefs', {
-			qs: { v2_email_campaign_ids: batch.join(',') },
-			itemIndex: i,
+			qs: { v2_email_campaign_ids: ids.join(',') },
+			itemIndex,
 		})) as IDataObject;
-		xrefs.push(...((answer?.xrefs as IDataObject[] | undefined) ?? []));
-	}
-	const found = new Set(xrefs.map((x) => String(x.v2_email_campaign_id)));
-	const missing = ids.filter((id) => !found.has(id));
-	if (missing.length) {
-		throw new NodeOperationError(
+		const xrefs = (answer?.xrefs as IDataObject[] | undefined) ?? [];
+		return new Map(xrefs.map((x): [string, IDataObject] => [String(x.v2_email_campaign_id), x]));
+	});
+	const outcomes: BatchOutcome[] = [...failed];
+	for (const { itemIndex, ids } of wanted) {
+		const requestError = failureOf(ids, byId);
+		if (requestError) {
+			outcomes.push({ itemIndexes: [itemIndex], error: requestError });
+			continue;
+		}
+		const xrefs = ids.map((id) => (byId.get(id) as { answer: Map<string, IDataObject> }).answer.get(id));
+		const missing = ids.filter((id, n) => xrefs[n] === undefined);
+		if (missing.length === 0) {
+			outcomes.push({ itemIndexes: [itemIndex], json: xrefs as IDataObject[] });
+			continue;
+		}
+		const error = new NodeOperationError(
 			this.getNode(),
 			`No v3 campaign found for v2 campaign ID${missing.length > 1 ? 's' : ''} ${missing.map((id) => `"${id}"`).join(', ')}`,
-			{ itemIndex: i, description: 'Check "V2 Campaign IDs": they must be campaigns of the same Constant Contact account.' },
+			{ itemIndex, description: 'Check "V2 Campaign IDs": they must be campaigns of the same Constant Contact account.' },
 		);
+		outcomes.push({ itemIndexes: [itemIndex], error });
 	}
-	return ids.map((id) => xrefs.find((x) => String(x.v2_email_campaign_id) === id) as IDataObject);
+	return outcomes;
 }

@@ -1,11 +1,18 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toUtcIso } from '../../../helpers/dates';
-import { forOperation } from '../../../helpers/description';
-import { checkBoolean, readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { returnAllAndLimit } from '../../../helpers/fields';
+import { checkBoolean, readLimit } from '../../../helpers/validators';
 import { apiRequestAllItems } from '../../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List campaigns',
+	action: 'Get many campaigns',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
@@ -39,7 +46,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v3', 'campaign', 'getMany', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

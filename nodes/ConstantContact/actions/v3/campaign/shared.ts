@@ -1,4 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { HTML_CONTENT_MAX } from '../../../helpers/limits';
 
 /** The campaign as the API gives it, plus the id of its primary email activity for the next node. */
 export function withPrimaryActivity(campaign: IDataObject): IDataObject {
@@ -13,16 +14,12 @@ export const notFoundCampaign = (id: string) =>
 const TRACKING_IMAGE = '[[trackingImage]]';
 
 /** Constant Contact reports opens only when the HTML carries its tracking image tag. */
-export function withTrackingImage(html: string): string {
+function withTrackingImage(html: string): string {
 	if (html.includes(TRACKING_IMAGE)) return html;
 	return /<\/body>/i.test(html)
 		? html.replace(/<\/body>/i, `${TRACKING_IMAGE}</body>`)
 		: `${html}${TRACKING_IMAGE}`;
 }
-
-/** The API's longest HTML content and preheader (EmailCampaignActivityInput). */
-const HTML_CONTENT_MAX = 150000;
-export const PREHEADER_MAX = 200;
 
 /** The HTML with its tracking image tag, within the API's length limit (tag included). */
 export function checkedHtml(this: IExecuteFunctions, html: string, i: number): string {

@@ -1,12 +1,19 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { requiredText } from '../../../helpers/fields';
+import { CAMPAIGN_NAME_MAX } from '../../../helpers/limits';
+import { requiredText } from '../../../helpers/validators';
 import { locatorId, v3CampaignLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { notFoundCampaign, withPrimaryActivity } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	description: 'Rename a campaign',
+	action: 'Rename a campaign',
+};
+
+export const properties: INodeProperties[] = [
 	v3CampaignLocator,
 	{
 		displayName: 'New Name',
@@ -19,11 +26,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v3', 'campaign', 'update', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v3CampaignLocator, i);
-	const name = requiredText.call(this, 'name', 'New Name', i, 80);
+	const name = requiredText.call(this, 'name', 'New Name', i, CAMPAIGN_NAME_MAX);
 	const campaign = (await apiRequest.call(this, 'v3', 'PATCH', `/emails/${encodeURIComponent(id)}`, {
 		body: { name },
 		notFound: notFoundCampaign(id),

@@ -1,6 +1,6 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { readMultiOptions } from '../../../helpers/options';
 import { apiRequest } from '../../../transport';
@@ -20,9 +20,14 @@ const includeField: INodeProperties = {
 	],
 };
 
-const properties: INodeProperties[] = [v3CampaignActivityLocator, includeField];
+export const option: OperationOption = {
+	name: 'Get',
+	description: "Get a campaign's email",
+	action: 'Get a campaign activity',
+};
 
-export const description = forOperation('v3', 'campaignActivity', 'get', properties);
+export const properties: INodeProperties[] = [v3CampaignActivityLocator, includeField];
+
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v3CampaignActivityLocator, i);

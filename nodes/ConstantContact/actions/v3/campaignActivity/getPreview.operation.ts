@@ -1,11 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from './shared';
 
-export const description = forOperation('v3', 'campaignActivity', 'getPreview', [v3CampaignActivityLocator]);
+export const option: OperationOption = {
+	name: 'Get Preview',
+	description: 'Get the email as recipients see it, in HTML and text',
+	action: 'Get a campaign activity preview',
+};
+
+export const properties: INodeProperties[] = [v3CampaignActivityLocator];
 
 /** The email as recipients see it: `preview_html_content` and `preview_text_content`. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

@@ -1,11 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from './shared';
 
-export const description = forOperation('v3', 'campaignActivity', 'getSendHistory', [v3CampaignActivityLocator]);
+export const option: OperationOption = {
+	name: 'Get Send History',
+	description: 'Get each time the email was sent: date, lists, count, status',
+	action: 'Get the send history of a campaign activity',
+};
+
+export const properties: INodeProperties[] = [v3CampaignActivityLocator];
 
 /** One item per send of the activity (a resend is a new send), with the activity's id. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {

@@ -1,18 +1,23 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { personalMessageFields, readTestSend, testRecipientsField } from '../../../helpers/testSend';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Send Test',
+	description: 'Send a test email to up to 5 addresses',
+	action: 'Send a test of a campaign activity',
+};
+
+export const properties: INodeProperties[] = [
 	v3CampaignActivityLocator,
 	testRecipientsField,
 	personalMessageFields('A note shown above the email, e.g. what you want the reviewers to check'),
 ];
 
-export const description = forOperation('v3', 'campaignActivity', 'sendTest', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v3CampaignActivityLocator, i);

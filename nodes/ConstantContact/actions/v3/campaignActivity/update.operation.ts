@@ -1,3 +1,4 @@
+import type { OperationOption } from '../../../helpers/types';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -5,23 +6,23 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import {
-	checkEmail,
-	contactListsField,
-	FROM_NAME_MAX,
-	optionalText,
-	readIdList,
-	EMAIL_MAX,
-} from '../../../helpers/fields';
+import { contactListsField } from '../../../helpers/fields';
+import { optionalText, readIdList, readTextChanges, type TextField } from '../../../helpers/validators';
+import { EMAIL_MAX, FROM_NAME_MAX, PREHEADER_MAX } from '../../../helpers/limits';
 import { readUuidList } from '../../../helpers/ids';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { describeValue } from '../../../helpers/values';
 import { apiRequest } from '../../../transport';
-import { checkedHtml, PREHEADER_MAX } from '../campaign/shared';
+import { checkedHtml } from '../campaign/shared';
 import { notFoundActivity } from './shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	description: 'Change contact lists, subject, sender or content',
+	action: 'Update a campaign activity',
+};
+
+export const properties: INodeProperties[] = [
 	v3CampaignActivityLocator,
 	{
 		displayName: 'Update Fields',
@@ -73,7 +74,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v3', 'campaignActivity', 'update', properties);
 
 // The activity's fields a PUT may carry; the rest are read-only. Omitted subresources
 // (html_content, physical_address_in_footer, document_properties) are kept by the API.
@@ -99,11 +99,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 }
 
-// Our field, the API's, its label and the API's longest value (EmailCampaignActivityInput).
-const TEXT_FIELDS: Array<[string, string, string, number | undefined]> = [
-	['fromName', 'from_name', 'From Name', FROM_NAME_MAX],
-	['subject', 'subject', 'Subject', undefined],
-	['preheader', 'preheader', 'Preheader', PREHEADER_MAX],
+const TEXT_FIELDS: TextField[] = [
+	{ param: 'fromEmail', apiKey: 'from_email', label: 'From Email', max: EMAIL_MAX, email: true },
+	{ param: 'replyToEmail', apiKey: 'reply_to_email', label: 'Reply-To Email', max: EMAIL_MAX, email: true },
+	{ param: 'fromName', apiKey: 'from_name', label: 'From Name', max: FROM_NAME_MAX },
+	{ param: 'subject', apiKey: 'subject', label: 'Subject' },
+	{ param: 'preheader', apiKey: 'preheader', label: 'Preheader', max: PREHEADER_MAX },
 ];
 
 function changesFromFields(this: IExecuteFunctions, i: number): IDataObject {
@@ -121,17 +122,7 @@ function changesFromFields(this: IExecuteFunctions, i: number): IDataObject {
 			return Number(s);
 		});
 	}
-	for (const [field, key, label] of [
-		['fromEmail', 'from_email', 'From Email'],
-		['replyToEmail', 'reply_to_email', 'Reply-To Email'],
-	]) {
-		const email = optionalText.call(this, fields[field], label, i);
-		if (email) changes[key] = checkEmail.call(this, email, label, i, EMAIL_MAX);
-	}
-	for (const [field, key, label, max] of TEXT_FIELDS) {
-		const text = optionalText.call(this, fields[field], label, i, max);
-		if (text) changes[key] = text;
-	}
+	Object.assign(changes, readTextChanges.call(this, fields, TEXT_FIELDS, i));
 	const html = optionalText.call(this, fields.htmlContent, 'HTML Content', i);
 	if (html) changes.html_content = checkedHtml.call(this, html, i);
 	if (Object.keys(changes).length === 0) {

@@ -1,3 +1,4 @@
+import type { OperationOption } from '../../../helpers/types';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -5,12 +6,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { EMAIL_MAX, requiredEmail } from '../../../helpers/fields';
+import { requiredEmail } from '../../../helpers/validators';
 import { checkUuid } from '../../../helpers/ids';
 import { readOption } from '../../../helpers/options';
 import { apiRequest } from '../../../transport';
 import { includeField, includeQs, notFoundContact } from './shared';
+import { EMAIL_MAX } from '../../../helpers/limits';
 
 const getByField: INodeProperties = {
 	displayName: 'Get By',
@@ -23,7 +24,13 @@ const getByField: INodeProperties = {
 	default: 'id',
 };
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get a contact by ID or email',
+	action: 'Get a contact',
+};
+
+export const properties: INodeProperties[] = [
 	getByField,
 	{
 		displayName: 'Contact ID',
@@ -46,7 +53,6 @@ const properties: INodeProperties[] = [
 	includeField,
 ];
 
-export const description = forOperation('v3', 'contact', 'get', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const qs = includeQs.call(this, i);

@@ -1,8 +1,10 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toUtcIso } from '../../../helpers/dates';
-import { forOperation } from '../../../helpers/description';
-import { contactListsField, readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { contactListsField, returnAllAndLimit } from '../../../helpers/fields';
+import { CONTACT_FILTER_LISTS_MAX } from '../../../helpers/limits';
+import { readLimit } from '../../../helpers/validators';
 import { readUuidList } from '../../../helpers/ids';
 import { checkMultiOptions } from '../../../helpers/options';
 import { apiRequestAllItems } from '../../../transport';
@@ -25,7 +27,13 @@ const statusFilter: INodeProperties = {
 	],
 };
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List contacts',
+	action: 'Get many contacts',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
@@ -51,13 +59,12 @@ const properties: INodeProperties[] = [
 	includeField,
 ];
 
-export const description = forOperation('v3', 'contact', 'getMany', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = includeQs.call(this, i);
 	if (filters.contactListIds !== undefined) {
-		const lists = readUuidList.call(this, filters.contactListIds, 'Contact Lists', i, 25);
+		const lists = readUuidList.call(this, filters.contactListIds, 'Contact Lists', i, CONTACT_FILTER_LISTS_MAX);
 		if (lists.length) qs.lists = lists.join(',');
 	}
 	const status = checkMultiOptions.call(this, filters.status, statusFilter, i);

@@ -1,3 +1,4 @@
+import type { OperationOption } from '../../../helpers/types';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -5,8 +6,16 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { checkEmail, contactListsField, optionalText, requiredText } from '../../../helpers/fields';
+import { contactListsField } from '../../../helpers/fields';
+import {
+	CONTACT_CUSTOM_FIELDS_MAX,
+	CONTACT_EMAIL_MAX,
+	CONTACT_LISTS_MAX,
+	CONTACT_NAME_MAX,
+	CONTACT_PHONE_MAX,
+	CUSTOM_FIELD_VALUE_MAX,
+} from '../../../helpers/limits';
+import { checkEmail, optionalText, readTextChanges, requiredText, type TextField } from '../../../helpers/validators';
 import { checkUuid, readUuidList } from '../../../helpers/ids';
 import { apiRequest } from '../../../transport';
 
@@ -18,7 +27,13 @@ const text = (displayName: string, name: string, description: string): INodeProp
 	description,
 });
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create or Update',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+	action: 'Create or update a contact',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -75,20 +90,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v3', 'contact', 'upsert', properties);
 
-// The API's field (ContactCreateOrUpdateInput), its maximum length, and our field.
-const TEXT_FIELDS: Array<[string, number, string, string]> = [
-	['first_name', 50, 'firstName', 'First Name'],
-	['last_name', 50, 'lastName', 'Last Name'],
-	['company_name', 50, 'companyName', 'Company Name'],
-	['job_title', 50, 'jobTitle', 'Job Title'],
-	['phone_number', 25, 'phoneNumber', 'Phone Number'],
+const TEXT_FIELDS: TextField[] = [
+	{ param: 'firstName', apiKey: 'first_name', label: 'First Name', max: CONTACT_NAME_MAX },
+	{ param: 'lastName', apiKey: 'last_name', label: 'Last Name', max: CONTACT_NAME_MAX },
+	{ param: 'companyName', apiKey: 'company_name', label: 'Company Name', max: CONTACT_NAME_MAX },
+	{ param: 'jobTitle', apiKey: 'job_title', label: 'Job Title', max: CONTACT_NAME_MAX },
+	{ param: 'phoneNumber', apiKey: 'phone_number', label: 'Phone Number', max: CONTACT_PHONE_MAX },
 ];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const email = checkEmail.call(this, requiredText.call(this, 'email', 'Email', i, 50), 'Email', i);
-	const lists = readUuidList.call(this, this.getNodeParameter('contactListIds', i, []), 'Contact Lists', i, 50);
+	const email = checkEmail.call(this, requiredText.call(this, 'email', 'Email', i, CONTACT_EMAIL_MAX), 'Email', i);
+	const lists = readUuidList.call(this, this.getNodeParameter('contactListIds', i, []), 'Contact Lists', i, CONTACT_LISTS_MAX);
 	if (lists.length === 0) {
 		throw new NodeOperationError(this.getNode(), '"Contact Lists" is required: choose at least one list to add the contact to', {
 			itemIndex: i,
@@ -96,10 +109,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = { email_address: email, list_memberships: lists };
-	for (const [key, max, field, label] of TEXT_FIELDS) {
-		const value = optionalText.call(this, additional[field], label, i, max);
-		if (value !== undefined) body[key] = value;
-	}
+	Object.assign(body, readTextChanges.call(this, additional, TEXT_FIELDS, i));
 	const customFields = readCustomFields.call(this, additional.customFields, i);
 	if (customFields.length) body.custom_fields = customFields;
 	const answer = (await apiRequest.call(this, 'v3', 'POST', '/contacts/sign_up_form', {
@@ -113,13 +123,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 function readCustomFields(this: IExecuteFunctions, value: unknown, i: number): IDataObject[] {
 	const rows = ((value as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];
-	if (rows.length > 50) {
-		throw new NodeOperationError(this.getNode(), `"Custom Fields" has ${rows.length} fields; Constant Contact allows at most 50`, {
+	if (rows.length > CONTACT_CUSTOM_FIELDS_MAX) {
+		throw new NodeOperationError(this.getNode(), `"Custom Fields" has ${rows.length} fields; Constant Contact allows at most ${CONTACT_CUSTOM_FIELDS_MAX}`, {
 			itemIndex: i,
 		});
 	}
 	return rows.map((row) => ({
 		custom_field_id: checkUuid.call(this, row.customFieldId, 'Custom Field ID', i),
-		value: optionalText.call(this, row.value ?? '', 'Custom Field Value', i, 255) ?? '',
+		value: optionalText.call(this, row.value ?? '', 'Custom Field Value', i, CUSTOM_FIELD_VALUE_MAX) ?? '',
 	}));
 }

@@ -1,11 +1,17 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { checkBoolean, optionalText, requiredText } from '../../../helpers/fields';
+import { checkBoolean, optionalText, requiredText } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
-import { LIST_NAME_MAX } from './shared';
+import { LIST_NAME_MAX } from '../../../helpers/limits';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Create a contact list',
+	action: 'Create a contact list',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -34,7 +40,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v3', 'contactList', 'create', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;

@@ -1,10 +1,17 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { apiRequest } from '../../../transport';
 import { listIdField, notFoundList, readListId } from './shared';
 
-export const description = forOperation('v3', 'contactList', 'delete', [listIdField]);
+export const option: OperationOption = {
+	name: 'Delete',
+	description: 'Delete a contact list',
+	action: 'Delete a contact list',
+};
+
+export const properties: INodeProperties[] = [listIdField];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = readListId.call(this, i);

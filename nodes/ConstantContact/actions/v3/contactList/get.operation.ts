@@ -1,11 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { readBoolean } from '../../../helpers/fields';
+import { readBoolean } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 import { listIdField, membershipCountField, notFoundList, readListId } from './shared';
 
-export const description = forOperation('v3', 'contactList', 'get', [listIdField, membershipCountField]);
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get a contact list',
+	action: 'Get a contact list',
+};
+
+export const properties: INodeProperties[] = [listIdField, membershipCountField];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = readListId.call(this, i);

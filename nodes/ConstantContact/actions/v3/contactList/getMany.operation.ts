@@ -1,11 +1,19 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { optionalText, readBoolean, readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { returnAllAndLimit } from '../../../helpers/fields';
+import { optionalText, readBoolean, readLimit } from '../../../helpers/validators';
 import { apiRequestAllItems } from '../../../transport';
-import { LIST_NAME_MAX, membershipCountField } from './shared';
+import { membershipCountField } from './shared';
+import { LIST_NAME_MAX } from '../../../helpers/limits';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List contact lists',
+	action: 'Get many contact lists',
+};
+
+export const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
 		displayName: 'Filters',
@@ -26,7 +34,6 @@ const properties: INodeProperties[] = [
 	membershipCountField,
 ];
 
-export const description = forOperation('v3', 'contactList', 'getMany', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

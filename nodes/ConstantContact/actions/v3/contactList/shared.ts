@@ -27,6 +27,3 @@ export const membershipCountField: INodeProperties = {
 	default: false,
 	description: 'Whether to add membership_count, the number of contacts in the list',
 };
-
-/** Constant Contact's name limit for a list (ListInput.name). */
-export const LIST_NAME_MAX = 255;

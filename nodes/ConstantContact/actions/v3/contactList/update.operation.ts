@@ -1,3 +1,4 @@
+import type { OperationOption } from '../../../helpers/types';
 import {
 	NodeOperationError,
 	type IDataObject,
@@ -5,12 +6,18 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { checkBoolean, optionalText } from '../../../helpers/fields';
+import { checkBoolean, optionalText } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
-import { LIST_NAME_MAX, listIdField, notFoundList, readListId } from './shared';
+import { listIdField, notFoundList, readListId } from './shared';
+import { LIST_NAME_MAX } from '../../../helpers/limits';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Update',
+	description: 'Update a contact list',
+	action: 'Update a contact list',
+};
+
+export const properties: INodeProperties[] = [
 	listIdField,
 	{
 		displayName: 'Update Fields',
@@ -39,7 +46,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v3', 'contactList', 'update', properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = readListId.call(this, i);

@@ -1,20 +1,25 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import type { BatchOutcome, OperationOption } from '../../../helpers/types';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { idsField, readIds, statsFor } from './shared';
+import { idsField, statsOfItems } from './shared';
+import { ACTIVITY_STATS_IDS_PER_CALL } from '../../../helpers/limits';
 
-/** The API takes at most 10 activity ids per call; more are sent in several calls. */
-const IDS_PER_CALL = 10;
+export const option: OperationOption = {
+	name: 'Get Activity Stats',
+	description: 'Get sends, opens, clicks, bounces and opt-outs of campaign activities',
+	action: 'Get campaign activity stats',
+};
 
-export const description = forOperation('v3', 'report', 'getActivityStats', [
+export const properties: INodeProperties[] = [
 	idsField(
 		'Campaign Activity IDs',
 		'campaignActivityIds',
 		'Campaign activities (emails) to report on, comma-separated or an array from an expression. One output item per activity. More than 10 are sent in several calls.',
 	),
-]);
+];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const ids = readIds.call(this, 'campaignActivityIds', 'Campaign Activity IDs', i);
-	return await statsFor.call(this, 'email_campaign_activities', ids, IDS_PER_CALL, i);
+/** All items in as few requests as the API allows: one output item per id, paired with its item. */
+export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchOutcome[]> {
+	return await statsOfItems.call(this, 'email_campaign_activities', ACTIVITY_STATS_IDS_PER_CALL, itemIndexes);
 }

@@ -1,20 +1,25 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+import type { BatchOutcome, OperationOption } from '../../../helpers/types';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { idsField, readIds, statsFor } from './shared';
+import { idsField, statsOfItems } from './shared';
+import { CAMPAIGN_STATS_IDS_PER_CALL } from '../../../helpers/limits';
 
-/** The contract caps `campaign_ids` at 150; more are sent in several calls. */
-const IDS_PER_CALL = 150;
+export const option: OperationOption = {
+	name: 'Get Campaign Stats',
+	description: 'Get sends, opens, clicks, bounces, opt-outs and percentages of campaigns',
+	action: 'Get campaign stats',
+};
 
-export const description = forOperation('v3', 'report', 'getCampaignStats', [
+export const properties: INodeProperties[] = [
 	idsField(
 		'Campaign IDs',
 		'campaignIds',
 		'Campaigns to report on, comma-separated or an array from an expression. One output item per campaign: sends, opens, clicks, bounces, opt-outs and percentages.',
 	),
-]);
+];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const ids = readIds.call(this, 'campaignIds', 'Campaign IDs', i);
-	return await statsFor.call(this, 'email_campaigns', ids, IDS_PER_CALL, i);
+/** All items in as few requests as the API allows: one output item per id, paired with its item. */
+export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchOutcome[]> {
+	return await statsOfItems.call(this, 'email_campaigns', CAMPAIGN_STATS_IDS_PER_CALL, itemIndexes);
 }

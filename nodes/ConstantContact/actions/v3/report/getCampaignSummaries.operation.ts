@@ -1,10 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { returnAllAndLimit } from '../../../helpers/fields';
+import { readLimit } from '../../../helpers/validators';
 import { apiRequestAllItems } from '../../../transport';
 
-export const description = forOperation('v3', 'report', 'getCampaignSummaries', returnAllAndLimit());
+export const option: OperationOption = {
+	name: 'Get Campaign Summaries',
+	description: 'List sent campaigns with their unique counts, most recently sent first',
+	action: 'Get campaign summaries',
+};
+
+export const properties: INodeProperties[] = returnAllAndLimit();
 
 /** One item per sent campaign, most recently sent first: its unique sends, opens, clicks... */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {

@@ -1,12 +1,18 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { readBoolean } from '../../../helpers/fields';
+import { readBoolean } from '../../../helpers/validators';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from '../campaignActivity/shared';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Links',
+	description: 'Get the links of an email and how many recipients clicked each',
+	action: 'Get the link report of a campaign activity',
+};
+
+export const properties: INodeProperties[] = [
 	v3CampaignActivityLocator,
 	{
 		displayName: 'Include Links Without Clicks',
@@ -17,7 +23,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = forOperation('v3', 'report', 'getLinks', properties);
 
 /** One item per link of the email: `link_url`, `url_id`, `unique_clicks`, with the activity's id. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {

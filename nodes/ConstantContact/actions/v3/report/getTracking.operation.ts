@@ -1,7 +1,8 @@
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
-import { readLimit, returnAllAndLimit } from '../../../helpers/fields';
+import { returnAllAndLimit } from '../../../helpers/fields';
+import { readLimit } from '../../../helpers/validators';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { readOption } from '../../../helpers/options';
 import { apiRequestAllItems } from '../../../transport';
@@ -25,9 +26,14 @@ const trackingTypeField: INodeProperties = {
 	],
 };
 
-const properties: INodeProperties[] = [v3CampaignActivityLocator, trackingTypeField, ...returnAllAndLimit()];
+export const option: OperationOption = {
+	name: 'Get Tracking',
+	description: 'List who received, opened, clicked, forwarded, bounced or opted out',
+	action: 'Get the tracking report of a campaign activity',
+};
 
-export const description = forOperation('v3', 'report', 'getTracking', properties);
+export const properties: INodeProperties[] = [v3CampaignActivityLocator, trackingTypeField, ...returnAllAndLimit()];
+
 
 /** One item per tracking record (contact, email address, type, time...). */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {

@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { inBatches } from '../../../helpers/batches';
+import { failureOf, readIdsOfItems, requestIdsOfItems } from '../../../helpers/batches';
 import { readUuidList } from '../../../helpers/ids';
+import type { BatchOutcome } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
 
 export function idsField(displayName: string, name: string, description: string): INodeProperties {
@@ -17,45 +18,74 @@ export function idsField(displayName: string, name: string, description: string)
 }
 
 /** v3 ids from a field (comma-separated text or an array expression): at least one, each a UUID. */
-export function readIds(this: IExecuteFunctions, name: string, label: string, i: number): string[] {
-	const ids = readUuidList.call(this, this.getNodeParameter(name, i, ''), label, i, Infinity);
-	if (ids.length === 0) throw new NodeOperationError(this.getNode(), `"${label}" is required`, { itemIndex: i });
+export function readIds(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string[] {
+	const ids = readUuidList.call(this, this.getNodeParameter(name, itemIndex, ''), label, itemIndex, Infinity);
+	if (ids.length === 0) throw new NodeOperationError(this.getNode(), `"${label}" is required`, { itemIndex });
 	return ids;
 }
 
+const KINDS = {
+	email_campaigns: { field: 'campaignIds', label: 'Campaign IDs', idKey: 'campaign_id', what: 'campaign' },
+	email_campaign_activities: {
+		field: 'campaignActivityIds',
+		label: 'Campaign Activity IDs',
+		idKey: 'campaign_activity_id',
+		what: 'campaign activity',
+	},
+};
+
+interface StatsAnswer {
+	rows: Map<string, IDataObject>;
+	/** What the API said about ids it has no stats for. */
+	notes: string[];
+}
+
 /**
- * A stats report (`/reports/stats/<kind>/{ids}`) for any number of ids, `perCall` at a time.
- * One row per id, in the order given. Ids the API reports errors for fail the item, naming them.
+ * A stats report (`/reports/stats/<kind>/{ids}`) for the ids of all items, `perCall` distinct ids
+ * per request. Each item gets one row per id it asked for, in its order; ids the API has no stats
+ * for fail the items that asked for them, naming them.
  */
-export async function statsFor(
+export async function statsOfItems(
 	this: IExecuteFunctions,
-	kind: 'email_campaigns' | 'email_campaign_activities',
-	ids: string[],
+	kind: keyof typeof KINDS,
 	perCall: number,
-	i: number,
-): Promise<IDataObject[]> {
-	const idKey = kind === 'email_campaigns' ? 'campaign_id' : 'campaign_activity_id';
-	const label = kind === 'email_campaigns' ? 'Campaign IDs' : 'Campaign Activity IDs';
-	const rows: IDataObject[] = [];
-	const errors: string[] = [];
-	for (const batch of inBatches(ids, perCall)) {
-		const answer = (await apiRequest.call(this, 'v3', 'GET', `/reports/stats/${kind}/${batch.join(',')}`, {
-			notFound: `Constant Contact found none of these "${label}": ${batch.join(', ')}`,
-			itemIndex: i,
+	itemIndexes: number[],
+): Promise<BatchOutcome[]> {
+	const { field, label, idKey, what } = KINDS[kind];
+	const { wanted, failed } = readIdsOfItems.call(this, itemIndexes, (itemIndex) =>
+		readIds.call(this, field, label, itemIndex),
+	);
+	const byId = await requestIdsOfItems(wanted, perCall, async (ids, itemIndex): Promise<StatsAnswer> => {
+		const answer = (await apiRequest.call(this, 'v3', 'GET', `/reports/stats/${kind}/${ids.join(',')}`, {
+			notFound: `Constant Contact found none of these "${label}": ${ids.join(', ')}`,
+			itemIndex,
 		})) as IDataObject;
-		rows.push(...((answer?.results as IDataObject[] | undefined) ?? []));
-		for (const e of (answer?.errors as IDataObject[] | undefined) ?? []) errors.push(String(e.error_message ?? e.error_key));
-	}
-	const byId = new Map(rows.map((r) => [String(r[idKey]), r]));
-	const missing = ids.filter((id) => !byId.has(id));
-	if (missing.length) {
-		const what = kind === 'email_campaigns' ? 'campaign' : 'campaign activity';
-		throw new NodeOperationError(this.getNode(), `No stats for ${what} ID${missing.length > 1 ? 's' : ''} ${missing.map((id) => `"${id}"`).join(', ')}`, {
-			itemIndex: i,
-			description: errors.length
-				? `Check "${label}". Constant Contact says: ${errors.join(' ')}`
+		const rows = ((answer?.results as IDataObject[] | undefined) ?? []).map((r): [string, IDataObject] => [String(r[idKey]), r]);
+		const notes = ((answer?.errors as IDataObject[] | undefined) ?? []).map((e) => String(e.error_message ?? e.error_key));
+		return { rows: new Map(rows), notes };
+	});
+	const outcomes: BatchOutcome[] = [...failed];
+	for (const { itemIndex, ids } of wanted) {
+		const requestError = failureOf(ids, byId);
+		if (requestError) {
+			outcomes.push({ itemIndexes: [itemIndex], error: requestError });
+			continue;
+		}
+		const answers = ids.map((id) => (byId.get(id) as { answer: StatsAnswer }).answer);
+		const missing = ids.filter((id, n) => !answers[n].rows.has(id));
+		if (missing.length === 0) {
+			outcomes.push({ itemIndexes: [itemIndex], json: ids.map((id, n) => answers[n].rows.get(id) as IDataObject) });
+			continue;
+		}
+		const notes = [...new Set(answers.filter((a, n) => missing.includes(ids[n])).flatMap((a) => a.notes))];
+		const plural = missing.length > 1 ? 's' : '';
+		const missingError = new NodeOperationError(this.getNode(), `No stats for ${what} ID${plural} ${missing.map((id) => `"${id}"`).join(', ')}`, {
+			itemIndex,
+			description: notes.length
+				? `Check "${label}". Constant Contact says: ${notes.join(' ')}`
 				: `Check "${label}": each ${what} must exist and have been sent.`,
 		});
+		outcomes.push({ itemIndexes: [itemIndex], error: missingError });
 	}
-	return ids.map((id) => byId.get(id) as IDataObject);
+	return outcomes;
 }

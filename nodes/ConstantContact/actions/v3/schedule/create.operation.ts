@@ -1,20 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { SEND_NOW } from '../../../helpers/dates';
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
-import { readScheduledDate, scheduleFields, scheduleReadBack, sendsNow } from '../../../helpers/schedule';
-import { apiRequest } from '../../../transport';
+import { readScheduledDate, scheduleFields, sendsNow } from '../../../helpers/schedule';
+import { apiRequest, scheduleReadBack } from '../../../transport';
 import { notFoundActivity } from '../campaignActivity/shared';
 
-export const description = forOperation('v3', 'schedule', 'create', [
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Send a campaign activity now or at a date',
+	action: 'Schedule a campaign activity',
+};
+
+export const properties: INodeProperties[] = [
 	{
 		...v3CampaignActivityLocator,
 		description:
 			"The campaign's primary email activity. It must have contact lists or segments (Campaign Activity > Update) and be a draft, sent (resend to new contacts) or failed.",
 	},
 	...scheduleFields(),
-]);
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v3CampaignActivityLocator, i);

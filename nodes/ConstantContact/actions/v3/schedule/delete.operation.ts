@@ -1,11 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from '../campaignActivity/shared';
 
-export const description = forOperation('v3', 'schedule', 'delete', [v3CampaignActivityLocator]);
+export const option: OperationOption = {
+	name: 'Delete',
+	description: 'Unschedule a campaign activity',
+	action: 'Unschedule a campaign activity',
+};
+
+export const properties: INodeProperties[] = [v3CampaignActivityLocator];
 
 /** Unschedules: the activity goes back to the status it had before it was scheduled. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {

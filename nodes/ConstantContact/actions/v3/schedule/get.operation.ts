@@ -1,11 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { forOperation } from '../../../helpers/description';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from '../campaignActivity/shared';
 
-export const description = forOperation('v3', 'schedule', 'get', [v3CampaignActivityLocator]);
+export const option: OperationOption = {
+	name: 'Get',
+	description: "Get a campaign activity's schedule",
+	action: 'Get a schedule',
+};
+
+export const properties: INodeProperties[] = [v3CampaignActivityLocator];
 
 /** One item per schedule; an activity that is not scheduled gives one item with scheduled: false. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {

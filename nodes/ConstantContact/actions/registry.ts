@@ -1,0 +1,180 @@
+/**
+ * The one list of the node's operations, by Constant Contact API, resource and operation. The
+ * node's description, the router, the tests' coverage checks and the README's operation table
+ * all come from it. `v3` and `v2` are Constant Contact's API versions (selected by the
+ * credential), not versions of this node. Keys are the values saved workflows hold: never
+ * rename one.
+ *
+ * To add an operation: write `actions/<api>/<resource>/<operation>.operation.ts` and add its
+ * line here (see CONTRIBUTING.md).
+ */
+import type { ApiVersion, Operation } from '../helpers/types';
+import * as v2CampaignCreate from './v2/campaign/create.operation';
+import * as v2CampaignDelete from './v2/campaign/delete.operation';
+import * as v2CampaignGet from './v2/campaign/get.operation';
+import * as v2CampaignGetMany from './v2/campaign/getMany.operation';
+import * as v2CampaignGetPreview from './v2/campaign/getPreview.operation';
+import * as v2CampaignSendTest from './v2/campaign/sendTest.operation';
+import * as v2CampaignUpdate from './v2/campaign/update.operation';
+import * as v2ContactListGetMany from './v2/contactList/getMany.operation';
+import * as v2ScheduleCreate from './v2/schedule/create.operation';
+import * as v2ScheduleDelete from './v2/schedule/delete.operation';
+import * as v2ScheduleGet from './v2/schedule/get.operation';
+import * as v2ScheduleGetMany from './v2/schedule/getMany.operation';
+import * as v2ScheduleUpdate from './v2/schedule/update.operation';
+import * as v2TrackingGetActivity from './v2/tracking/getActivity.operation';
+import * as v2TrackingGetSummary from './v2/tracking/getSummary.operation';
+import * as v3CampaignCreate from './v3/campaign/create.operation';
+import * as v3CampaignDelete from './v3/campaign/delete.operation';
+import * as v3CampaignGet from './v3/campaign/get.operation';
+import * as v3CampaignGetByV2Id from './v3/campaign/getByV2Id.operation';
+import * as v3CampaignGetMany from './v3/campaign/getMany.operation';
+import * as v3CampaignUpdate from './v3/campaign/update.operation';
+import * as v3CampaignActivityGet from './v3/campaignActivity/get.operation';
+import * as v3CampaignActivityGetPreview from './v3/campaignActivity/getPreview.operation';
+import * as v3CampaignActivityGetSendHistory from './v3/campaignActivity/getSendHistory.operation';
+import * as v3CampaignActivitySendTest from './v3/campaignActivity/sendTest.operation';
+import * as v3CampaignActivityUpdate from './v3/campaignActivity/update.operation';
+import * as v3ContactGet from './v3/contact/get.operation';
+import * as v3ContactGetMany from './v3/contact/getMany.operation';
+import * as v3ContactUpsert from './v3/contact/upsert.operation';
+import * as v3ContactListCreate from './v3/contactList/create.operation';
+import * as v3ContactListDelete from './v3/contactList/delete.operation';
+import * as v3ContactListGet from './v3/contactList/get.operation';
+import * as v3ContactListGetMany from './v3/contactList/getMany.operation';
+import * as v3ContactListUpdate from './v3/contactList/update.operation';
+import * as v3ReportGetActivityStats from './v3/report/getActivityStats.operation';
+import * as v3ReportGetCampaignStats from './v3/report/getCampaignStats.operation';
+import * as v3ReportGetCampaignSummaries from './v3/report/getCampaignSummaries.operation';
+import * as v3ReportGetLinks from './v3/report/getLinks.operation';
+import * as v3ReportGetTracking from './v3/report/getTracking.operation';
+import * as v3ScheduleCreate from './v3/schedule/create.operation';
+import * as v3ScheduleDelete from './v3/schedule/delete.operation';
+import * as v3ScheduleGet from './v3/schedule/get.operation';
+
+export interface Resource<Operations extends Record<string, Operation> = Record<string, Operation>> {
+	/** The resource's name in the editor's Resource list. */
+	displayName: string;
+	/** The operation the editor selects first (one of `operations`: `resource()` checks it). */
+	defaultOperation: string;
+	operations: Operations;
+}
+
+/** A resource whose default operation is one of its own (checked when it compiles). */
+const resource = <Operations extends Record<string, Operation>>(
+	displayName: string,
+	defaultOperation: keyof Operations & string,
+	operations: Operations,
+): Resource<Operations> => ({ displayName, defaultOperation, operations });
+
+export const registry = {
+	v3: {
+		campaign: resource('Campaign', 'create', {
+			create: v3CampaignCreate,
+			delete: v3CampaignDelete,
+			get: v3CampaignGet,
+			getByV2Id: v3CampaignGetByV2Id,
+			getMany: v3CampaignGetMany,
+			update: v3CampaignUpdate,
+		}),
+		campaignActivity: resource('Campaign Activity', 'update', {
+			get: v3CampaignActivityGet,
+			getPreview: v3CampaignActivityGetPreview,
+			getSendHistory: v3CampaignActivityGetSendHistory,
+			sendTest: v3CampaignActivitySendTest,
+			update: v3CampaignActivityUpdate,
+		}),
+		contact: resource('Contact', 'upsert', {
+			get: v3ContactGet,
+			getMany: v3ContactGetMany,
+			upsert: v3ContactUpsert,
+		}),
+		contactList: resource('Contact List', 'getMany', {
+			create: v3ContactListCreate,
+			delete: v3ContactListDelete,
+			get: v3ContactListGet,
+			getMany: v3ContactListGetMany,
+			update: v3ContactListUpdate,
+		}),
+		report: resource('Report', 'getCampaignSummaries', {
+			getActivityStats: v3ReportGetActivityStats,
+			getCampaignStats: v3ReportGetCampaignStats,
+			getCampaignSummaries: v3ReportGetCampaignSummaries,
+			getLinks: v3ReportGetLinks,
+			getTracking: v3ReportGetTracking,
+		}),
+		schedule: resource('Schedule', 'create', {
+			create: v3ScheduleCreate,
+			delete: v3ScheduleDelete,
+			get: v3ScheduleGet,
+		}),
+	},
+	v2: {
+		campaign: resource('Campaign', 'create', {
+			create: v2CampaignCreate,
+			delete: v2CampaignDelete,
+			get: v2CampaignGet,
+			getMany: v2CampaignGetMany,
+			getPreview: v2CampaignGetPreview,
+			sendTest: v2CampaignSendTest,
+			update: v2CampaignUpdate,
+		}),
+		contactList: resource('Contact List', 'getMany', { getMany: v2ContactListGetMany }),
+		schedule: resource('Schedule', 'create', {
+			create: v2ScheduleCreate,
+			delete: v2ScheduleDelete,
+			get: v2ScheduleGet,
+			getMany: v2ScheduleGetMany,
+			update: v2ScheduleUpdate,
+		}),
+		tracking: resource('Tracking', 'getSummary', {
+			getActivity: v2TrackingGetActivity,
+			getSummary: v2TrackingGetSummary,
+		}),
+	},
+} satisfies Record<ApiVersion, Record<string, Resource>>;
+
+export type Registry = typeof registry;
+export type ResourceName<A extends ApiVersion> = keyof Registry[A] & string;
+export type OperationName<A extends ApiVersion, R extends ResourceName<A>> = keyof (Registry[A][R] extends {
+	operations: infer Operations;
+}
+	? Operations
+	: never) &
+	string;
+/** `resource.operation` keys of one API, e.g. 'campaign.create': a wrong pair does not compile. */
+export type OperationKey<A extends ApiVersion> = {
+	[R in ResourceName<A>]: `${R}.${OperationName<A, R>}`;
+}[ResourceName<A>];
+
+/** Every operation of every API, in the registry's order. */
+export function allOperations(): Array<{
+	api: ApiVersion;
+	resource: string;
+	resourceName: string;
+	operation: string;
+	definition: Operation;
+}> {
+	return (Object.keys(registry) as ApiVersion[]).flatMap((api) =>
+		Object.entries(registry[api] as Record<string, Resource>).flatMap(([resource, r]) =>
+			Object.entries(r.operations).map(([operation, definition]) => ({
+				api,
+				resource,
+				resourceName: r.displayName,
+				operation,
+				definition,
+			})),
+		),
+	);
+}
+
+/** The operation a node's parameters select, or undefined (a saved value this version lacks). */
+export function findOperation(api: ApiVersion, resource: string, operation: string): Operation | undefined {
+	const resources = registry[api] as Record<string, Resource>;
+	if (!hasOwn(resources, resource)) return undefined;
+	const operations = resources[resource].operations;
+	return hasOwn(operations, operation) ? operations[operation] : undefined;
+}
+
+// Parameters come from saved workflows: 'constructor' or '__proto__' must not find anything.
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);

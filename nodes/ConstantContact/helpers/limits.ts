@@ -1,0 +1,67 @@
+/**
+ * Every Constant Contact limit the node respects, with where it comes from. "Contract" is the
+ * official v3 OpenAPI file (schema and field); "API guide" is Constant Contact's developer
+ * documentation; "v2 docs" the legacy API's reference.
+ */
+
+// Rate and quota (API guide, "Rate limits"; v2 docs: the same per API key).
+/** Requests per second per v3 application and per v2 API key: the credential's default pace. */
+export const REQUESTS_PER_SECOND = 4;
+/** Requests per day per v3 application and per v2 API key. */
+export const REQUESTS_PER_DAY = 10_000;
+
+// Pagination (contract: `limit` of the list endpoints, maximum 500; v2 docs: `limit` up to 500).
+export const PAGE_SIZE_MAX = 500;
+
+// Ids per call.
+/** Contract: GET /reports/stats/email_campaigns/{campaign_ids}, at most 150 ids. */
+export const CAMPAIGN_STATS_IDS_PER_CALL = 150;
+/** Contract: GET /reports/stats/email_campaign_activities/{campaign_activity_ids}, at most 10. */
+export const ACTIVITY_STATS_IDS_PER_CALL = 10;
+/** Contract: GET /emails/campaign_id_xrefs, `v2_email_campaign_ids` maxItems 50. */
+export const V2_CAMPAIGN_IDS_PER_CALL = 50;
+
+// Campaigns and their emails.
+/** Contract: EmailCampaignComplete.name, maxLength 80 (v2 docs: the same). */
+export const CAMPAIGN_NAME_MAX = 80;
+/** Contract: EmailCampaignActivityInput.from_name, maxLength 100 (v2 docs: the same). */
+export const FROM_NAME_MAX = 100;
+/** Contract: EmailCampaignActivityInput.from_email and reply_to_email, maxLength 80. */
+export const EMAIL_MAX = 80;
+/** Contract: EmailCampaignActivityInput.preheader, maxLength 200. */
+export const PREHEADER_MAX = 200;
+/** Contract: EmailCampaignActivityInput.html_content, maxLength 150,000 (tracking tag included). */
+export const HTML_CONTENT_MAX = 150_000;
+/** v2 docs: EmailCampaign subject, at most 200 characters (v3 has no limit). */
+export const V2_SUBJECT_MAX = 200;
+
+// Test sends.
+/** Contract: EmailTestSendInput.email_addresses, maxItems 5 (v2 docs: the same). */
+export const TEST_ADDRESSES_MAX = 5;
+/** v2 docs: test send personal_message, at most 500 characters. */
+export const V2_PERSONAL_MESSAGE_MAX = 500;
+
+// Contacts and lists.
+/** Contract: ListInput.name, maxLength 255. */
+export const LIST_NAME_MAX = 255;
+/** Contract: ContactCreateOrUpdateInput.email_address, maxLength 50. */
+export const CONTACT_EMAIL_MAX = 50;
+/** Contract: ContactCreateOrUpdateInput first_name, last_name, company_name, job_title. */
+export const CONTACT_NAME_MAX = 50;
+/** Contract: ContactCreateOrUpdateInput.phone_number, maxLength 25. */
+export const CONTACT_PHONE_MAX = 25;
+/** Contract: ContactCreateOrUpdateInput.list_memberships, maxItems 50. */
+export const CONTACT_LISTS_MAX = 50;
+/** Contract: ContactCreateOrUpdateInput.custom_fields, maxItems 50. */
+export const CONTACT_CUSTOM_FIELDS_MAX = 50;
+/** Contract: ContactCustomField.value, maxLength 255. */
+export const CUSTOM_FIELD_VALUE_MAX = 255;
+/** Contract: GET /contacts, `lists` takes at most 25 list ids. */
+export const CONTACT_FILTER_LISTS_MAX = 25;
+
+// Answers.
+/**
+ * Not the API's: no answer within this time counts as a lost answer (retried, or read back for
+ * a create), so a stuck connection never holds a workflow. A page of 500 records takes seconds.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;

@@ -1,0 +1,108 @@
+import { NodeOperationError, type IDataObject, type IHttpRequestMethods, type IHttpRequestOptions } from 'n8n-workflow';
+
+import { REQUEST_TIMEOUT_MS } from '../helpers/limits';
+import type { ApiContext, Connection } from './connection';
+import { asNodeError, describeFailure, isRefreshFailure, redact, type Failure } from './errors';
+
+export interface SendOptions {
+	body?: IDataObject | IDataObject[];
+	qs?: IDataObject;
+	itemIndex?: number;
+}
+
+/** What one attempt came to: the API's answer, or a failure for the retry policy to judge. */
+export type Answer = { kind: 'answered'; body: unknown } | { kind: 'failed'; failure: Failure };
+
+interface FullResponse {
+	statusCode: number;
+	body: unknown;
+}
+
+/** One attempt, paced by the credential's limiter. Errors that are not HTTP failures are thrown. */
+export async function sendOnce(
+	ctx: ApiContext,
+	connection: Connection,
+	method: IHttpRequestMethods,
+	options: SendOptions,
+): Promise<Answer> {
+	try {
+		const response = (await send(ctx, connection, request(connection, method, options, true))) as FullResponse;
+		if (response.statusCode < 400) return { kind: 'answered', body: response.body };
+		// Only the v3 (OAuth2) access token expires; a v2 401 is a revoked token.
+		if (response.statusCode === 401 && connection.style.version === 'v3') {
+			return { kind: 'answered', body: await sendAfterRefresh(ctx, connection, method, options) };
+		}
+		return { kind: 'failed', failure: { status: response.statusCode, body: response.body, message: `HTTP ${response.statusCode}` } };
+	} catch (error) {
+		const failure = describeFailure(error);
+		if (failure.status !== undefined || failure.code !== undefined) return { kind: 'failed', failure };
+		// Not an HTTP failure (e.g. n8n's own "the credential needs to be reconnected"): its
+		// message is already the right one.
+		throw notHttp(ctx, connection, error, options.itemIndex);
+	}
+}
+
+/**
+ * After a 401: n8n refreshes the access token when a request *throws* 401, then sends it once
+ * more, so the request is repeated that way, with a slot for n8n's extra request. A 401 proves
+ * the first one was not processed, so this is safe for a POST too.
+ */
+async function sendAfterRefresh(
+	ctx: ApiContext,
+	connection: Connection,
+	method: IHttpRequestMethods,
+	options: SendOptions,
+): Promise<unknown> {
+	return await send(ctx, connection, request(connection, method, options, false), 2);
+}
+
+function notHttp(ctx: ApiContext, connection: Connection, error: unknown, itemIndex?: number): Error {
+	if (connection.style.version !== 'v3' || !isRefreshFailure(error)) return asNodeError(ctx.getNode(), error, itemIndex);
+	const message = redact((error as Error).message, connection.secrets);
+	return new NodeOperationError(
+		ctx.getNode(),
+		/needs to be reconnected/i.test(message) ? message : `The Constant Contact credential needs to be reconnected: ${message}`,
+		{ description: connection.style.authHint, itemIndex },
+	);
+}
+
+async function send(ctx: ApiContext, connection: Connection, options: IHttpRequestOptions, slots = 1): Promise<unknown> {
+	const done: Array<() => void> = [];
+	for (let n = 0; n < slots; n++) done.push(await connection.limiter.acquire());
+	try {
+		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.style.credentialType, options);
+	} finally {
+		for (const release of done) release();
+	}
+}
+
+function request(
+	connection: Connection,
+	method: IHttpRequestMethods,
+	options: SendOptions,
+	answerErrors: boolean,
+): IHttpRequestOptions {
+	return {
+		method,
+		url: connection.url,
+		qs: options.qs ? { ...options.qs } : undefined,
+		body: jsonBody(options.body),
+		json: true,
+		timeout: REQUEST_TIMEOUT_MS,
+		headers: {
+			Accept: 'application/json',
+			...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+		},
+		// Error answers come back as responses (status + the API's body) on every n8n line;
+		// thrown errors lose the body on n8n 1.x.
+		returnFullResponse: answerErrors,
+		ignoreHttpStatusErrors: answerErrors,
+	};
+}
+
+// n8n's HTTP client drops an empty object body, but an empty JSON object can mean something
+// (v2: a schedule without a date sends at once), so it goes as text.
+function jsonBody(body: SendOptions['body']): SendOptions['body'] | string {
+	const empty = typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
+	return empty ? '{}' : body;
+}
