@@ -1,9 +1,9 @@
 import {
-	NodeConnectionTypes,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
+	NodeConnectionTypes,
 } from 'n8n-workflow';
 
 import { AUTHENTICATION } from '../ConstantContact/helpers/description';

@@ -1,16 +1,11 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type INodeExecutionData,
-	type IPollFunctions,
-} from 'n8n-workflow';
+import { type IDataObject, type INodeExecutionData, type IPollFunctions, NodeOperationError } from 'n8n-workflow';
 
+import { type CampaignSource, campaignSources } from '../ConstantContact/helpers/campaignSources';
 import { parseDate, toApiDate } from '../ConstantContact/helpers/dates';
 import { apiOf } from '../ConstantContact/helpers/description';
 import type { ApiVersion } from '../ConstantContact/helpers/types';
-import { campaignSources, type CampaignSource } from '../ConstantContact/helpers/campaignSources';
 import { listCampaigns } from './campaigns';
-import { eventOptions, isEvent, previousStatus, sampleOf, type CampaignEvent } from './events';
+import { type CampaignEvent, eventOptions, isEvent, previousStatus, sampleOf } from './events';
 
 /**
  * Each poll reads again from this long before the newest change it has seen, so a change

@@ -1,4 +1,4 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
 
 import { AUTHENTICATION } from '../helpers/description';
 import type { ApiVersion } from '../helpers/types';

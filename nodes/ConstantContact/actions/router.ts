@@ -1,9 +1,9 @@
 import {
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type IPairedItemData,
+	NodeOperationError,
 } from 'n8n-workflow';
 
 import { apiOf } from '../helpers/description';

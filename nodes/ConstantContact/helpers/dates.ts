@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { NodeOperationError, type INode } from 'n8n-workflow';
+import { type INode, NodeOperationError } from 'n8n-workflow';
 
 import { describeValue } from './values';
 

@@ -32,11 +32,11 @@ export function scheduledDateField(showForScheduleType = true): INodeProperties 
 }
 
 /** The future send date as the API wants it (UTC ISO-8601); refused before any request if past. */
-export function readScheduledDate(this: IExecuteFunctions, i: number): string {
-	const value = this.getNodeParameter('scheduledDate', i, '') as unknown;
+export function readScheduledDate(this: IExecuteFunctions, itemIndex: number): string {
+	const value = this.getNodeParameter('scheduledDate', itemIndex, '') as unknown;
 	return futureDate(this.getNode(), value, 'Scheduled Date', this.getTimezone());
 }
 
-export function sendsNow(this: IExecuteFunctions, i: number): boolean {
-	return readOption.call(this, scheduleTypeField, i) === 'now';
+export function sendsNow(this: IExecuteFunctions, itemIndex: number): boolean {
+	return readOption.call(this, scheduleTypeField, itemIndex) === 'now';
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionalText, readEmailList } from './validators';
 import { TEST_ADDRESSES_MAX } from './limits';
+import { optionalText, readEmailList } from './validators';
 
 export const testRecipientsField: INodeProperties = {
 	displayName: 'Email Addresses',
@@ -34,9 +34,9 @@ export function personalMessageFields(hint: string): INodeProperties {
 }
 
 /** The checked recipients and the personal message of a test send. */
-export function readTestSend(this: IExecuteFunctions, i: number): { emails: string[]; message: string } {
-	const emails = readEmailList.call(this, this.getNodeParameter('emailAddresses', i, ''), 'Email Addresses', i, TEST_ADDRESSES_MAX);
-	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const message = optionalText.call(this, additional.personalMessage, 'Personal Message', i) ?? '';
+export function readTestSend(this: IExecuteFunctions, itemIndex: number): { emails: string[]; message: string } {
+	const emails = readEmailList.call(this, this.getNodeParameter('emailAddresses', itemIndex, ''), 'Email Addresses', itemIndex, TEST_ADDRESSES_MAX);
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const message = optionalText.call(this, additional.personalMessage, 'Personal Message', itemIndex) ?? '';
 	return { emails, message };
 }

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
 
 import { CAMPAIGN_NAME_MAX, EMAIL_MAX, FROM_NAME_MAX } from './limits';
 import { describeValue, isText } from './values';
@@ -107,13 +107,13 @@ export function checkEmail(this: IExecuteFunctions, email: string, label: string
 }
 
 /** The values of newCampaignFields(), checked, in the API's names. `subjectMax`: v2 has one, v3 none. */
-export function readNewCampaignFields(this: IExecuteFunctions, i: number, subjectMax?: number): { name: string } & IDataObject {
+export function readNewCampaignFields(this: IExecuteFunctions, itemIndex: number, subjectMax?: number): { name: string } & IDataObject {
 	return {
-		name: requiredText.call(this, 'name', 'Campaign Name', i, CAMPAIGN_NAME_MAX),
-		subject: requiredText.call(this, 'subject', 'Subject', i, subjectMax),
-		from_name: requiredText.call(this, 'fromName', 'From Name', i, FROM_NAME_MAX),
-		from_email: requiredEmail.call(this, 'fromEmail', 'From Email', i, EMAIL_MAX),
-		reply_to_email: requiredEmail.call(this, 'replyToEmail', 'Reply-To Email', i, EMAIL_MAX),
+		name: requiredText.call(this, 'name', 'Campaign Name', itemIndex, CAMPAIGN_NAME_MAX),
+		subject: requiredText.call(this, 'subject', 'Subject', itemIndex, subjectMax),
+		from_name: requiredText.call(this, 'fromName', 'From Name', itemIndex, FROM_NAME_MAX),
+		from_email: requiredEmail.call(this, 'fromEmail', 'From Email', itemIndex, EMAIL_MAX),
+		reply_to_email: requiredEmail.call(this, 'replyToEmail', 'Reply-To Email', itemIndex, EMAIL_MAX),
 	};
 }
 

@@ -1,9 +1,9 @@
 import {
-	NodeOperationError,
 	type IDataObject,
 	type ILoadOptionsFunctions,
 	type INodeListSearchItems,
 	type INodeListSearchResult,
+	NodeOperationError,
 } from 'n8n-workflow';
 
 import { campaignSources } from '../helpers/campaignSources';

@@ -1,15 +1,15 @@
 import {
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type ILoadOptionsFunctions,
 	type IPollFunctions,
+	NodeOperationError,
 } from 'n8n-workflow';
 
 import { REQUESTS_PER_SECOND } from '../helpers/limits';
 import type { ApiVersion } from '../helpers/types';
-import { apiStyles, type ApiStyle } from './apiStyles';
-import { limiterFor, type Limiter } from './rateLimiter';
+import { type ApiStyle, apiStyles } from './apiStyles';
+import { type Limiter, limiterFor } from './rateLimiter';
 
 export type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 

@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { type INode, type JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { REQUESTS_PER_DAY } from '../helpers/limits';
 import type { ApiStyle } from './apiStyles';

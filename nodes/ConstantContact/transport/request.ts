@@ -1,9 +1,9 @@
 /** The story of one request: connect, send once, then retry, read back or give up. */
-import { sleep, type IDataObject, type IHttpRequestMethods } from 'n8n-workflow';
+import { type IDataObject, type IHttpRequestMethods, sleep } from 'n8n-workflow';
 
 import type { ApiVersion } from '../helpers/types';
-import { connect, type ApiContext } from './connection';
-import { toNodeApiError, type Failure } from './errors';
+import { type ApiContext, connect } from './connection';
+import { type Failure, toNodeApiError } from './errors';
 import { answerLost, decide, type PostState } from './retry';
 import { sendOnce } from './send';
 

@@ -1,8 +1,8 @@
-import { NodeOperationError, type IDataObject, type IHttpRequestMethods, type IHttpRequestOptions } from 'n8n-workflow';
+import { type IDataObject, type IHttpRequestMethods, type IHttpRequestOptions, NodeOperationError } from 'n8n-workflow';
 
 import { REQUEST_TIMEOUT_MS } from '../helpers/limits';
 import type { ApiContext, Connection } from './connection';
-import { asNodeError, describeFailure, isRefreshFailure, redact, type Failure } from './errors';
+import { asNodeError, describeFailure, type Failure, isRefreshFailure, redact } from './errors';
 
 export interface SendOptions {
 	body?: IDataObject | IDataObject[];

@@ -1,12 +1,12 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { contactListsField, newCampaignFields } from '../../../helpers/fields';
-import { readNewCampaignFields, requiredText } from '../../../helpers/validators';
+import { V2_SUBJECT_MAX } from '../../../helpers/limits';
 import { readOption } from '../../../helpers/options';
+import type { OperationOption } from '../../../helpers/types';
+import { readNewCampaignFields, requiredText } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 import { checkViewAsWebPage, optionalCampaignBody, optionalCampaignFields } from './shared';
-import { V2_SUBJECT_MAX } from '../../../helpers/limits';
 
 const emailContentFormatField: INodeProperties = {
 	displayName: 'Email Content Format',
@@ -58,21 +58,21 @@ export const properties: INodeProperties[] = [
 ];
 
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body: IDataObject = {
-		...readNewCampaignFields.call(this, i, V2_SUBJECT_MAX),
-		email_content: requiredText.call(this, 'emailContent', 'Email Content', i),
-		email_content_format: readOption.call(this, emailContentFormatField, i),
-		text_content: requiredText.call(this, 'textContent', 'Text Content', i),
+		...readNewCampaignFields.call(this, itemIndex, V2_SUBJECT_MAX),
+		email_content: requiredText.call(this, 'emailContent', 'Email Content', itemIndex),
+		email_content_format: readOption.call(this, emailContentFormatField, itemIndex),
+		text_content: requiredText.call(this, 'textContent', 'Text Content', itemIndex),
 		...optionalCampaignBody.call(
 			this,
 			{
-				...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
-				contactListIds: this.getNodeParameter('contactListIds', i, []),
+				...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+				contactListIds: this.getNodeParameter('contactListIds', itemIndex, []),
 			},
-			i,
+			itemIndex,
 		),
 	};
-	checkViewAsWebPage.call(this, body, i);
-	return (await apiRequest.call(this, 'v2', 'POST', '/emailmarketing/campaigns', { body, itemIndex: i })) as IDataObject;
+	checkViewAsWebPage.call(this, body, itemIndex);
+	return (await apiRequest.call(this, 'v2', 'POST', '/emailmarketing/campaigns', { body, itemIndex })) as IDataObject;
 }

@@ -1,8 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { OperationOption } from '../../../helpers/types';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
 import { campaignPath, notFoundV2Campaign } from './shared';
 
@@ -14,8 +13,8 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [v2CampaignLocator];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, v2CampaignLocator, i);
-	await apiRequest.call(this, 'v2', 'DELETE', campaignPath(id), { notFound: notFoundV2Campaign(id), itemIndex: i });
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = locatorId.call(this, v2CampaignLocator, itemIndex);
+	await apiRequest.call(this, 'v2', 'DELETE', campaignPath(id), { notFound: notFoundV2Campaign(id), itemIndex });
 	return { id, deleted: true };
 }

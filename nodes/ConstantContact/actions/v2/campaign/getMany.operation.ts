@@ -1,10 +1,10 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toUtcIso } from '../../../helpers/dates';
 import { returnAllAndLimit } from '../../../helpers/fields';
-import { readLimit } from '../../../helpers/validators';
 import { checkOption } from '../../../helpers/options';
+import type { OperationOption } from '../../../helpers/types';
+import { readLimit } from '../../../helpers/validators';
 import { apiRequestAllItems } from '../../../transport';
 
 const statusFilter: INodeProperties = {
@@ -50,17 +50,17 @@ export const properties: INodeProperties[] = [
 ];
 
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
-	if (filters.status !== undefined) qs.status = checkOption.call(this, filters.status, statusFilter, i);
+	if (filters.status !== undefined) qs.status = checkOption.call(this, filters.status, statusFilter, itemIndex);
 	if (filters.modifiedSince) {
 		qs.modified_since = toUtcIso(this.getNode(), filters.modifiedSince, 'Modified Since', this.getTimezone());
 	}
 	return await apiRequestAllItems.call(this, 'v2', '/emailmarketing/campaigns', {
 		qs,
 		itemsKey: 'results',
-		limit: readLimit.call(this, i),
-		itemIndex: i,
+		limit: readLimit.call(this, itemIndex),
+		itemIndex,
 	});
 }

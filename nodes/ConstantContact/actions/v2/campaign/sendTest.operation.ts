@@ -1,18 +1,12 @@
-import type { OperationOption } from '../../../helpers/types';
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
+import { V2_PERSONAL_MESSAGE_MAX } from '../../../helpers/limits';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { readOption } from '../../../helpers/options';
 import { personalMessageFields, readTestSend, testRecipientsField } from '../../../helpers/testSend';
-import { V2_PERSONAL_MESSAGE_MAX } from '../../../helpers/limits';
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
 import { campaignPath, notFoundV2Campaign } from './shared';
-
 
 const formatField: INodeProperties = {
 	displayName: 'Format',
@@ -42,20 +36,20 @@ export const properties: INodeProperties[] = [
 
 
 /** Outputs what Constant Contact sent: `format`, `email_addresses`, `personal_message`. */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, v2CampaignLocator, i);
-	const { emails, message } = readTestSend.call(this, i);
-	const body: IDataObject = { email_addresses: emails, format: readOption.call(this, formatField, i) };
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = locatorId.call(this, v2CampaignLocator, itemIndex);
+	const { emails, message } = readTestSend.call(this, itemIndex);
+	const body: IDataObject = { email_addresses: emails, format: readOption.call(this, formatField, itemIndex) };
 	if (message.length > V2_PERSONAL_MESSAGE_MAX) {
 		throw new NodeOperationError(this.getNode(), `"Personal Message" is ${message.length} characters long; Constant Contact allows at most ${V2_PERSONAL_MESSAGE_MAX}`, {
-			itemIndex: i,
+			itemIndex,
 		});
 	}
 	if (message) body.personal_message = message;
 	const sent = (await apiRequest.call(this, 'v2', 'POST', `${campaignPath(id)}/tests`, {
 		body,
 		notFound: notFoundV2Campaign(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 	return { campaign_id: id, ...(sent ?? body) };
 }

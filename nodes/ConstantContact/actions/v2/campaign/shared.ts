@@ -1,8 +1,8 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
-import { optionalText, readIdList } from '../../../helpers/validators';
 import { checkV2Id } from '../../../helpers/ids';
 import { checkOption } from '../../../helpers/options';
+import { optionalText, readIdList } from '../../../helpers/validators';
 
 export const notFoundV2Campaign = (id: string) =>
 	`No campaign with ID "${id}" exists in this Constant Contact account (deleted campaigns cannot be read).`;
@@ -122,19 +122,19 @@ const FOOTER_LABELS: Record<string, string> = {
 };
 
 /** Maps the node's optional fields (camelCase) to the v2 campaign body (snake_case), each checked. */
-export function optionalCampaignBody(this: IExecuteFunctions, fields: IDataObject, i: number): IDataObject {
+export function optionalCampaignBody(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
 	const body: IDataObject = {};
-	if (fields.greetingName !== undefined) body.greeting_name = checkOption.call(this, fields.greetingName, greetingNameField, i);
+	if (fields.greetingName !== undefined) body.greeting_name = checkOption.call(this, fields.greetingName, greetingNameField, itemIndex);
 	for (const [field, key, label] of TEXT_FIELDS) {
-		const text = optionalText.call(this, fields[field], label, i);
+		const text = optionalText.call(this, fields[field], label, itemIndex);
 		if (text) body[key] = text;
 	}
-	const reminder = optionalText.call(this, fields.permissionReminderText, 'Permission Reminder Text', i);
+	const reminder = optionalText.call(this, fields.permissionReminderText, 'Permission Reminder Text', itemIndex);
 	if (reminder) {
 		body.is_permission_reminder_enabled = true;
 		body.permission_reminder_text = reminder;
 	}
-	const webPageText = optionalText.call(this, fields.viewAsWebPageText, 'View as Web Page Text', i);
+	const webPageText = optionalText.call(this, fields.viewAsWebPageText, 'View as Web Page Text', itemIndex);
 	if (webPageText) {
 		body.is_view_as_webpage_enabled = true;
 		body.view_as_web_page_text = webPageText;
@@ -143,22 +143,22 @@ export function optionalCampaignBody(this: IExecuteFunctions, fields: IDataObjec
 	if (footer) {
 		body.message_footer = {};
 		for (const [key, label] of Object.entries(FOOTER_LABELS)) {
-			const text = optionalText.call(this, footer[key], label, i);
+			const text = optionalText.call(this, footer[key], label, itemIndex);
 			if (text) (body.message_footer as IDataObject)[key] = text;
 		}
 	}
 	if (fields.contactListIds !== undefined) {
-		const ids = readIdList.call(this, fields.contactListIds, 'Contact Lists', i).map((id) => checkV2Id.call(this, id, 'Contact Lists', i));
+		const ids = readIdList.call(this, fields.contactListIds, 'Contact Lists', itemIndex).map((id) => checkV2Id.call(this, id, 'Contact Lists', itemIndex));
 		if (ids.length) body.sent_to_contact_lists = ids.map((id) => ({ id }));
 	}
 	return body;
 }
 
 /** The API turns on the "view as web page" link only with both of its texts. */
-export function checkViewAsWebPage(this: IExecuteFunctions, body: IDataObject, i: number): IDataObject {
+export function checkViewAsWebPage(this: IExecuteFunctions, body: IDataObject, itemIndex: number): IDataObject {
 	if (body.is_view_as_webpage_enabled === true && !body.view_as_web_page_link_text) {
 		throw new NodeOperationError(this.getNode(), '"View as Web Page Text" needs "View as Web Page Link Text" too', {
-			itemIndex: i,
+			itemIndex,
 			description: 'Add "View as Web Page Link Text" (the text of the link itself), or remove "View as Web Page Text".',
 		});
 	}

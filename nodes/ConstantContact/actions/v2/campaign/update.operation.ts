@@ -1,15 +1,10 @@
-import type { OperationOption } from '../../../helpers/types';
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import { contactListsField } from '../../../helpers/fields';
-import { readTextChanges, type TextField } from '../../../helpers/validators';
 import { CAMPAIGN_NAME_MAX, EMAIL_MAX, FROM_NAME_MAX, V2_SUBJECT_MAX } from '../../../helpers/limits';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
+import type { OperationOption } from '../../../helpers/types';
+import { readTextChanges, type TextField } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 import {
 	campaignPath,
@@ -57,21 +52,21 @@ const READ_ONLY = [
 ];
 
 /** PUT replaces the whole campaign, so the current one is read and changed field by field. */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, v2CampaignLocator, i);
-	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
-	const changes = changesFromFields.call(this, fields, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = locatorId.call(this, v2CampaignLocator, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const changes = changesFromFields.call(this, fields, itemIndex);
 	const current = (await apiRequest.call(this, 'v2', 'GET', campaignPath(id), {
 		notFound: notFoundV2Campaign(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 	const body: IDataObject = { ...current, ...changes };
 	for (const key of READ_ONLY) delete body[key];
-	checkViewAsWebPage.call(this, body, i);
+	checkViewAsWebPage.call(this, body, itemIndex);
 	return (await apiRequest.call(this, 'v2', 'PUT', campaignPath(id), {
 		body,
 		notFound: notFoundV2Campaign(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 }
 
@@ -85,12 +80,12 @@ const TEXT_FIELDS: TextField[] = [
 	{ param: 'replyToEmail', apiKey: 'reply_to_email', label: 'Reply-To Email', max: EMAIL_MAX, email: true },
 ];
 
-function changesFromFields(this: IExecuteFunctions, fields: IDataObject, i: number): IDataObject {
-	const changes = optionalCampaignBody.call(this, fields, i);
-	Object.assign(changes, readTextChanges.call(this, fields, TEXT_FIELDS, i));
+function changesFromFields(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+	const changes = optionalCampaignBody.call(this, fields, itemIndex);
+	Object.assign(changes, readTextChanges.call(this, fields, TEXT_FIELDS, itemIndex));
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', {
-			itemIndex: i,
+			itemIndex,
 		});
 	}
 	return changes;

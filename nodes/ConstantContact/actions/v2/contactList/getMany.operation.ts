@@ -1,8 +1,8 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toUtcIso } from '../../../helpers/dates';
 import { returnAllAndLimit } from '../../../helpers/fields';
+import type { OperationOption } from '../../../helpers/types';
 import { readLimit } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 
@@ -33,15 +33,15 @@ export const properties: INodeProperties[] = [
 ];
 
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const limit = readLimit.call(this, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const limit = readLimit.call(this, itemIndex);
 	const qs: IDataObject = {};
 	if (filters.modifiedSince) {
 		qs.modified_since = toUtcIso(this.getNode(), filters.modifiedSince, 'Modified Since', this.getTimezone());
 	}
 	// v2 answers every list at once, as an array (no pages).
-	const lists = await apiRequest.call(this, 'v2', 'GET', '/lists', { qs, itemIndex: i });
+	const lists = await apiRequest.call(this, 'v2', 'GET', '/lists', { qs, itemIndex });
 	const all = Array.isArray(lists) ? (lists as IDataObject[]) : [];
 	return limit === undefined ? all : all.slice(0, limit);
 }

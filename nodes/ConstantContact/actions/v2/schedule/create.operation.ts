@@ -1,9 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { OperationOption } from '../../../helpers/types';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { readScheduledDate, scheduleFields, sendsNow } from '../../../helpers/schedule';
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest, scheduleReadBack } from '../../../transport';
 import { notFoundSchedule, schedulesPath } from './shared';
 
@@ -18,16 +17,16 @@ export const properties: INodeProperties[] = [
 	...scheduleFields(),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const campaignId = locatorId.call(this, v2CampaignLocator, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const campaignId = locatorId.call(this, v2CampaignLocator, itemIndex);
 	// v2 sends at once when the schedule has no date.
-	const date = sendsNow.call(this, i) ? undefined : readScheduledDate.call(this, i);
+	const date = sendsNow.call(this, itemIndex) ? undefined : readScheduledDate.call(this, itemIndex);
 	const path = schedulesPath(campaignId);
 	const schedule = (await apiRequest.call(this, 'v2', 'POST', path, {
 		body: date ? { scheduled_date: date } : {},
 		notFound: notFoundSchedule(campaignId),
-		itemIndex: i,
-		verify: date ? async () => await scheduleReadBack.call(this, 'v2', path, date, i) : undefined,
+		itemIndex,
+		verify: date ? async () => await scheduleReadBack.call(this, 'v2', path, date, itemIndex) : undefined,
 	})) as IDataObject;
 	return { campaign_id: campaignId, ...schedule };
 }

@@ -1,8 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { OperationOption } from '../../../helpers/types';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
 import { notFoundSchedule, readScheduleId, scheduleIdField, schedulePath } from './shared';
 
@@ -14,12 +13,12 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [v2CampaignLocator, scheduleIdField];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const campaignId = locatorId.call(this, v2CampaignLocator, i);
-	const scheduleId = readScheduleId.call(this, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const campaignId = locatorId.call(this, v2CampaignLocator, itemIndex);
+	const scheduleId = readScheduleId.call(this, itemIndex);
 	const schedule = (await apiRequest.call(this, 'v2', 'GET', schedulePath(campaignId, scheduleId), {
 		notFound: notFoundSchedule(campaignId, scheduleId),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 	return { campaign_id: campaignId, ...schedule };
 }

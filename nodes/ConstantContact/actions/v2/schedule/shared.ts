@@ -22,6 +22,6 @@ export const scheduleIdField: INodeProperties = {
 	description: 'The schedule of the campaign, from Schedule > Get Many (a scheduled campaign has one)',
 };
 
-export function readScheduleId(this: IExecuteFunctions, i: number): string {
-	return checkV2Id.call(this, this.getNodeParameter('scheduleId', i, ''), 'Schedule ID', i);
+export function readScheduleId(this: IExecuteFunctions, itemIndex: number): string {
+	return checkV2Id.call(this, this.getNodeParameter('scheduleId', itemIndex, ''), 'Schedule ID', itemIndex);
 }

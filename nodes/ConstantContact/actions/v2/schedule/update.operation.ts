@@ -1,9 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { OperationOption } from '../../../helpers/types';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { readScheduledDate, scheduledDateField } from '../../../helpers/schedule';
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
 import { notFoundSchedule, readScheduleId, scheduleIdField, schedulePath } from './shared';
 
@@ -19,14 +18,14 @@ export const properties: INodeProperties[] = [
 	scheduledDateField(false),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const campaignId = locatorId.call(this, v2CampaignLocator, i);
-	const scheduleId = readScheduleId.call(this, i);
-	const scheduledDate = readScheduledDate.call(this, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const campaignId = locatorId.call(this, v2CampaignLocator, itemIndex);
+	const scheduleId = readScheduleId.call(this, itemIndex);
+	const scheduledDate = readScheduledDate.call(this, itemIndex);
 	const schedule = (await apiRequest.call(this, 'v2', 'PUT', schedulePath(campaignId, scheduleId), {
 		body: { scheduled_date: scheduledDate },
 		notFound: notFoundSchedule(campaignId, scheduleId),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 	return { campaign_id: campaignId, ...schedule };
 }

@@ -1,11 +1,11 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toUtcIso } from '../../../helpers/dates';
 import { returnAllAndLimit } from '../../../helpers/fields';
-import { readLimit } from '../../../helpers/validators';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
 import { readOption } from '../../../helpers/options';
+import type { OperationOption } from '../../../helpers/types';
+import { readLimit } from '../../../helpers/validators';
 import { apiRequestAllItems } from '../../../transport';
 import { campaignPath, notFoundV2Campaign } from '../campaign/shared';
 
@@ -55,10 +55,10 @@ export const properties: INodeProperties[] = [
 
 
 /** One item per tracking record of the campaign (contact, email address, date...). */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const id = locatorId.call(this, v2CampaignLocator, i);
-	const type = readOption.call(this, trackingTypeField, i);
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const id = locatorId.call(this, v2CampaignLocator, itemIndex);
+	const type = readOption.call(this, trackingTypeField, itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.createdSince) {
 		qs.created_since = toUtcIso(this.getNode(), filters.createdSince, 'Created Since', this.getTimezone());
@@ -66,8 +66,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	return await apiRequestAllItems.call(this, 'v2', `${campaignPath(id)}/tracking/${encodeURIComponent(type)}`, {
 		qs,
 		itemsKey: 'results',
-		limit: readLimit.call(this, i),
+		limit: readLimit.call(this, itemIndex),
 		notFound: notFoundV2Campaign(id),
-		itemIndex: i,
+		itemIndex,
 	});
 }

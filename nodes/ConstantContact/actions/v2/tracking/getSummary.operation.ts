@@ -1,8 +1,8 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readBoolean } from '../../../helpers/validators';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
+import type { OperationOption } from '../../../helpers/types';
+import { readBoolean } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 import { campaignPath, notFoundV2Campaign } from '../campaign/shared';
 
@@ -25,12 +25,12 @@ export const properties: INodeProperties[] = [
 
 
 /** Sends, opens, clicks, forwards, unsubscribes and bounces of a sent campaign. */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, v2CampaignLocator, i);
-	const refresh = readBoolean.call(this, 'updateSummary', 'Refresh Counts', i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = locatorId.call(this, v2CampaignLocator, itemIndex);
+	const refresh = readBoolean.call(this, 'updateSummary', 'Refresh Counts', itemIndex);
 	return (await apiRequest.call(this, 'v2', 'GET', `${campaignPath(id)}/tracking/reports/summary`, {
 		qs: refresh ? { updateSummary: true } : undefined,
 		notFound: notFoundV2Campaign(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 }

@@ -1,16 +1,11 @@
-import type { OperationOption } from '../../../helpers/types';
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import { newCampaignFields } from '../../../helpers/fields';
+import { PREHEADER_MAX } from '../../../helpers/limits';
+import type { OperationOption } from '../../../helpers/types';
 import { optionalText, readNewCampaignFields, requiredText } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 import { checkedHtml, withPrimaryActivity } from './shared';
-import { PREHEADER_MAX } from '../../../helpers/limits';
 
 // format_type 5 is the custom-code HTML email, the only format the API can create.
 const CUSTOM_CODE_FORMAT = 5;
@@ -84,33 +79,33 @@ const FOOTER_FIELDS: Array<[string, string, boolean]> = [
 	['country_code', 'Country Code', true],
 ];
 
-function footerAddress(this: IExecuteFunctions, additional: IDataObject, i: number): IDataObject | undefined {
+function footerAddress(this: IExecuteFunctions, additional: IDataObject, itemIndex: number): IDataObject | undefined {
 	const address = (additional.physicalAddressInFooter as IDataObject | undefined)?.address as IDataObject | undefined;
 	if (!address) return undefined;
 	const filled: IDataObject = {};
 	for (const [key, label, required] of FOOTER_FIELDS) {
-		const value = optionalText.call(this, address[key], label, i);
+		const value = optionalText.call(this, address[key], label, itemIndex);
 		if (value) filled[key] = value;
 		else if (required) {
-			throw new NodeOperationError(this.getNode(), `"Physical Address in Footer" needs "${label}"`, { itemIndex: i });
+			throw new NodeOperationError(this.getNode(), `"Physical Address in Footer" needs "${label}"`, { itemIndex });
 		}
 	}
 	return filled;
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const { name, ...header } = readNewCampaignFields.call(this, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const { name, ...header } = readNewCampaignFields.call(this, itemIndex);
 	const activity: IDataObject = {
 		format_type: CUSTOM_CODE_FORMAT,
 		...header,
-		html_content: checkedHtml.call(this, requiredText.call(this, 'htmlContent', 'HTML Content', i), i),
+		html_content: checkedHtml.call(this, requiredText.call(this, 'htmlContent', 'HTML Content', itemIndex), itemIndex),
 	};
-	const preheader = optionalText.call(this, additional.preheader, 'Preheader', i, PREHEADER_MAX);
+	const preheader = optionalText.call(this, additional.preheader, 'Preheader', itemIndex, PREHEADER_MAX);
 	if (preheader) activity.preheader = preheader;
-	const address = footerAddress.call(this, additional, i);
+	const address = footerAddress.call(this, additional, itemIndex);
 	if (address) activity.physical_address_in_footer = address;
 	const body = { name, email_campaign_activities: [activity] };
-	const campaign = (await apiRequest.call(this, 'v3', 'POST', '/emails', { body, itemIndex: i })) as IDataObject;
+	const campaign = (await apiRequest.call(this, 'v3', 'POST', '/emails', { body, itemIndex })) as IDataObject;
 	return withPrimaryActivity(campaign);
 }

@@ -1,8 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { OperationOption } from '../../../helpers/types';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorId, v3CampaignLocator } from '../../../helpers/locators';
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
 import { notFoundCampaign, withPrimaryActivity } from './shared';
 
@@ -14,11 +13,11 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [v3CampaignLocator];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, v3CampaignLocator, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = locatorId.call(this, v3CampaignLocator, itemIndex);
 	const campaign = (await apiRequest.call(this, 'v3', 'GET', `/emails/${encodeURIComponent(id)}`, {
 		notFound: notFoundCampaign(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 	return withPrimaryActivity(campaign);
 }

@@ -1,17 +1,12 @@
-import type { BatchOutcome, OperationOption } from '../../../helpers/types';
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import { failureOf, readIdsOfItems, requestIdsOfItems } from '../../../helpers/batches';
-import { readIdList } from '../../../helpers/validators';
 import { V2_ID } from '../../../helpers/ids';
+import { V2_CAMPAIGN_IDS_PER_CALL } from '../../../helpers/limits';
+import type { BatchOutcome, OperationOption } from '../../../helpers/types';
+import { readIdList } from '../../../helpers/validators';
 import { describeValue } from '../../../helpers/values';
 import { apiRequest } from '../../../transport';
-import { V2_CAMPAIGN_IDS_PER_CALL } from '../../../helpers/limits';
 
 export const option: OperationOption = {
 	name: 'Get by V2 ID',

@@ -1,8 +1,8 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toUtcIso } from '../../../helpers/dates';
 import { returnAllAndLimit } from '../../../helpers/fields';
+import type { OperationOption } from '../../../helpers/types';
 import { checkBoolean, readLimit } from '../../../helpers/validators';
 import { apiRequestAllItems } from '../../../transport';
 
@@ -47,18 +47,18 @@ export const properties: INodeProperties[] = [
 ];
 
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const zone = this.getTimezone();
 	const qs: IDataObject = {};
 	if (filters.afterDate) qs.after_date = toUtcIso(this.getNode(), filters.afterDate, 'Updated After', zone);
 	if (filters.beforeDate) qs.before_date = toUtcIso(this.getNode(), filters.beforeDate, 'Updated Before', zone);
-	const includeRemoved = filters.includeRemoved !== undefined && checkBoolean.call(this, filters.includeRemoved, 'Include Deleted', i);
+	const includeRemoved = filters.includeRemoved !== undefined && checkBoolean.call(this, filters.includeRemoved, 'Include Deleted', itemIndex);
 	return await apiRequestAllItems.call(this, 'v3', '/emails', {
 		qs,
 		itemsKey: 'campaigns',
-		limit: readLimit.call(this, i),
+		limit: readLimit.call(this, itemIndex),
 		keep: includeRemoved ? undefined : (c) => c.current_status !== 'Removed',
-		itemIndex: i,
+		itemIndex,
 	});
 }

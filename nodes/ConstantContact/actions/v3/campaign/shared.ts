@@ -1,4 +1,5 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
+
 import { HTML_CONTENT_MAX } from '../../../helpers/limits';
 
 /** The campaign as the API gives it, plus the id of its primary email activity for the next node. */
@@ -22,13 +23,13 @@ function withTrackingImage(html: string): string {
 }
 
 /** The HTML with its tracking image tag, within the API's length limit (tag included). */
-export function checkedHtml(this: IExecuteFunctions, html: string, i: number): string {
+export function checkedHtml(this: IExecuteFunctions, html: string, itemIndex: number): string {
 	const full = withTrackingImage(html);
 	if (full.length > HTML_CONTENT_MAX) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`"HTML Content" is ${full.length} characters long (with the ${TRACKING_IMAGE} tag); Constant Contact allows at most ${HTML_CONTENT_MAX}`,
-			{ itemIndex: i },
+			{ itemIndex },
 		);
 	}
 	return full;

@@ -1,9 +1,9 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CAMPAIGN_NAME_MAX } from '../../../helpers/limits';
-import { requiredText } from '../../../helpers/validators';
 import { locatorId, v3CampaignLocator } from '../../../helpers/locators';
+import type { OperationOption } from '../../../helpers/types';
+import { requiredText } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 import { notFoundCampaign, withPrimaryActivity } from './shared';
 
@@ -27,13 +27,13 @@ export const properties: INodeProperties[] = [
 ];
 
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, v3CampaignLocator, i);
-	const name = requiredText.call(this, 'name', 'New Name', i, CAMPAIGN_NAME_MAX);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = locatorId.call(this, v3CampaignLocator, itemIndex);
+	const name = requiredText.call(this, 'name', 'New Name', itemIndex, CAMPAIGN_NAME_MAX);
 	const campaign = (await apiRequest.call(this, 'v3', 'PATCH', `/emails/${encodeURIComponent(id)}`, {
 		body: { name },
 		notFound: notFoundCampaign(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 	return withPrimaryActivity(campaign);
 }

@@ -1,8 +1,8 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { readMultiOptions } from '../../../helpers/options';
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from './shared';
 
@@ -29,12 +29,12 @@ export const option: OperationOption = {
 export const properties: INodeProperties[] = [v3CampaignActivityLocator, includeField];
 
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, v3CampaignActivityLocator, i);
-	const include = readMultiOptions.call(this, includeField, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
+	const include = readMultiOptions.call(this, includeField, itemIndex);
 	return (await apiRequest.call(this, 'v3', 'GET', `/emails/activities/${encodeURIComponent(id)}`, {
 		qs: include.length ? { include: include.join(',') } : undefined,
 		notFound: notFoundActivity(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 }

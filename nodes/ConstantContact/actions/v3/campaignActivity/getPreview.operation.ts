@@ -1,8 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { OperationOption } from '../../../helpers/types';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from './shared';
 
@@ -15,10 +14,10 @@ export const option: OperationOption = {
 export const properties: INodeProperties[] = [v3CampaignActivityLocator];
 
 /** The email as recipients see it: `preview_html_content` and `preview_text_content`. */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, v3CampaignActivityLocator, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
 	return (await apiRequest.call(this, 'v3', 'GET', `/emails/activities/${encodeURIComponent(id)}/previews`, {
 		notFound: notFoundActivity(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 }

@@ -1,8 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { OperationOption } from '../../../helpers/types';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from './shared';
 
@@ -15,11 +14,11 @@ export const option: OperationOption = {
 export const properties: INodeProperties[] = [v3CampaignActivityLocator];
 
 /** One item per send of the activity (a resend is a new send), with the activity's id. */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const id = locatorId.call(this, v3CampaignActivityLocator, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
 	const sends = await apiRequest.call(this, 'v3', 'GET', `/emails/activities/${encodeURIComponent(id)}/send_history`, {
 		notFound: notFoundActivity(id),
-		itemIndex: i,
+		itemIndex,
 	});
 	return (Array.isArray(sends) ? (sends as IDataObject[]) : []).map((send) => ({ campaign_activity_id: id, ...send }));
 }

@@ -1,8 +1,8 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { personalMessageFields, readTestSend, testRecipientsField } from '../../../helpers/testSend';
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from './shared';
 
@@ -19,15 +19,15 @@ export const properties: INodeProperties[] = [
 ];
 
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, v3CampaignActivityLocator, i);
-	const { emails, message } = readTestSend.call(this, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
+	const { emails, message } = readTestSend.call(this, itemIndex);
 	const body: IDataObject = { email_addresses: emails };
 	if (message) body.personal_message = message;
 	await apiRequest.call(this, 'v3', 'POST', `/emails/activities/${encodeURIComponent(id)}/tests`, {
 		body,
 		notFound: notFoundActivity(id),
-		itemIndex: i,
+		itemIndex,
 	});
 	return { success: true, campaign_activity_id: id, ...body };
 }

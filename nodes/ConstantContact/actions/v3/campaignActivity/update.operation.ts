@@ -1,16 +1,11 @@
-import type { OperationOption } from '../../../helpers/types';
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import { contactListsField } from '../../../helpers/fields';
-import { optionalText, readIdList, readTextChanges, type TextField } from '../../../helpers/validators';
-import { EMAIL_MAX, FROM_NAME_MAX, PREHEADER_MAX } from '../../../helpers/limits';
 import { readUuidList } from '../../../helpers/ids';
+import { EMAIL_MAX, FROM_NAME_MAX, PREHEADER_MAX } from '../../../helpers/limits';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import type { OperationOption } from '../../../helpers/types';
+import { optionalText, readIdList, readTextChanges, type TextField } from '../../../helpers/validators';
 import { describeValue } from '../../../helpers/values';
 import { apiRequest } from '../../../transport';
 import { checkedHtml } from '../campaign/shared';
@@ -79,13 +74,13 @@ export const properties: INodeProperties[] = [
 // (html_content, physical_address_in_footer, document_properties) are kept by the API.
 const WRITABLE = ['contact_list_ids', 'segment_ids', 'from_email', 'from_name', 'reply_to_email', 'subject', 'preheader'];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, v3CampaignActivityLocator, i);
-	const changes = changesFromFields.call(this, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
+	const changes = changesFromFields.call(this, itemIndex);
 	const path = `/emails/activities/${encodeURIComponent(id)}`;
 	const current = (await apiRequest.call(this, 'v3', 'GET', path, {
 		notFound: notFoundActivity(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 	const body: IDataObject = {};
 	for (const key of WRITABLE) if (current[key] !== undefined && current[key] !== null) body[key] = current[key];
@@ -95,7 +90,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	return (await apiRequest.call(this, 'v3', 'PUT', path, {
 		body,
 		notFound: notFoundActivity(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 }
 
@@ -107,27 +102,27 @@ const TEXT_FIELDS: TextField[] = [
 	{ param: 'preheader', apiKey: 'preheader', label: 'Preheader', max: PREHEADER_MAX },
 ];
 
-function changesFromFields(this: IExecuteFunctions, i: number): IDataObject {
-	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+function changesFromFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes: IDataObject = {};
 	if (fields.contactListIds !== undefined) {
-		const lists = readUuidList.call(this, fields.contactListIds, 'Contact Lists', i, Infinity);
+		const lists = readUuidList.call(this, fields.contactListIds, 'Contact Lists', itemIndex, Infinity);
 		if (lists.length) changes.contact_list_ids = lists;
 	}
 	if (fields.segmentIds !== undefined && fields.segmentIds !== '') {
-		changes.segment_ids = readIdList.call(this, fields.segmentIds, 'Segment IDs', i).map((s) => {
+		changes.segment_ids = readIdList.call(this, fields.segmentIds, 'Segment IDs', itemIndex).map((s) => {
 			if (!/^[0-9]{1,9}$/.test(s)) {
-				throw new NodeOperationError(this.getNode(), `"Segment IDs" must be numbers, not ${describeValue(s)}`, { itemIndex: i });
+				throw new NodeOperationError(this.getNode(), `"Segment IDs" must be numbers, not ${describeValue(s)}`, { itemIndex });
 			}
 			return Number(s);
 		});
 	}
-	Object.assign(changes, readTextChanges.call(this, fields, TEXT_FIELDS, i));
-	const html = optionalText.call(this, fields.htmlContent, 'HTML Content', i);
-	if (html) changes.html_content = checkedHtml.call(this, html, i);
+	Object.assign(changes, readTextChanges.call(this, fields, TEXT_FIELDS, itemIndex));
+	const html = optionalText.call(this, fields.htmlContent, 'HTML Content', itemIndex);
+	if (html) changes.html_content = checkedHtml.call(this, html, itemIndex);
 	if (Object.keys(changes).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under "Update Fields"', {
-			itemIndex: i,
+			itemIndex,
 		});
 	}
 	return changes;

@@ -1,17 +1,12 @@
-import type { OperationOption } from '../../../helpers/types';
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
-import { requiredEmail } from '../../../helpers/validators';
 import { checkUuid } from '../../../helpers/ids';
+import { EMAIL_MAX } from '../../../helpers/limits';
 import { readOption } from '../../../helpers/options';
+import type { OperationOption } from '../../../helpers/types';
+import { requiredEmail } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 import { includeField, includeQs, notFoundContact } from './shared';
-import { EMAIL_MAX } from '../../../helpers/limits';
 
 const getByField: INodeProperties = {
 	displayName: 'Get By',
@@ -54,27 +49,27 @@ export const properties: INodeProperties[] = [
 ];
 
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const qs = includeQs.call(this, i);
-	if (readOption.call(this, getByField, i) === 'email') {
-		const email = requiredEmail.call(this, 'email', 'Email', i, EMAIL_MAX);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const qs = includeQs.call(this, itemIndex);
+	if (readOption.call(this, getByField, itemIndex) === 'email') {
+		const email = requiredEmail.call(this, 'email', 'Email', itemIndex, EMAIL_MAX);
 		const page = (await apiRequest.call(this, 'v3', 'GET', '/contacts', {
 			qs: { ...qs, email, limit: 1 },
-			itemIndex: i,
+			itemIndex,
 		})) as IDataObject;
 		const [contact] = (page.contacts as IDataObject[] | undefined) ?? [];
 		if (!contact) {
 			throw new NodeOperationError(this.getNode(), `No contact with email "${email}" exists in this Constant Contact account`, {
-				itemIndex: i,
+				itemIndex,
 				description: 'Check the address, or use Contact > Upsert to create the contact.',
 			});
 		}
 		return contact;
 	}
-	const id = checkUuid.call(this, this.getNodeParameter('contactId', i, ''), 'Contact ID', i);
+	const id = checkUuid.call(this, this.getNodeParameter('contactId', itemIndex, ''), 'Contact ID', itemIndex);
 	return (await apiRequest.call(this, 'v3', 'GET', `/contacts/${encodeURIComponent(id)}`, {
 		qs,
 		notFound: notFoundContact(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 }

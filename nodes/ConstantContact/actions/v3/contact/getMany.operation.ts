@@ -1,12 +1,12 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toUtcIso } from '../../../helpers/dates';
 import { contactListsField, returnAllAndLimit } from '../../../helpers/fields';
-import { CONTACT_FILTER_LISTS_MAX } from '../../../helpers/limits';
-import { readLimit } from '../../../helpers/validators';
 import { readUuidList } from '../../../helpers/ids';
+import { CONTACT_FILTER_LISTS_MAX } from '../../../helpers/limits';
 import { checkMultiOptions } from '../../../helpers/options';
+import type { OperationOption } from '../../../helpers/types';
+import { readLimit } from '../../../helpers/validators';
 import { apiRequestAllItems } from '../../../transport';
 import { includeField, includeQs } from './shared';
 
@@ -60,14 +60,14 @@ export const properties: INodeProperties[] = [
 ];
 
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = includeQs.call(this, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = includeQs.call(this, itemIndex);
 	if (filters.contactListIds !== undefined) {
-		const lists = readUuidList.call(this, filters.contactListIds, 'Contact Lists', i, CONTACT_FILTER_LISTS_MAX);
+		const lists = readUuidList.call(this, filters.contactListIds, 'Contact Lists', itemIndex, CONTACT_FILTER_LISTS_MAX);
 		if (lists.length) qs.lists = lists.join(',');
 	}
-	const status = checkMultiOptions.call(this, filters.status, statusFilter, i);
+	const status = checkMultiOptions.call(this, filters.status, statusFilter, itemIndex);
 	if (status.length) qs.status = status.join(',');
 	if (filters.updatedAfter) {
 		qs.updated_after = toUtcIso(this.getNode(), filters.updatedAfter, 'Updated Since', this.getTimezone());
@@ -75,7 +75,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	return await apiRequestAllItems.call(this, 'v3', '/contacts', {
 		qs,
 		itemsKey: 'contacts',
-		limit: readLimit.call(this, i),
-		itemIndex: i,
+		limit: readLimit.call(this, itemIndex),
+		itemIndex,
 	});
 }

@@ -22,7 +22,7 @@ export const includeField: INodeProperties = {
 };
 
 /** The `include` query parameter, or nothing. */
-export function includeQs(this: IExecuteFunctions, i: number): IDataObject {
-	const include = readMultiOptions.call(this, includeField, i);
+export function includeQs(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const include = readMultiOptions.call(this, includeField, itemIndex);
 	return include.length ? { include: include.join(',') } : {};
 }

@@ -1,12 +1,7 @@
-import type { OperationOption } from '../../../helpers/types';
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import { contactListsField } from '../../../helpers/fields';
+import { checkUuid, readUuidList } from '../../../helpers/ids';
 import {
 	CONTACT_CUSTOM_FIELDS_MAX,
 	CONTACT_EMAIL_MAX,
@@ -15,8 +10,8 @@ import {
 	CONTACT_PHONE_MAX,
 	CUSTOM_FIELD_VALUE_MAX,
 } from '../../../helpers/limits';
+import type { OperationOption } from '../../../helpers/types';
 import { checkEmail, optionalText, readTextChanges, requiredText, type TextField } from '../../../helpers/validators';
-import { checkUuid, readUuidList } from '../../../helpers/ids';
 import { apiRequest } from '../../../transport';
 
 const text = (displayName: string, name: string, description: string): INodeProperties => ({
@@ -99,37 +94,37 @@ const TEXT_FIELDS: TextField[] = [
 	{ param: 'phoneNumber', apiKey: 'phone_number', label: 'Phone Number', max: CONTACT_PHONE_MAX },
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const email = checkEmail.call(this, requiredText.call(this, 'email', 'Email', i, CONTACT_EMAIL_MAX), 'Email', i);
-	const lists = readUuidList.call(this, this.getNodeParameter('contactListIds', i, []), 'Contact Lists', i, CONTACT_LISTS_MAX);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const email = checkEmail.call(this, requiredText.call(this, 'email', 'Email', itemIndex, CONTACT_EMAIL_MAX), 'Email', itemIndex);
+	const lists = readUuidList.call(this, this.getNodeParameter('contactListIds', itemIndex, []), 'Contact Lists', itemIndex, CONTACT_LISTS_MAX);
 	if (lists.length === 0) {
 		throw new NodeOperationError(this.getNode(), '"Contact Lists" is required: choose at least one list to add the contact to', {
-			itemIndex: i,
+			itemIndex,
 		});
 	}
-	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { email_address: email, list_memberships: lists };
-	Object.assign(body, readTextChanges.call(this, additional, TEXT_FIELDS, i));
-	const customFields = readCustomFields.call(this, additional.customFields, i);
+	Object.assign(body, readTextChanges.call(this, additional, TEXT_FIELDS, itemIndex));
+	const customFields = readCustomFields.call(this, additional.customFields, itemIndex);
 	if (customFields.length) body.custom_fields = customFields;
 	const answer = (await apiRequest.call(this, 'v3', 'POST', '/contacts/sign_up_form', {
 		body,
-		itemIndex: i,
+		itemIndex,
 		// Create-or-update by email: sending it again cannot make a second contact.
 		repeatable: true,
 	})) as IDataObject;
 	return { contact_id: answer.contact_id, action: answer.action, email_address: email };
 }
 
-function readCustomFields(this: IExecuteFunctions, value: unknown, i: number): IDataObject[] {
+function readCustomFields(this: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] {
 	const rows = ((value as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];
 	if (rows.length > CONTACT_CUSTOM_FIELDS_MAX) {
 		throw new NodeOperationError(this.getNode(), `"Custom Fields" has ${rows.length} fields; Constant Contact allows at most ${CONTACT_CUSTOM_FIELDS_MAX}`, {
-			itemIndex: i,
+			itemIndex,
 		});
 	}
 	return rows.map((row) => ({
-		custom_field_id: checkUuid.call(this, row.customFieldId, 'Custom Field ID', i),
-		value: optionalText.call(this, row.value ?? '', 'Custom Field Value', i, CUSTOM_FIELD_VALUE_MAX) ?? '',
+		custom_field_id: checkUuid.call(this, row.customFieldId, 'Custom Field ID', itemIndex),
+		value: optionalText.call(this, row.value ?? '', 'Custom Field Value', itemIndex, CUSTOM_FIELD_VALUE_MAX) ?? '',
 	}));
 }

@@ -1,9 +1,9 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { LIST_NAME_MAX } from '../../../helpers/limits';
+import type { OperationOption } from '../../../helpers/types';
 import { checkBoolean, optionalText, requiredText } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
-import { LIST_NAME_MAX } from '../../../helpers/limits';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -41,11 +41,11 @@ export const properties: INodeProperties[] = [
 ];
 
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const body: IDataObject = { name: requiredText.call(this, 'name', 'Name', i, LIST_NAME_MAX) };
-	const description = optionalText.call(this, additional.description, 'Description', i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { name: requiredText.call(this, 'name', 'Name', itemIndex, LIST_NAME_MAX) };
+	const description = optionalText.call(this, additional.description, 'Description', itemIndex);
 	if (description !== undefined) body.description = description;
-	if (additional.favorite !== undefined) body.favorite = checkBoolean.call(this, additional.favorite, 'Favorite', i);
-	return (await apiRequest.call(this, 'v3', 'POST', '/contact_lists', { body, itemIndex: i })) as IDataObject;
+	if (additional.favorite !== undefined) body.favorite = checkBoolean.call(this, additional.favorite, 'Favorite', itemIndex);
+	return (await apiRequest.call(this, 'v3', 'POST', '/contact_lists', { body, itemIndex })) as IDataObject;
 }

@@ -1,7 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { OperationOption } from '../../../helpers/types';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
 import { listIdField, notFoundList, readListId } from './shared';
 
@@ -13,13 +12,13 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [listIdField];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = readListId.call(this, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readListId.call(this, itemIndex);
 	// Constant Contact deletes the list at once and removes its memberships in a background
 	// activity (answer 202), whose id is passed on.
 	const activity = (await apiRequest.call(this, 'v3', 'DELETE', `/contact_lists/${encodeURIComponent(id)}`, {
 		notFound: notFoundList(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject | undefined;
 	return { list_id: id, deleted: true, activity_id: activity?.activity_id ?? null };
 }

@@ -1,7 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { OperationOption } from '../../../helpers/types';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../helpers/types';
 import { readBoolean } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 import { listIdField, membershipCountField, notFoundList, readListId } from './shared';
@@ -14,12 +13,12 @@ export const option: OperationOption = {
 
 export const properties: INodeProperties[] = [listIdField, membershipCountField];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = readListId.call(this, i);
-	const withCount = readBoolean.call(this, 'includeMembershipCount', 'Include Membership Count', i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readListId.call(this, itemIndex);
+	const withCount = readBoolean.call(this, 'includeMembershipCount', 'Include Membership Count', itemIndex);
 	return (await apiRequest.call(this, 'v3', 'GET', `/contact_lists/${encodeURIComponent(id)}`, {
 		qs: withCount ? { include_membership_count: 'all' } : undefined,
 		notFound: notFoundList(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 }

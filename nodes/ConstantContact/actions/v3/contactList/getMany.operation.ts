@@ -1,11 +1,11 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../helpers/fields';
+import { LIST_NAME_MAX } from '../../../helpers/limits';
+import type { OperationOption } from '../../../helpers/types';
 import { optionalText, readBoolean, readLimit } from '../../../helpers/validators';
 import { apiRequestAllItems } from '../../../transport';
 import { membershipCountField } from './shared';
-import { LIST_NAME_MAX } from '../../../helpers/limits';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -35,17 +35,17 @@ export const properties: INodeProperties[] = [
 ];
 
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	// No list has a longer name: a longer filter matches nothing (and would not fit in the URL).
-	const name = optionalText.call(this, filters.name, 'Name', i, LIST_NAME_MAX);
+	const name = optionalText.call(this, filters.name, 'Name', itemIndex, LIST_NAME_MAX);
 	if (name) qs.name = name;
-	if (readBoolean.call(this, 'includeMembershipCount', 'Include Membership Count', i)) qs.include_membership_count = 'all';
+	if (readBoolean.call(this, 'includeMembershipCount', 'Include Membership Count', itemIndex)) qs.include_membership_count = 'all';
 	return await apiRequestAllItems.call(this, 'v3', '/contact_lists', {
 		qs,
 		itemsKey: 'lists',
-		limit: readLimit.call(this, i),
-		itemIndex: i,
+		limit: readLimit.call(this, itemIndex),
+		itemIndex,
 	});
 }

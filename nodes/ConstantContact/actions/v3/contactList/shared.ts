@@ -16,8 +16,8 @@ export const listIdField: INodeProperties = {
 		'The contact list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-export function readListId(this: IExecuteFunctions, i: number): string {
-	return checkUuid.call(this, this.getNodeParameter('listId', i, ''), 'Contact List', i);
+export function readListId(this: IExecuteFunctions, itemIndex: number): string {
+	return checkUuid.call(this, this.getNodeParameter('listId', itemIndex, ''), 'Contact List', itemIndex);
 }
 
 export const membershipCountField: INodeProperties = {

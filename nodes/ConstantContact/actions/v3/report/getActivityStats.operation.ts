@@ -1,9 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { BatchOutcome, OperationOption } from '../../../helpers/types';
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idsField, statsOfItems } from './shared';
 import { ACTIVITY_STATS_IDS_PER_CALL } from '../../../helpers/limits';
+import type { BatchOutcome, OperationOption } from '../../../helpers/types';
+import { idsField, statsOfItems } from './shared';
 
 export const option: OperationOption = {
 	name: 'Get Activity Stats',

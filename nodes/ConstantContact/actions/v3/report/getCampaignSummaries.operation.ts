@@ -1,8 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { OperationOption } from '../../../helpers/types';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../helpers/fields';
+import type { OperationOption } from '../../../helpers/types';
 import { readLimit } from '../../../helpers/validators';
 import { apiRequestAllItems } from '../../../transport';
 
@@ -15,10 +14,10 @@ export const option: OperationOption = {
 export const properties: INodeProperties[] = returnAllAndLimit();
 
 /** One item per sent campaign, most recently sent first: its unique sends, opens, clicks... */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await apiRequestAllItems.call(this, 'v3', '/reports/summary_reports/email_campaign_summaries', {
 		itemsKey: 'bulk_email_campaign_summaries',
-		limit: readLimit.call(this, i),
-		itemIndex: i,
+		limit: readLimit.call(this, itemIndex),
+		itemIndex,
 	});
 }

@@ -1,8 +1,8 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readBoolean } from '../../../helpers/validators';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import type { OperationOption } from '../../../helpers/types';
+import { readBoolean } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from '../campaignActivity/shared';
 
@@ -25,13 +25,13 @@ export const properties: INodeProperties[] = [
 
 
 /** One item per link of the email: `link_url`, `url_id`, `unique_clicks`, with the activity's id. */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const id = locatorId.call(this, v3CampaignActivityLocator, i);
-	const includeUnclicked = readBoolean.call(this, 'includeUnclicked', 'Include Links Without Clicks', i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
+	const includeUnclicked = readBoolean.call(this, 'includeUnclicked', 'Include Links Without Clicks', itemIndex);
 	const answer = (await apiRequest.call(this, 'v3', 'GET', `/reports/email_reports/${encodeURIComponent(id)}/links`, {
 		qs: includeUnclicked ? { no_clicks: true } : undefined,
 		notFound: notFoundActivity(id),
-		itemIndex: i,
+		itemIndex,
 	})) as IDataObject;
 	const links = (answer?.link_click_counts as IDataObject[] | undefined) ?? [];
 	return links.map((link) => ({ campaign_activity_id: id, ...link }));

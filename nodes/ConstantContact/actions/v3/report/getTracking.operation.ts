@@ -1,10 +1,10 @@
-import type { OperationOption } from '../../../helpers/types';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../helpers/fields';
-import { readLimit } from '../../../helpers/validators';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { readOption } from '../../../helpers/options';
+import type { OperationOption } from '../../../helpers/types';
+import { readLimit } from '../../../helpers/validators';
 import { apiRequestAllItems } from '../../../transport';
 import { notFoundActivity } from '../campaignActivity/shared';
 
@@ -36,15 +36,15 @@ export const properties: INodeProperties[] = [v3CampaignActivityLocator, trackin
 
 
 /** One item per tracking record (contact, email address, type, time...). */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const id = locatorId.call(this, v3CampaignActivityLocator, i);
-	const type = readOption.call(this, trackingTypeField, i);
-	const limit = readLimit.call(this, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
+	const type = readOption.call(this, trackingTypeField, itemIndex);
+	const limit = readLimit.call(this, itemIndex);
 	const endpoint = `/reports/email_reports/${encodeURIComponent(id)}/tracking/${encodeURIComponent(type)}`;
 	return await apiRequestAllItems.call(this, 'v3', endpoint, {
 		itemsKey: 'tracking_activities',
 		limit,
 		notFound: notFoundActivity(id),
-		itemIndex: i,
+		itemIndex,
 	});
 }

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import { failureOf, readIdsOfItems, requestIdsOfItems } from '../../../helpers/batches';
 import { readUuidList } from '../../../helpers/ids';

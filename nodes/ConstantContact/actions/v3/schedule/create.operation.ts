@@ -1,10 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { OperationOption } from '../../../helpers/types';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { SEND_NOW } from '../../../helpers/dates';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { readScheduledDate, scheduleFields, sendsNow } from '../../../helpers/schedule';
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest, scheduleReadBack } from '../../../transport';
 import { notFoundActivity } from '../campaignActivity/shared';
 
@@ -23,16 +22,16 @@ export const properties: INodeProperties[] = [
 	...scheduleFields(),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, v3CampaignActivityLocator, i);
-	const now = sendsNow.call(this, i);
-	const scheduledDate = now ? SEND_NOW : readScheduledDate.call(this, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
+	const now = sendsNow.call(this, itemIndex);
+	const scheduledDate = now ? SEND_NOW : readScheduledDate.call(this, itemIndex);
 	const path = `/emails/activities/${encodeURIComponent(id)}/schedules`;
 	const answer = (await apiRequest.call(this, 'v3', 'POST', path, {
 		body: { scheduled_date: scheduledDate },
 		notFound: notFoundActivity(id),
-		itemIndex: i,
-		verify: now ? undefined : async () => await scheduleReadBack.call(this, 'v3', path, scheduledDate, i),
+		itemIndex,
+		verify: now ? undefined : async () => await scheduleReadBack.call(this, 'v3', path, scheduledDate, itemIndex),
 	})) as IDataObject[] | IDataObject | undefined;
 	// The POST answers a list; a schedule read back after a lost answer is one object.
 	const scheduled = (Array.isArray(answer) ? answer[0] : answer)?.scheduled_date;

@@ -1,8 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
-import type { OperationOption } from '../../../helpers/types';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
+import type { OperationOption } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity } from '../campaignActivity/shared';
 
@@ -15,11 +14,11 @@ export const option: OperationOption = {
 export const properties: INodeProperties[] = [v3CampaignActivityLocator];
 
 /** Unschedules: the activity goes back to the status it had before it was scheduled. */
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = locatorId.call(this, v3CampaignActivityLocator, i);
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
 	await apiRequest.call(this, 'v3', 'DELETE', `/emails/activities/${encodeURIComponent(id)}/schedules`, {
 		notFound: notFoundActivity(id),
-		itemIndex: i,
+		itemIndex,
 	});
 	return { campaign_activity_id: id, unscheduled: true };
 }
