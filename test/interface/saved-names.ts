@@ -36,7 +36,7 @@ function propertyNames(prefix: string, properties: INodeProperties[], out: strin
 		for (const mode of (p.modes ?? []) as Array<{ name: string; typeOptions?: { searchListMethod?: string } }>) {
 			out.push(`${id} mode=${mode.name}${mode.typeOptions?.searchListMethod ? ` search=${mode.typeOptions.searchListMethod}` : ''}`);
 		}
-		for (const option of (p.options ?? []) as Array<Record<string, unknown>>) {
+		for (const option of (p.options ?? []) as unknown as Array<Record<string, unknown>>) {
 			if ('value' in option) out.push(`${id} value=${JSON.stringify(option.value)}`);
 			else if (p.type === 'fixedCollection') {
 				propertyNames(`${id} > ${String(option.name)}.`, (option.values ?? []) as INodeProperties[], out);

@@ -31,7 +31,7 @@ function operationProperty(api: ApiVersion, resource: string, r: Resource): INod
 		noDataExpression: true,
 		displayOptions: { show: { authentication: [AUTHENTICATION[api]], resource: [resource] } },
 		options: Object.entries(r.operations)
-			.map(([value, operation]) => ({ ...operation.option, value }))
+			.map(([value, { option }]) => ({ name: option.name, value, description: option.description, action: option.action }))
 			.sort(byName),
 		default: r.defaultOperation,
 	};

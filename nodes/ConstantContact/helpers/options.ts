@@ -2,7 +2,8 @@ import { type IExecuteFunctions, type INodeProperties, NodeOperationError } from
 
 import { describeValue } from './values';
 
-function valuesOf(property: INodeProperties): string[] {
+/** The values of an options parameter. */
+export function optionValues(property: INodeProperties): string[] {
 	return (property.options ?? []).map((option) => String((option as { value?: unknown }).value));
 }
 
@@ -12,7 +13,7 @@ export function readOption(this: IExecuteFunctions, property: INodeProperties, i
 }
 
 export function checkOption(this: IExecuteFunctions, value: unknown, property: INodeProperties, itemIndex: number): string {
-	const allowed = valuesOf(property);
+	const allowed = optionValues(property);
 	if (typeof value === 'string' && allowed.includes(value)) return value;
 	throw new NodeOperationError(
 		this.getNode(),

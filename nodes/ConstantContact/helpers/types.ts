@@ -12,6 +12,11 @@ export interface OperationOption {
 
 interface OperationBase {
 	option: OperationOption;
+	/**
+	 * The API requests it may make, as `METHOD /path` with `{name}` for ids (v3: the contract's
+	 * own paths). Checked against the contract, the sandbox's routes and what the tests saw.
+	 */
+	endpoints: readonly string[];
 	/** The operation's fields; the registry shows them for its API, resource and operation only. */
 	properties: INodeProperties[];
 }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { NodeHelpers, type INode, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
+import { allOperations } from '../../../nodes/ConstantContact/actions/registry';
 import { DIST_DIR } from '../../harness';
 
 export type Api = 'v2' | 'v3';
@@ -23,20 +24,11 @@ export function builtDescription(): INodeTypeDescription {
 const shownFor = (property: INodeProperties, key: string, value: string) =>
 	(property.displayOptions?.show?.[key] as unknown[] | undefined)?.includes(value) ?? false;
 
-const optionValues = (property: INodeProperties | undefined) =>
-	(property?.options ?? []).map((o) => String((o as { value: unknown }).value));
-
-/** Every operation of one API, as `resource.operation`, from the editor's Resource and Operation lists. */
+/** Every operation of one API, as `resource.operation`, from the operation registry. */
 export function operationsOf(api: Api): string[] {
-	const auth = AUTHENTICATION[api];
-	const properties = builtDescription().properties;
-	const resources = optionValues(properties.find((p) => p.name === 'resource' && shownFor(p, 'authentication', auth)));
-	return resources.flatMap((resource) => {
-		const operations = properties.find(
-			(p) => p.name === 'operation' && shownFor(p, 'authentication', auth) && shownFor(p, 'resource', resource),
-		);
-		return optionValues(operations).map((operation) => `${resource}.${operation}`);
-	});
+	return allOperations()
+		.filter((o) => o.api === api)
+		.map((o) => `${o.resource}.${o.operation}`);
 }
 
 const STRUCTURE = ['authentication', 'resource', 'operation'];

@@ -25,6 +25,8 @@ export const option: OperationOption = {
 	action: 'Create a campaign',
 };
 
+export const endpoints = ['POST /emailmarketing/campaigns'];
+
 export const properties: INodeProperties[] = [
 	...newCampaignFields(),
 	{
@@ -56,7 +58,6 @@ export const properties: INodeProperties[] = [
 		options: optionalCampaignFields,
 	},
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body: IDataObject = {

@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Delete a campaign',
 };
 
+export const endpoints = ['DELETE /emailmarketing/campaigns/{campaignId}'];
+
 export const properties: INodeProperties[] = [v2CampaignLocator];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Get a campaign',
 };
 
+export const endpoints = ['GET /emailmarketing/campaigns/{campaignId}'];
+
 export const properties: INodeProperties[] = [v2CampaignLocator];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

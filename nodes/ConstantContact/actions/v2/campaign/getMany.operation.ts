@@ -28,6 +28,8 @@ export const option: OperationOption = {
 	action: 'Get many campaigns',
 };
 
+export const endpoints = ['GET /emailmarketing/campaigns'];
+
 export const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
@@ -48,7 +50,6 @@ export const properties: INodeProperties[] = [
 		],
 	},
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

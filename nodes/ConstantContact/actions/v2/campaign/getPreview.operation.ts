@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Get a campaign preview',
 };
 
+export const endpoints = ['GET /emailmarketing/campaigns/{campaignId}/preview'];
+
 export const properties: INodeProperties[] = [v2CampaignLocator];
 
 /** The email as recipients see it: `preview_email_content` (HTML) and `preview_text_content`. */

@@ -27,13 +27,14 @@ export const option: OperationOption = {
 	action: 'Send a test of a campaign',
 };
 
+export const endpoints = ['POST /emailmarketing/campaigns/{campaignId}/tests'];
+
 export const properties: INodeProperties[] = [
 	v2CampaignLocator,
 	testRecipientsField,
 	formatField,
 	personalMessageFields('A note shown above the email (at most 500 characters)'),
 ];
-
 
 /** Outputs what Constant Contact sent: `format`, `email_addresses`, `personal_message`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

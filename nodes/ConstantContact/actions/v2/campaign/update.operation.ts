@@ -20,6 +20,11 @@ export const option: OperationOption = {
 	action: 'Update a campaign',
 };
 
+export const endpoints = [
+	'GET /emailmarketing/campaigns/{campaignId}',
+	'PUT /emailmarketing/campaigns/{campaignId}',
+];
+
 export const properties: INodeProperties[] = [
 	v2CampaignLocator,
 	{
@@ -42,7 +47,6 @@ export const properties: INodeProperties[] = [
 		],
 	},
 ];
-
 
 // Read-only fields of a v2 campaign: never sent back in a PUT.
 const READ_ONLY = [

@@ -12,6 +12,8 @@ export const option: OperationOption = {
 	action: 'Get many contact lists',
 };
 
+export const endpoints = ['GET /lists'];
+
 export const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
@@ -31,7 +33,6 @@ export const properties: INodeProperties[] = [
 		],
 	},
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

@@ -12,6 +12,11 @@ export const option: OperationOption = {
 	action: 'Schedule a campaign',
 };
 
+export const endpoints = [
+	'POST /emailmarketing/campaigns/{campaignId}/schedules',
+	'GET /emailmarketing/campaigns/{campaignId}/schedules',
+];
+
 export const properties: INodeProperties[] = [
 	{ ...v2CampaignLocator, description: 'A draft campaign with contact lists' },
 	...scheduleFields(),

@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Unschedule a campaign',
 };
 
+export const endpoints = ['DELETE /emailmarketing/campaigns/{campaignId}/schedules/{scheduleId}'];
+
 export const properties: INodeProperties[] = [v2CampaignLocator, scheduleIdField];
 
 /** Unschedules: the campaign goes back to draft. */

@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Get a schedule',
 };
 
+export const endpoints = ['GET /emailmarketing/campaigns/{campaignId}/schedules/{scheduleId}'];
+
 export const properties: INodeProperties[] = [v2CampaignLocator, scheduleIdField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

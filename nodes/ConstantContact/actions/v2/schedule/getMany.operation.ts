@@ -13,6 +13,8 @@ export const option: OperationOption = {
 	action: 'Get many schedules',
 };
 
+export const endpoints = ['GET /emailmarketing/campaigns/{campaignId}/schedules'];
+
 export const properties: INodeProperties[] = [v2CampaignLocator, ...returnAllAndLimit()];
 
 /** The API answers the whole (short) list at once; Limit trims it. */

@@ -12,6 +12,8 @@ export const option: OperationOption = {
 	action: 'Reschedule a campaign',
 };
 
+export const endpoints = ['PUT /emailmarketing/campaigns/{campaignId}/schedules/{scheduleId}'];
+
 export const properties: INodeProperties[] = [
 	v2CampaignLocator,
 	scheduleIdField,

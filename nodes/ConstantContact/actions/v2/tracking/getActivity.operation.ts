@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toUtcIso } from '../../../helpers/dates';
 import { returnAllAndLimit } from '../../../helpers/fields';
 import { locatorId, v2CampaignLocator } from '../../../helpers/locators';
-import { readOption } from '../../../helpers/options';
+import { optionValues, readOption } from '../../../helpers/options';
 import type { OperationOption } from '../../../helpers/types';
 import { readLimit } from '../../../helpers/validators';
 import { apiRequestAllItems } from '../../../transport';
@@ -31,6 +31,11 @@ export const option: OperationOption = {
 	action: 'Get the tracking activity of a campaign',
 };
 
+/** The API's requests: one listing per tracking type. */
+export const endpoints = optionValues(trackingTypeField).map(
+	(type) => `GET /emailmarketing/campaigns/{campaignId}/tracking/${type}`,
+);
+
 export const properties: INodeProperties[] = [
 	v2CampaignLocator,
 	trackingTypeField,
@@ -52,7 +57,6 @@ export const properties: INodeProperties[] = [
 		],
 	},
 ];
-
 
 /** One item per tracking record of the campaign (contact, email address, date...). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -12,6 +12,8 @@ export const option: OperationOption = {
 	action: 'Get the tracking summary of a campaign',
 };
 
+export const endpoints = ['GET /emailmarketing/campaigns/{campaignId}/tracking/reports/summary'];
+
 export const properties: INodeProperties[] = [
 	v2CampaignLocator,
 	{
@@ -22,7 +24,6 @@ export const properties: INodeProperties[] = [
 		description: 'Whether to have Constant Contact recount now instead of returning the counts of its last scheduled update',
 	},
 ];
-
 
 /** Sends, opens, clicks, forwards, unsubscribes and bounces of a sent campaign. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

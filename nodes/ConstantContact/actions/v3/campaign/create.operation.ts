@@ -16,6 +16,8 @@ export const option: OperationOption = {
 	action: 'Create a campaign',
 };
 
+export const endpoints = ['POST /emails'];
+
 export const properties: INodeProperties[] = [
 	...newCampaignFields(),
 	{
@@ -67,7 +69,6 @@ export const properties: INodeProperties[] = [
 		],
 	},
 ];
-
 
 const FOOTER_FIELDS: Array<[string, string, boolean]> = [
 	['organization_name', 'Organization Name', true],

@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Delete a campaign',
 };
 
+export const endpoints = ['DELETE /emails/{campaign_id}'];
+
 export const properties: INodeProperties[] = [v3CampaignLocator];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

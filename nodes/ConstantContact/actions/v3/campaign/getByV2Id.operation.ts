@@ -14,6 +14,8 @@ export const option: OperationOption = {
 	action: 'Get campaign IDs by v2 ID',
 };
 
+export const endpoints = ['GET /emails/campaign_id_xrefs'];
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'V2 Campaign IDs',
@@ -26,7 +28,6 @@ export const properties: INodeProperties[] = [
 			'Campaign IDs of the legacy v2 API, comma-separated or an array from an expression. More than 50 are sent in several calls.',
 	},
 ];
-
 
 function readV2Ids(this: IExecuteFunctions, itemIndex: number): string[] {
 	const ids = readIdList.call(this, this.getNodeParameter('v2CampaignIds', itemIndex, ''), 'V2 Campaign IDs', itemIndex);

@@ -12,6 +12,8 @@ export const option: OperationOption = {
 	action: 'Get many campaigns',
 };
 
+export const endpoints = ['GET /emails'];
+
 export const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
@@ -45,7 +47,6 @@ export const properties: INodeProperties[] = [
 		],
 	},
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

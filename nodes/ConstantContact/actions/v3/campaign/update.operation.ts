@@ -13,6 +13,8 @@ export const option: OperationOption = {
 	action: 'Rename a campaign',
 };
 
+export const endpoints = ['PATCH /emails/{campaign_id}'];
+
 export const properties: INodeProperties[] = [
 	v3CampaignLocator,
 	{
@@ -25,7 +27,6 @@ export const properties: INodeProperties[] = [
 			'The new, unique name of the campaign (at most 80 characters). To change the email itself, use Campaign Activity > Update.',
 	},
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v3CampaignLocator, itemIndex);

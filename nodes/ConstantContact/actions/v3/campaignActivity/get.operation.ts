@@ -26,8 +26,9 @@ export const option: OperationOption = {
 	action: 'Get a campaign activity',
 };
 
-export const properties: INodeProperties[] = [v3CampaignActivityLocator, includeField];
+export const endpoints = ['GET /emails/activities/{campaign_activity_id}'];
 
+export const properties: INodeProperties[] = [v3CampaignActivityLocator, includeField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);

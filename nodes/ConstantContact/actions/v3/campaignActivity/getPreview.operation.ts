@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Get a campaign activity preview',
 };
 
+export const endpoints = ['GET /emails/activities/{campaign_activity_id}/previews'];
+
 export const properties: INodeProperties[] = [v3CampaignActivityLocator];
 
 /** The email as recipients see it: `preview_html_content` and `preview_text_content`. */

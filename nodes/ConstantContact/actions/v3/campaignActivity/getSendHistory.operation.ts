@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Get the send history of a campaign activity',
 };
 
+export const endpoints = ['GET /emails/activities/{campaign_activity_id}/send_history'];
+
 export const properties: INodeProperties[] = [v3CampaignActivityLocator];
 
 /** One item per send of the activity (a resend is a new send), with the activity's id. */

@@ -12,12 +12,13 @@ export const option: OperationOption = {
 	action: 'Send a test of a campaign activity',
 };
 
+export const endpoints = ['POST /emails/activities/{campaign_activity_id}/tests'];
+
 export const properties: INodeProperties[] = [
 	v3CampaignActivityLocator,
 	testRecipientsField,
 	personalMessageFields('A note shown above the email, e.g. what you want the reviewers to check'),
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);

@@ -17,6 +17,11 @@ export const option: OperationOption = {
 	action: 'Update a campaign activity',
 };
 
+export const endpoints = [
+	'GET /emails/activities/{campaign_activity_id}',
+	'PUT /emails/activities/{campaign_activity_id}',
+];
+
 export const properties: INodeProperties[] = [
 	v3CampaignActivityLocator,
 	{
@@ -68,7 +73,6 @@ export const properties: INodeProperties[] = [
 		],
 	},
 ];
-
 
 // The activity's fields a PUT may carry; the rest are read-only. Omitted subresources
 // (html_content, physical_address_in_footer, document_properties) are kept by the API.

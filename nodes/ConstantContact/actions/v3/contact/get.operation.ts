@@ -25,6 +25,8 @@ export const option: OperationOption = {
 	action: 'Get a contact',
 };
 
+export const endpoints = ['GET /contacts', 'GET /contacts/{contact_id}'];
+
 export const properties: INodeProperties[] = [
 	getByField,
 	{
@@ -47,7 +49,6 @@ export const properties: INodeProperties[] = [
 	},
 	includeField,
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const qs = includeQs.call(this, itemIndex);

@@ -33,6 +33,8 @@ export const option: OperationOption = {
 	action: 'Get many contacts',
 };
 
+export const endpoints = ['GET /contacts'];
+
 export const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
@@ -58,7 +60,6 @@ export const properties: INodeProperties[] = [
 	},
 	includeField,
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

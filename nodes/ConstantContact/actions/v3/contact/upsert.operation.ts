@@ -28,6 +28,8 @@ export const option: OperationOption = {
 	action: 'Create or update a contact',
 };
 
+export const endpoints = ['POST /contacts/sign_up_form'];
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Email',
@@ -84,7 +86,6 @@ export const properties: INodeProperties[] = [
 		],
 	},
 ];
-
 
 const TEXT_FIELDS: TextField[] = [
 	{ param: 'firstName', apiKey: 'first_name', label: 'First Name', max: CONTACT_NAME_MAX },

@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Create a contact list',
 };
 
+export const endpoints = ['POST /contact_lists'];
+
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
@@ -39,7 +41,6 @@ export const properties: INodeProperties[] = [
 		],
 	},
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

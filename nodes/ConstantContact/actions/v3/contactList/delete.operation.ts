@@ -10,6 +10,8 @@ export const option: OperationOption = {
 	action: 'Delete a contact list',
 };
 
+export const endpoints = ['DELETE /contact_lists/{list_id}'];
+
 export const properties: INodeProperties[] = [listIdField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

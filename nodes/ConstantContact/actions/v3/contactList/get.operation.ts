@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Get a contact list',
 };
 
+export const endpoints = ['GET /contact_lists/{list_id}'];
+
 export const properties: INodeProperties[] = [listIdField, membershipCountField];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

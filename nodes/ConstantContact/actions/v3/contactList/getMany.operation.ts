@@ -13,6 +13,8 @@ export const option: OperationOption = {
 	action: 'Get many contact lists',
 };
 
+export const endpoints = ['GET /contact_lists'];
+
 export const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	{
@@ -33,7 +35,6 @@ export const properties: INodeProperties[] = [
 	},
 	membershipCountField,
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

@@ -12,6 +12,8 @@ export const option: OperationOption = {
 	action: 'Update a contact list',
 };
 
+export const endpoints = ['GET /contact_lists/{list_id}', 'PUT /contact_lists/{list_id}'];
+
 export const properties: INodeProperties[] = [
 	listIdField,
 	{
@@ -40,7 +42,6 @@ export const properties: INodeProperties[] = [
 		],
 	},
 ];
-
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = readListId.call(this, itemIndex);

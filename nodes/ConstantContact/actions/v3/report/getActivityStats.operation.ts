@@ -10,6 +10,8 @@ export const option: OperationOption = {
 	action: 'Get campaign activity stats',
 };
 
+export const endpoints = ['GET /reports/stats/email_campaign_activities/{campaign_activity_ids}'];
+
 export const properties: INodeProperties[] = [
 	idsField(
 		'Campaign Activity IDs',

@@ -10,6 +10,8 @@ export const option: OperationOption = {
 	action: 'Get campaign stats',
 };
 
+export const endpoints = ['GET /reports/stats/email_campaigns/{campaign_ids}'];
+
 export const properties: INodeProperties[] = [
 	idsField(
 		'Campaign IDs',

@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Get campaign summaries',
 };
 
+export const endpoints = ['GET /reports/summary_reports/email_campaign_summaries'];
+
 export const properties: INodeProperties[] = returnAllAndLimit();
 
 /** One item per sent campaign, most recently sent first: its unique sends, opens, clicks... */

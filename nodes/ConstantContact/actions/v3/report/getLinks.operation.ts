@@ -12,6 +12,8 @@ export const option: OperationOption = {
 	action: 'Get the link report of a campaign activity',
 };
 
+export const endpoints = ['GET /reports/email_reports/{campaign_activity_id}/links'];
+
 export const properties: INodeProperties[] = [
 	v3CampaignActivityLocator,
 	{
@@ -22,7 +24,6 @@ export const properties: INodeProperties[] = [
 		description: 'Whether to list the links nobody clicked too',
 	},
 ];
-
 
 /** One item per link of the email: `link_url`, `url_id`, `unique_clicks`, with the activity's id. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { returnAllAndLimit } from '../../../helpers/fields';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
-import { readOption } from '../../../helpers/options';
+import { optionValues, readOption } from '../../../helpers/options';
 import type { OperationOption } from '../../../helpers/types';
 import { readLimit } from '../../../helpers/validators';
 import { apiRequestAllItems } from '../../../transport';
@@ -32,8 +32,12 @@ export const option: OperationOption = {
 	action: 'Get the tracking report of a campaign activity',
 };
 
-export const properties: INodeProperties[] = [v3CampaignActivityLocator, trackingTypeField, ...returnAllAndLimit()];
+/** The API's requests, as the contract names them: one listing per tracking type. */
+export const endpoints = optionValues(trackingTypeField).map(
+	(type) => `GET /reports/email_reports/{campaign_activity_id}/tracking/${type}`,
+);
 
+export const properties: INodeProperties[] = [v3CampaignActivityLocator, trackingTypeField, ...returnAllAndLimit()];
 
 /** One item per tracking record (contact, email address, type, time...). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -13,6 +13,11 @@ export const option: OperationOption = {
 	action: 'Schedule a campaign activity',
 };
 
+export const endpoints = [
+	'POST /emails/activities/{campaign_activity_id}/schedules',
+	'GET /emails/activities/{campaign_activity_id}/schedules',
+];
+
 export const properties: INodeProperties[] = [
 	{
 		...v3CampaignActivityLocator,

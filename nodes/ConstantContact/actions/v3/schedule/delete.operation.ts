@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Unschedule a campaign activity',
 };
 
+export const endpoints = ['DELETE /emails/activities/{campaign_activity_id}/schedules'];
+
 export const properties: INodeProperties[] = [v3CampaignActivityLocator];
 
 /** Unschedules: the activity goes back to the status it had before it was scheduled. */

@@ -11,6 +11,8 @@ export const option: OperationOption = {
 	action: 'Get a schedule',
 };
 
+export const endpoints = ['GET /emails/activities/{campaign_activity_id}/schedules'];
+
 export const properties: INodeProperties[] = [v3CampaignActivityLocator];
 
 /** One item per schedule; an activity that is not scheduled gives one item with scheduled: false. */
