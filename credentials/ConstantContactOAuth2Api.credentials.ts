@@ -77,8 +77,7 @@ export class ConstantContactOAuth2Api implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.cc.email/v3',
-			description:
-				'Change only to point at a test server. The access token is sent to this host and no other.',
+			description: 'Change only to point at a test server. The access token is sent to this host and no other.',
 		},
 		requestsPerSecond,
 	];

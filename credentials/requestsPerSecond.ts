@@ -12,5 +12,7 @@ export const requestsPerSecond: INodeProperties = {
 	typeOptions: { minValue: 0, numberPrecision: 0 },
 	default: DEFAULT_REQUESTS_PER_SECOND,
 	description:
-		'How many requests per second the node starts with this credential, across all workflows. Constant Contact allows 4; raise it only if Constant Contact raised your limit. 0 = no pacing (refusals for rate are still retried).',
+		'How many requests per second the node starts with this credential, across all workflows. Constant Contact ' +
+		'allows 4; raise it only if Constant Contact raised your limit. 0 = no pacing (refusals for rate are still ' +
+		'retried).',
 };

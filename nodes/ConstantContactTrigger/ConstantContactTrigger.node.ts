@@ -14,11 +14,15 @@ export class ConstantContactTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Constant Contact Trigger',
 		name: 'constantContactTrigger',
-		icon: { light: 'file:../ConstantContact/constantContact.svg', dark: 'file:../ConstantContact/constantContact.dark.svg' },
+		icon: {
+			light: 'file:../ConstantContact/constantContact.svg',
+			dark: 'file:../ConstantContact/constantContact.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when a Constant Contact email campaign is created, scheduled, sent or changes status',
+		description:
+			'Starts the workflow when a Constant Contact email campaign is created, scheduled, sent or changes status',
 		defaults: { name: 'Constant Contact Trigger' },
 		polling: true,
 		inputs: [],
@@ -54,7 +58,9 @@ export class ConstantContactTrigger implements INodeType {
 				noDataExpression: true,
 				options: eventOptions,
 				default: 'campaignSent',
-				description: 'The campaign change that starts the workflow. Each change starts it once; changes made before the workflow is activated are not reported.',
+				description:
+					'The campaign change that starts the workflow. Each change starts it once; changes made before the workflow ' +
+					'is activated are not reported.',
 			},
 		],
 	};

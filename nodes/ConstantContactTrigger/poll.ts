@@ -75,7 +75,8 @@ export async function pollCampaigns(this: IPollFunctions): Promise<INodeExecutio
 
 /** The stored state, if it was made for this API (changing the credential starts afresh). */
 function readState(staticData: IDataObject, api: ApiVersion): WatchState | undefined {
-	if (staticData.api !== api || typeof staticData.statuses !== 'object' || staticData.statuses === null) return undefined;
+	if (staticData.api !== api || typeof staticData.statuses !== 'object' || staticData.statuses === null)
+		return undefined;
 	return {
 		api,
 		watermark: typeof staticData.watermark === 'string' ? staticData.watermark : undefined,
@@ -84,7 +85,11 @@ function readState(staticData: IDataObject, api: ApiVersion): WatchState | undef
 }
 
 /** Manual test: the latest campaign that is an example of the event; the stored state is not touched. */
-async function latestExample(this: IPollFunctions, api: ApiVersion, event: CampaignEvent): Promise<INodeExecutionData[][]> {
+async function latestExample(
+	this: IPollFunctions,
+	api: ApiVersion,
+	event: CampaignEvent,
+): Promise<INodeExecutionData[][]> {
 	const source: CampaignSource = campaignSources[api];
 	const { keep, dateKey } = sampleOf(event, source);
 	let latest: { campaign: IDataObject; date: number } | undefined;
@@ -96,7 +101,8 @@ async function latestExample(this: IPollFunctions, api: ApiVersion, event: Campa
 		const name = eventOptions.find((o) => o.value === event)?.name ?? event;
 		throw new NodeOperationError(this.getNode(), `No campaign in this account is an example of "${name}" yet`, {
 			description:
-				'When you test the trigger it shows the latest matching campaign. Once the workflow is active, it starts the workflow for each new matching change.',
+				'When you test the trigger it shows the latest matching campaign. Once the workflow is active, it starts the ' +
+				'workflow for each new matching change.',
 		});
 	}
 	return [this.helpers.returnJsonArray([{ ...latest.campaign, event }])];

@@ -12,6 +12,7 @@ function resourcesOf(api: ApiVersion): Array<[string, Resource]> {
 
 function resourceProperty(api: ApiVersion): INodeProperties {
 	const resources = resourcesOf(api);
+	const firstResource = resources[0][0];
 	return {
 		displayName: 'Resource',
 		name: 'resource',
@@ -19,11 +20,12 @@ function resourceProperty(api: ApiVersion): INodeProperties {
 		noDataExpression: true,
 		displayOptions: { show: { authentication: [AUTHENTICATION[api]] } },
 		options: resources.map(([value, r]) => ({ name: r.displayName, value })).sort(byName),
-		default: resources[0][0],
+		default: firstResource,
 	};
 }
 
 function operationProperty(api: ApiVersion, resource: string, r: Resource): INodeProperties {
+	const { defaultOperation } = r;
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -31,9 +33,14 @@ function operationProperty(api: ApiVersion, resource: string, r: Resource): INod
 		noDataExpression: true,
 		displayOptions: { show: { authentication: [AUTHENTICATION[api]], resource: [resource] } },
 		options: Object.entries(r.operations)
-			.map(([value, { option }]) => ({ name: option.name, value, description: option.description, action: option.action }))
+			.map(([value, { option }]) => ({
+				name: option.name,
+				value,
+				description: option.description,
+				action: option.action,
+			}))
 			.sort(byName),
-		default: r.defaultOperation,
+		default: defaultOperation,
 	};
 }
 
@@ -53,10 +60,7 @@ export function operationProperties(): INodeProperties[] {
 	return [
 		...apis.map(resourceProperty),
 		...apis.flatMap((api) =>
-			resourcesOf(api).flatMap(([resource, r]) => [
-				operationProperty(api, resource, r),
-				...fieldsOf(api, resource, r),
-			]),
+			resourcesOf(api).flatMap(([resource, r]) => [operationProperty(api, resource, r), ...fieldsOf(api, resource, r)]),
 		),
 	];
 }

@@ -40,17 +40,27 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return [outputOf.call(this, outcomes, itemIndexes)];
 }
 
-async function eachItem(this: IExecuteFunctions, api: ApiVersion, operation: ItemOperation, itemIndexes: number[]): Promise<BatchOutcome[]> {
+async function eachItem(
+	this: IExecuteFunctions,
+	api: ApiVersion,
+	operation: ItemOperation,
+	itemIndexes: number[],
+): Promise<BatchOutcome[]> {
 	const unpaced = (await credentialRequestsPerSecond.call(this, api)) === 0;
 	// Without Continue On Fail the run fails at the first error: start no item after it.
 	const stopAtFailure = !this.continueOnFail();
-	return await runInOrder(itemIndexes, unpaced ? CONCURRENT_ITEMS_UNPACED : CONCURRENT_ITEMS, stopAtFailure, async (itemIndex) => {
-		try {
-			return { itemIndexes: [itemIndex], json: await operation.execute.call(this, itemIndex) };
-		} catch (error) {
-			return { itemIndexes: [itemIndex], error: error as Error };
-		}
-	});
+	return await runInOrder(
+		itemIndexes,
+		unpaced ? CONCURRENT_ITEMS_UNPACED : CONCURRENT_ITEMS,
+		stopAtFailure,
+		async (itemIndex) => {
+			try {
+				return { itemIndexes: [itemIndex], json: await operation.execute.call(this, itemIndex) };
+			} catch (error) {
+				return { itemIndexes: [itemIndex], error: error as Error };
+			}
+		},
+	);
 }
 
 function outputOf(this: IExecuteFunctions, outcomes: BatchOutcome[], itemIndexes: number[]): INodeExecutionData[] {
@@ -62,7 +72,10 @@ function outputOf(this: IExecuteFunctions, outcomes: BatchOutcome[], itemIndexes
 	}
 	const unanswered = itemIndexes.filter((itemIndex) => !answered.has(itemIndex));
 	if (unanswered.length) {
-		throw new NodeOperationError(this.getNode(), `Items ${unanswered.join(', ')} got no result: please report this as a bug`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`Items ${unanswered.join(', ')} got no result: please report this as a bug`,
+		);
 	}
 	const ordered = [...outcomes].sort((a, b) => Math.min(...a.itemIndexes) - Math.min(...b.itemIndexes));
 	return ordered.flatMap((outcome) => {
@@ -75,7 +88,10 @@ function outputOf(this: IExecuteFunctions, outcomes: BatchOutcome[], itemIndexes
 	});
 }
 
-function errorItem(error: Error & { description?: unknown; httpCode?: unknown }, itemIndex: number): INodeExecutionData {
+function errorItem(
+	error: Error & { description?: unknown; httpCode?: unknown },
+	itemIndex: number,
+): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description as string;
 	if (error.httpCode) json.httpCode = error.httpCode as string;

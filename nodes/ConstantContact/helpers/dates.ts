@@ -15,7 +15,8 @@ export function parseDate(node: INode, value: unknown, field: string, zone: stri
 	if (!parsed?.isValid || !hasFourDigitYear(parsed)) {
 		throw new NodeOperationError(node, `"${field}" is not a date: ${describeValue(value)}`, {
 			description:
-				'Use an ISO-8601 date such as 2026-05-10T09:00:00 (read in the workflow time zone) or 2026-05-10T09:00:00Z, or an expression that returns a date, e.g. {{ $now.plus({ days: 1 }) }}',
+				'Use an ISO-8601 date such as 2026-05-10T09:00:00 (read in the workflow time zone) or 2026-05-10T09:00:00Z, or ' +
+				'an expression that returns a date, e.g. {{ $now.plus({ days: 1 }) }}',
 		});
 	}
 	return parsed.toUTC();
@@ -42,7 +43,8 @@ export function futureDate(
 	if (date <= now) {
 		throw new NodeOperationError(
 			node,
-			`"${field}" is in the past: ${date.setZone(zone).toISO()} (${zone}). Constant Contact can only schedule a send in the future.`,
+			`"${field}" is in the past: ${date.setZone(zone).toISO()} (${zone}). Constant Contact can only schedule a send ` +
+				`in the future.`,
 			{ description: 'Pick a later date, or choose "Now" to send at once.' },
 		);
 	}

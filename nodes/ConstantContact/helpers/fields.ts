@@ -21,10 +21,7 @@ export function returnAllAndLimit(): INodeProperties[] {
 	];
 }
 
-export function contactListsField(
-	api: 'v2' | 'v3',
-	overrides: Partial<INodeProperties> = {},
-): INodeProperties {
+export function contactListsField(api: 'v2' | 'v3', overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
 		displayName: 'Contact List Names or IDs',
 		name: 'contactListIds',
@@ -32,7 +29,8 @@ export function contactListsField(
 		typeOptions: { loadOptionsMethod: api === 'v3' ? 'getContactLists' : 'getV2ContactLists' },
 		default: [],
 		description:
-			'The contact lists that receive the email. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The contact lists that receive the email. Choose from the list, or specify IDs using an <a ' +
+			'href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		...overrides,
 	} as INodeProperties;
 }

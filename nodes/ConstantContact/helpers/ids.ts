@@ -23,11 +23,17 @@ export function checkId(
 		throw new NodeOperationError(this.getNode(), `"${label}" is empty`, { itemIndex, description: hint });
 	}
 	if (!isText(value)) {
-		throw new NodeOperationError(this.getNode(), `"${label}" must be an ID, not ${describeValue(value)}`, { itemIndex, description: hint });
+		throw new NodeOperationError(this.getNode(), `"${label}" must be an ID, not ${describeValue(value)}`, {
+			itemIndex,
+			description: hint,
+		});
 	}
 	const id = String(value).trim();
 	if (!new RegExp(`^(?:${pattern})$`).test(id)) {
-		throw new NodeOperationError(this.getNode(), `"${label}" is not a valid ID: ${describeValue(id)}`, { itemIndex, description: hint });
+		throw new NodeOperationError(this.getNode(), `"${label}" is not a valid ID: ${describeValue(id)}`, {
+			itemIndex,
+			description: hint,
+		});
 	}
 	return id;
 }
@@ -39,7 +45,14 @@ export function checkV2Id(this: IExecuteFunctions, value: unknown, label: string
 
 /** A v3 id (a UUID). */
 export function checkUuid(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
-	return checkId.call(this, value, label, itemIndex, UUID, 'Constant Contact v3 IDs look like 2a4b1f6e-3c1d-4c8e-9f70-1b2c3d4e5f60.');
+	return checkId.call(
+		this,
+		value,
+		label,
+		itemIndex,
+		UUID,
+		'Constant Contact v3 IDs look like 2a4b1f6e-3c1d-4c8e-9f70-1b2c3d4e5f60.',
+	);
 }
 
 /** v3 ids from a multi-select, an array expression or comma-separated text, each checked. */
@@ -52,9 +65,13 @@ export function readUuidList(
 ): string[] {
 	const ids = readIdList.call(this, value, label, itemIndex).map((id) => checkUuid.call(this, id, label, itemIndex));
 	if (ids.length > max) {
-		throw new NodeOperationError(this.getNode(), `"${label}" has ${ids.length} IDs; Constant Contact allows at most ${max}`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${label}" has ${ids.length} IDs; Constant Contact allows at most ${max}`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	return ids;
 }

@@ -91,7 +91,8 @@ export const v3CampaignActivityLocator = locator({
 	urlPattern: `${ID_STARTS}(${UUID})${ID_ENDS}`,
 	urlPlaceholder: 'e.g. https://app.constantcontact.com/pages/campaigns/email-details/activity/91569d46-...',
 	description:
-		"A campaign's email activity (the primary email is what gets sent). The list shows each campaign's primary email, newest first.",
+		"A campaign's email activity (the primary email is what gets sent). The list shows each campaign's primary " +
+		'email, newest first.',
 });
 
 export const v2CampaignLocator = locator({
@@ -123,7 +124,8 @@ export function locatorId(this: IExecuteFunctions, locator: INodeProperties, ite
 	const spec = specs.get(locator);
 	if (!spec) throw new NodeOperationError(this.getNode(), `"${locator.displayName}" is not a resource locator`);
 	const label = spec.displayName;
-	const hint = `Pick the ${label.toLowerCase()} from the list, or paste its ID or its link from the Constant Contact app.`;
+	const hint =
+		`Pick the ${label.toLowerCase()} from the list, ` + 'or paste its ID or its link from the Constant Contact app.';
 	const raw = this.getNodeParameter(spec.name, itemIndex, '') as unknown;
 	if (!isLocatorValue(raw) || raw.mode !== 'url') {
 		return checkId.call(this, isLocatorValue(raw) ? raw.value : raw, label, itemIndex, spec.idPattern, hint);

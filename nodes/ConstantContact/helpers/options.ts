@@ -12,7 +12,12 @@ export function readOption(this: IExecuteFunctions, property: INodeProperties, i
 	return checkOption.call(this, this.getNodeParameter(property.name, itemIndex, property.default), property, itemIndex);
 }
 
-export function checkOption(this: IExecuteFunctions, value: unknown, property: INodeProperties, itemIndex: number): string {
+export function checkOption(
+	this: IExecuteFunctions,
+	value: unknown,
+	property: INodeProperties,
+	itemIndex: number,
+): string {
 	const allowed = optionValues(property);
 	if (typeof value === 'string' && allowed.includes(value)) return value;
 	throw new NodeOperationError(
@@ -27,8 +32,17 @@ export function readMultiOptions(this: IExecuteFunctions, property: INodePropert
 	return checkMultiOptions.call(this, this.getNodeParameter(property.name, itemIndex, []), property, itemIndex);
 }
 
-export function checkMultiOptions(this: IExecuteFunctions, value: unknown, property: INodeProperties, itemIndex: number): string[] {
+export function checkMultiOptions(
+	this: IExecuteFunctions,
+	value: unknown,
+	property: INodeProperties,
+	itemIndex: number,
+): string[] {
 	if (value === undefined || value === null || value === '') return [];
-	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((v) => v.trim()) : [value];
+	const list = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(',').map((v) => v.trim())
+			: [value];
 	return [...new Set(list.map((v) => checkOption.call(this, v, property, itemIndex)))];
 }

@@ -35,7 +35,13 @@ export function personalMessageFields(hint: string): INodeProperties {
 
 /** The checked recipients and the personal message of a test send. */
 export function readTestSend(this: IExecuteFunctions, itemIndex: number): { emails: string[]; message: string } {
-	const emails = readEmailList.call(this, this.getNodeParameter('emailAddresses', itemIndex, ''), 'Email Addresses', itemIndex, TEST_ADDRESSES_MAX);
+	const emails = readEmailList.call(
+		this,
+		this.getNodeParameter('emailAddresses', itemIndex, ''),
+		'Email Addresses',
+		itemIndex,
+		TEST_ADDRESSES_MAX,
+	);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const message = optionalText.call(this, additional.personalMessage, 'Personal Message', itemIndex) ?? '';
 	return { emails, message };

@@ -9,33 +9,53 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 	const raw = this.getNodeParameter('limit', itemIndex, 50) as unknown;
 	const limit = typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '') ? Number(raw) : NaN;
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, not ${describeValue(raw)}`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Limit" must be a whole number of at least 1, not ${describeValue(raw)}`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	return limit;
 }
 
 /** A boolean parameter, which an expression can set to anything: true or false (also as text). */
-export function readBoolean(this: IExecuteFunctions, name: string, label: string, itemIndex: number, fallback = false): boolean {
+export function readBoolean(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+	fallback = false,
+): boolean {
 	return checkBoolean.call(this, this.getNodeParameter(name, itemIndex, fallback), label, itemIndex);
 }
 
 export function checkBoolean(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): boolean {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
-	throw new NodeOperationError(this.getNode(), `"${label}" must be true or false, not ${describeValue(value)}`, { itemIndex });
+	throw new NodeOperationError(this.getNode(), `"${label}" must be true or false, not ${describeValue(value)}`, {
+		itemIndex,
+	});
 }
 
 /** Ids (or `what`) from a multi-select, an array expression or a comma-separated string. */
-export function readIdList(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number, what = 'IDs'): string[] {
+export function readIdList(
+	this: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	what = 'IDs',
+): string[] {
 	const raw = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value];
 	const ids = raw
 		.filter((v) => v !== null && v !== undefined && v !== '')
 		.map((v) => {
 			const id = typeof v === 'object' && v !== null && 'id' in (v as IDataObject) ? (v as IDataObject).id : v;
 			if (!isText(id)) {
-				throw new NodeOperationError(this.getNode(), `"${label}" must be ${what}, not ${describeValue(v)}`, { itemIndex });
+				throw new NodeOperationError(this.getNode(), `"${label}" must be ${what}, not ${describeValue(v)}`, {
+					itemIndex,
+				});
 			}
 			return String(id).trim();
 		})
@@ -77,7 +97,13 @@ export function requiredText(
 	itemIndex: number,
 	maxLength?: number,
 ): string {
-	const text = optionalText.call(this, this.getNodeParameter(name, itemIndex, '') as unknown, label, itemIndex, maxLength);
+	const text = optionalText.call(
+		this,
+		this.getNodeParameter(name, itemIndex, '') as unknown,
+		label,
+		itemIndex,
+		maxLength,
+	);
 	if (!text) {
 		throw new NodeOperationError(this.getNode(), `"${label}" is required`, { itemIndex });
 	}
@@ -87,14 +113,28 @@ export function requiredText(
 // The address shapes Constant Contact accepts (no quoted or international local parts).
 const EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
-export function requiredEmail(this: IExecuteFunctions, name: string, label: string, itemIndex: number, maxLength?: number): string {
+export function requiredEmail(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+	maxLength?: number,
+): string {
 	const email = requiredText.call(this, name, label, itemIndex, maxLength);
 	return checkEmail.call(this, email, label, itemIndex);
 }
 
-export function checkEmail(this: IExecuteFunctions, email: string, label: string, itemIndex: number, maxLength?: number): string {
+export function checkEmail(
+	this: IExecuteFunctions,
+	email: string,
+	label: string,
+	itemIndex: number,
+	maxLength?: number,
+): string {
 	if (!EMAIL.test(email)) {
-		throw new NodeOperationError(this.getNode(), `"${label}" is not an email address: ${describeValue(email)}`, { itemIndex });
+		throw new NodeOperationError(this.getNode(), `"${label}" is not an email address: ${describeValue(email)}`, {
+			itemIndex,
+		});
 	}
 	if (maxLength !== undefined && email.length > maxLength) {
 		throw new NodeOperationError(
@@ -107,7 +147,11 @@ export function checkEmail(this: IExecuteFunctions, email: string, label: string
 }
 
 /** The values of newCampaignFields(), checked, in the API's names. `subjectMax`: v2 has one, v3 none. */
-export function readNewCampaignFields(this: IExecuteFunctions, itemIndex: number, subjectMax?: number): { name: string } & IDataObject {
+export function readNewCampaignFields(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	subjectMax?: number,
+): { name: string } & IDataObject {
 	return {
 		name: requiredText.call(this, 'name', 'Campaign Name', itemIndex, CAMPAIGN_NAME_MAX),
 		subject: requiredText.call(this, 'subject', 'Subject', itemIndex, subjectMax),
@@ -118,7 +162,13 @@ export function readNewCampaignFields(this: IExecuteFunctions, itemIndex: number
 }
 
 /** Email addresses from comma-separated text or an array expression, each checked: 1 to `max`. */
-export function readEmailList(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number, max: number): string[] {
+export function readEmailList(
+	this: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	max: number,
+): string[] {
 	const emails = readIdList
 		.call(this, value, label, itemIndex, 'email addresses')
 		.map((e) => checkEmail.call(this, e, label, itemIndex, EMAIL_MAX));

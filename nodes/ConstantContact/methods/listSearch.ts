@@ -43,7 +43,13 @@ async function campaignPage(
 		const page: Page = await apiRequestPage.call(ctx, api, listing.endpoint, position.request, listing.itemsKey);
 		const matches: IDataObject[] = page.records
 			.filter((c) => c[listing.statusKey] !== listing.status.deleted)
-			.filter((c) => !needle || String(c.name ?? '').toLowerCase().includes(needle))
+			.filter(
+				(c) =>
+					!needle ||
+					String(c.name ?? '')
+						.toLowerCase()
+						.includes(needle),
+			)
 			.sort((a, b) => String(b[listing.updatedKey] ?? '').localeCompare(String(a[listing.updatedKey] ?? '')));
 		const remaining = matches.slice(position.skip);
 		const taken = remaining.slice(0, pageSize - campaigns.length);
@@ -119,7 +125,12 @@ export async function searchCampaignActivities(
 	const details = await Promise.all(
 		page.campaigns.map(
 			async (c) =>
-				(await apiRequest.call(this, 'v3', 'GET', `/emails/${encodeURIComponent(String(c.campaign_id))}`)) as IDataObject,
+				(await apiRequest.call(
+					this,
+					'v3',
+					'GET',
+					`/emails/${encodeURIComponent(String(c.campaign_id))}`,
+				)) as IDataObject,
 		),
 	);
 	const results: INodeListSearchItems[] = [];

@@ -11,7 +11,5 @@ export async function getContactLists(this: ILoadOptionsFunctions): Promise<INod
 
 export async function getV2ContactLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const lists = (await apiRequest.call(this, 'v2', 'GET', '/lists')) as IDataObject[];
-	return (Array.isArray(lists) ? lists : [])
-		.map((l) => ({ name: String(l.name), value: String(l.id) }))
-		.sort(byName);
+	return (Array.isArray(lists) ? lists : []).map((l) => ({ name: String(l.name), value: String(l.id) })).sort(byName);
 }

@@ -49,14 +49,11 @@ export const v2Style: ApiStyle = {
 	credentialType: 'constantContactApi',
 	errorMessages,
 	errorKeys,
-	isThrottled: (status, body) =>
-		status === 403 && errorKeys(body).includes('mashery.not.authorized.over.qps'),
-	isQuotaExceeded: (status, body) =>
-		status === 403 && errorKeys(body).includes('mashery.not.authorized.over.rate'),
+	isThrottled: (status, body) => status === 403 && errorKeys(body).includes('mashery.not.authorized.over.qps'),
+	isQuotaExceeded: (status, body) => status === 403 && errorKeys(body).includes('mashery.not.authorized.over.rate'),
 	items: (body) => (Array.isArray(body.results) ? (body.results as IDataObject[]) : []),
 	nextPage(body, endpoint) {
-		const link = ((body.meta as IDataObject | undefined)?.pagination as IDataObject | undefined)
-			?.next_link;
+		const link = ((body.meta as IDataObject | undefined)?.pagination as IDataObject | undefined)?.next_link;
 		if (typeof link !== 'string' || link === '') return undefined;
 		// v2 wants the cursor alone: `next=<cursor>` (api_key is added by the credential).
 		const next = new URL(link, 'http://placeholder').searchParams.get('next');

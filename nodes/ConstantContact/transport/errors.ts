@@ -82,18 +82,36 @@ export interface ErrorContext {
 function hintFor(style: ApiStyle, failure: Failure, context: ErrorContext): string {
 	const { status, body } = failure;
 	if (context.outcomeUnknown) {
-		const what = status === undefined ? 'The connection broke before Constant Contact answered' : `Constant Contact answered with an internal error (HTTP ${status})`;
-		return `${what}, so it is not known whether the request was processed. Check in Constant Contact before running this item again.`;
+		const what =
+			status === undefined
+				? 'The connection broke before Constant Contact answered'
+				: `Constant Contact answered with an internal error (HTTP ${status})`;
+		return (
+			`${what}, so it is not known whether the request was processed. Check in Constant Contact before running this ` +
+			`item again.`
+		);
 	}
 	if (status === undefined) {
-		return `Constant Contact could not be reached after ${context.attempts} attempt(s). Check the network and the Base URL of the credential.`;
+		return (
+			`Constant Contact could not be reached after ${context.attempts} attempt(s). Check the network and the Base URL ` +
+			`of the credential.`
+		);
 	}
 	if (style.isQuotaExceeded(status, body)) {
-		return `The daily limit of ${REQUESTS_PER_DAY.toLocaleString('en-US')} requests for this key or application is used up. Run again tomorrow, or spread the work over several days.`;
+		return (
+			`The daily limit of ${REQUESTS_PER_DAY.toLocaleString('en-US')} requests for this key or application is used up. ` +
+			`Run again tomorrow, or spread the work over several days.`
+		);
 	}
 	if (style.isThrottled(status, body)) {
-		const pace = context.requestsPerSecond > 0 ? `the credential's ${context.requestsPerSecond} per second` : 'its rate limit (the credential does not pace requests: Requests per Second is 0)';
-		return `Constant Contact kept refusing requests for going over ${pace}, even after ${context.attempts} attempts with backoff. Another workflow or app may be using the same credential: lower its Requests per Second.`;
+		const pace =
+			context.requestsPerSecond > 0
+				? `the credential's ${context.requestsPerSecond} per second`
+				: 'its rate limit (the credential does not pace requests: Requests per Second is 0)';
+		return (
+			`Constant Contact kept refusing requests for going over ${pace}, even after ${context.attempts} attempts with ` +
+			`backoff. Another workflow or app may be using the same credential: lower its Requests per Second.`
+		);
 	}
 	switch (status) {
 		case 400:
@@ -102,15 +120,22 @@ function hintFor(style: ApiStyle, failure: Failure, context: ErrorContext): stri
 			return style.authHint;
 		case 403:
 			return style.version === 'v3'
-				? 'The credential lacks a scope this needs (account_read, campaign_data, contact_data) or the account plan or user role does not allow it. Reconnect the credential with those scopes, or ask the account owner.'
-				: "The API key is not allowed to do this for the account (user role or plan). Ask the account owner.";
+				? 'The credential lacks a scope this needs (account_read, campaign_data, contact_data) or the account plan or ' +
+						'user role does not allow it. Reconnect the credential with those scopes, or ask the account owner.'
+				: 'The API key is not allowed to do this for the account (user role or plan). Ask the account owner.';
 		case 404:
 			return context.notFound ?? `Nothing was found at ${context.path}: check the ID.`;
 		case 406:
 		case 415:
-			return 'The request used a format Constant Contact does not accept. Please report this as a bug in the Constant Contact node.';
+			return (
+				'The request used a format Constant Contact does not accept. Please report this as a bug in the Constant ' +
+				'Contact node.'
+			);
 		case 409:
-			return 'An object with this name already exists. Campaign and list names must be unique: add a date or number to the name.';
+			return (
+				'An object with this name already exists. Campaign and list names must be unique: add a date or number to the ' +
+				'name.'
+			);
 		default:
 			return status >= 500
 				? `Constant Contact had an internal problem (HTTP ${status}). Try again later.`
@@ -118,12 +143,7 @@ function hintFor(style: ApiStyle, failure: Failure, context: ErrorContext): stri
 	}
 }
 
-export function toNodeApiError(
-	node: INode,
-	style: ApiStyle,
-	failure: Failure,
-	context: ErrorContext,
-): NodeApiError {
+export function toNodeApiError(node: INode, style: ApiStyle, failure: Failure, context: ErrorContext): NodeApiError {
 	const apiMessages = style.errorMessages(failure.body);
 	const message =
 		failure.status === undefined

@@ -44,7 +44,9 @@ export async function apiRequest(
 		const decision = decide(connection.style, method, options.repeatable === true, failure, attempt, check.state);
 		if (decision.retry) {
 			const reason = failure.status ?? failure.code;
-			this.logger.debug(`Constant Contact ${method} ${connection.path}: ${reason}, retry ${attempt} in ${decision.delayMs} ms`);
+			this.logger.debug(
+				`Constant Contact ${method} ${connection.path}: ${reason}, retry ${attempt} in ${decision.delayMs} ms`,
+			);
 			await sleep(decision.delayMs);
 			continue;
 		}

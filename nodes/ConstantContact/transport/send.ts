@@ -32,7 +32,10 @@ export async function sendOnce(
 		if (response.statusCode === 401 && connection.style.version === 'v3') {
 			return { kind: 'answered', body: await sendAfterRefresh(ctx, connection, method, options) };
 		}
-		return { kind: 'failed', failure: { status: response.statusCode, body: response.body, message: `HTTP ${response.statusCode}` } };
+		return {
+			kind: 'failed',
+			failure: { status: response.statusCode, body: response.body, message: `HTTP ${response.statusCode}` },
+		};
 	} catch (error) {
 		const failure = describeFailure(error);
 		if (failure.status !== undefined || failure.code !== undefined) return { kind: 'failed', failure };
@@ -57,16 +60,24 @@ async function sendAfterRefresh(
 }
 
 function notHttp(ctx: ApiContext, connection: Connection, error: unknown, itemIndex?: number): Error {
-	if (connection.style.version !== 'v3' || !isRefreshFailure(error)) return asNodeError(ctx.getNode(), error, itemIndex);
+	if (connection.style.version !== 'v3' || !isRefreshFailure(error))
+		return asNodeError(ctx.getNode(), error, itemIndex);
 	const message = redact((error as Error).message, connection.secrets);
 	return new NodeOperationError(
 		ctx.getNode(),
-		/needs to be reconnected/i.test(message) ? message : `The Constant Contact credential needs to be reconnected: ${message}`,
+		/needs to be reconnected/i.test(message)
+			? message
+			: `The Constant Contact credential needs to be reconnected: ${message}`,
 		{ description: connection.style.authHint, itemIndex },
 	);
 }
 
-async function send(ctx: ApiContext, connection: Connection, options: IHttpRequestOptions, slots = 1): Promise<unknown> {
+async function send(
+	ctx: ApiContext,
+	connection: Connection,
+	options: IHttpRequestOptions,
+	slots = 1,
+): Promise<unknown> {
 	const done: Array<() => void> = [];
 	for (let n = 0; n < slots; n++) done.push(await connection.limiter.acquire());
 	try {

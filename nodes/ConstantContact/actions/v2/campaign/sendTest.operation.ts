@@ -42,9 +42,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { emails, message } = readTestSend.call(this, itemIndex);
 	const body: IDataObject = { email_addresses: emails, format: readOption.call(this, formatField, itemIndex) };
 	if (message.length > V2_PERSONAL_MESSAGE_MAX) {
-		throw new NodeOperationError(this.getNode(), `"Personal Message" is ${message.length} characters long; Constant Contact allows at most ${V2_PERSONAL_MESSAGE_MAX}`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Personal Message" is ${message.length} characters long; Constant Contact allows at most ` +
+				`${V2_PERSONAL_MESSAGE_MAX}`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	if (message) body.personal_message = message;
 	const sent = (await apiRequest.call(this, 'v2', 'POST', `${campaignPath(id)}/tests`, {

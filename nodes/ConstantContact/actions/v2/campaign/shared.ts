@@ -25,7 +25,13 @@ const greetingNameField: INodeProperties = {
 /** Optional campaign settings shared by Create (Additional Fields) and Update (Update Fields). */
 export const optionalCampaignFields: INodeProperties[] = [
 	greetingNameField,
-	{ displayName: 'Greeting Salutations', name: 'greetingSalutations', type: 'string', default: '', placeholder: 'e.g. Hello' },
+	{
+		displayName: 'Greeting Salutations',
+		name: 'greetingSalutations',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Hello',
+	},
 	{ displayName: 'Greeting String', name: 'greetingString', type: 'string', default: '', placeholder: 'e.g. Dear' },
 	{
 		displayName: 'Message Footer',
@@ -124,7 +130,8 @@ const FOOTER_LABELS: Record<string, string> = {
 /** Maps the node's optional fields (camelCase) to the v2 campaign body (snake_case), each checked. */
 export function optionalCampaignBody(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
 	const body: IDataObject = {};
-	if (fields.greetingName !== undefined) body.greeting_name = checkOption.call(this, fields.greetingName, greetingNameField, itemIndex);
+	if (fields.greetingName !== undefined)
+		body.greeting_name = checkOption.call(this, fields.greetingName, greetingNameField, itemIndex);
 	for (const [field, key, label] of TEXT_FIELDS) {
 		const text = optionalText.call(this, fields[field], label, itemIndex);
 		if (text) body[key] = text;
@@ -148,7 +155,9 @@ export function optionalCampaignBody(this: IExecuteFunctions, fields: IDataObjec
 		}
 	}
 	if (fields.contactListIds !== undefined) {
-		const ids = readIdList.call(this, fields.contactListIds, 'Contact Lists', itemIndex).map((id) => checkV2Id.call(this, id, 'Contact Lists', itemIndex));
+		const ids = readIdList
+			.call(this, fields.contactListIds, 'Contact Lists', itemIndex)
+			.map((id) => checkV2Id.call(this, id, 'Contact Lists', itemIndex));
 		if (ids.length) body.sent_to_contact_lists = ids.map((id) => ({ id }));
 	}
 	return body;

@@ -20,10 +20,7 @@ export const option: OperationOption = {
 	action: 'Update a campaign',
 };
 
-export const endpoints = [
-	'GET /emailmarketing/campaigns/{campaignId}',
-	'PUT /emailmarketing/campaigns/{campaignId}',
-];
+export const endpoints = ['GET /emailmarketing/campaigns/{campaignId}', 'PUT /emailmarketing/campaigns/{campaignId}'];
 
 export const properties: INodeProperties[] = [
 	v2CampaignLocator,
@@ -40,7 +37,13 @@ export const properties: INodeProperties[] = [
 			{ displayName: 'From Email', name: 'fromEmail', type: 'string', placeholder: 'name@email.com', default: '' },
 			{ displayName: 'From Name', name: 'fromName', type: 'string', default: '' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New unique campaign name' },
-			{ displayName: 'Reply-To Email', name: 'replyToEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Reply-To Email',
+				name: 'replyToEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
 			{ displayName: 'Text Content', name: 'textContent', type: 'string', typeOptions: { rows: 4 }, default: '' },
 			...optionalCampaignFields,
@@ -50,9 +53,19 @@ export const properties: INodeProperties[] = [
 
 // Read-only fields of a v2 campaign: never sent back in a PUT.
 const READ_ONLY = [
-	'id', 'created_date', 'modified_date', 'last_edit_date', 'last_run_date', 'next_run_date',
-	'tracking_summary', 'click_through_details', 'permalink_url', 'is_visible_in_ui', 'template_type',
-	'campaign_type', 'status',
+	'id',
+	'created_date',
+	'modified_date',
+	'last_edit_date',
+	'last_run_date',
+	'next_run_date',
+	'tracking_summary',
+	'click_through_details',
+	'permalink_url',
+	'is_visible_in_ui',
+	'template_type',
+	'campaign_type',
+	'status',
 ];
 
 /** PUT replaces the whole campaign, so the current one is read and changed field by field. */

@@ -14,11 +14,7 @@ export const option: OperationOption = {
 
 export const endpoints = ['PUT /emailmarketing/campaigns/{campaignId}/schedules/{scheduleId}'];
 
-export const properties: INodeProperties[] = [
-	v2CampaignLocator,
-	scheduleIdField,
-	scheduledDateField(false),
-];
+export const properties: INodeProperties[] = [v2CampaignLocator, scheduleIdField, scheduledDateField(false)];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const campaignId = locatorId.call(this, v2CampaignLocator, itemIndex);

@@ -21,7 +21,8 @@ export const properties: INodeProperties[] = [
 		name: 'updateSummary',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to have Constant Contact recount now instead of returning the counts of its last scheduled update',
+		description:
+			'Whether to have Constant Contact recount now instead of returning the counts of its last scheduled update',
 	},
 ];
 

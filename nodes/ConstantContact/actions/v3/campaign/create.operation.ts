@@ -28,7 +28,8 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			'The email body as HTML. The [[trackingImage]] tag Constant Contact needs for reporting is added at the end of the body if missing.',
+			'The email body as HTML. The [[trackingImage]] tag Constant Contact needs for reporting is added at the end of ' +
+			'the body if missing.',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -61,7 +62,13 @@ export const properties: INodeProperties[] = [
 							{ displayName: 'City', name: 'city', type: 'string', default: '' },
 							{ displayName: 'State Code', name: 'state_code', type: 'string', default: '', placeholder: 'e.g. MA' },
 							{ displayName: 'Postal Code', name: 'postal_code', type: 'string', default: '' },
-							{ displayName: 'Country Code', name: 'country_code', type: 'string', default: '', placeholder: 'e.g. US' },
+							{
+								displayName: 'Country Code',
+								name: 'country_code',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. US',
+							},
 						],
 					},
 				],

@@ -25,19 +25,29 @@ export const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 1100394165290, 1100394165301',
 		description:
-			'Campaign IDs of the legacy v2 API, comma-separated or an array from an expression. More than 50 are sent in several calls.',
+			'Campaign IDs of the legacy v2 API, comma-separated or an array from an expression. More than 50 are sent in ' +
+			'several calls.',
 	},
 ];
 
 function readV2Ids(this: IExecuteFunctions, itemIndex: number): string[] {
-	const ids = readIdList.call(this, this.getNodeParameter('v2CampaignIds', itemIndex, ''), 'V2 Campaign IDs', itemIndex);
+	const ids = readIdList.call(
+		this,
+		this.getNodeParameter('v2CampaignIds', itemIndex, ''),
+		'V2 Campaign IDs',
+		itemIndex,
+	);
 	if (ids.length === 0) throw new NodeOperationError(this.getNode(), '"V2 Campaign IDs" is required', { itemIndex });
 	const bad = ids.find((id) => !new RegExp(`^${V2_ID}$`).test(id));
 	if (bad !== undefined) {
-		throw new NodeOperationError(this.getNode(), `"V2 Campaign IDs" has an ID that is not a v2 campaign ID: ${describeValue(bad)}`, {
-			itemIndex,
-			description: 'v2 campaign IDs are numbers, e.g. 1100394165290.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"V2 Campaign IDs" has an ID that is not a v2 campaign ID: ${describeValue(bad)}`,
+			{
+				itemIndex,
+				description: 'v2 campaign IDs are numbers, e.g. 1100394165290.',
+			},
+		);
 	}
 	return ids;
 }
@@ -71,10 +81,15 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 		}
 		const error = new NodeOperationError(
 			this.getNode(),
-			`No v3 campaign found for v2 campaign ID${missing.length > 1 ? 's' : ''} ${missing.map((id) => `"${id}"`).join(', ')}`,
-			{ itemIndex, description: 'Check "V2 Campaign IDs": they must be campaigns of the same Constant Contact account.' },
+			`No v3 campaign found for v2 campaign ID${missing.length > 1 ? 's' : ''} ${quoted(missing)}`,
+			{
+				itemIndex,
+				description: 'Check "V2 Campaign IDs": they must be campaigns of the same Constant Contact account.',
+			},
 		);
 		outcomes.push({ itemIndexes: [itemIndex], error });
 	}
 	return outcomes;
 }
+
+const quoted = (ids: string[]) => ids.map((id) => `"${id}"`).join(', ');

@@ -54,7 +54,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const qs: IDataObject = {};
 	if (filters.afterDate) qs.after_date = toUtcIso(this.getNode(), filters.afterDate, 'Updated After', zone);
 	if (filters.beforeDate) qs.before_date = toUtcIso(this.getNode(), filters.beforeDate, 'Updated Before', zone);
-	const includeRemoved = filters.includeRemoved !== undefined && checkBoolean.call(this, filters.includeRemoved, 'Include Deleted', itemIndex);
+	const includeRemoved =
+		filters.includeRemoved !== undefined &&
+		checkBoolean.call(this, filters.includeRemoved, 'Include Deleted', itemIndex);
 	return await apiRequestAllItems.call(this, 'v3', '/emails', {
 		qs,
 		itemsKey: 'campaigns',

@@ -17,9 +17,7 @@ const TRACKING_IMAGE = '[[trackingImage]]';
 /** Constant Contact reports opens only when the HTML carries its tracking image tag. */
 function withTrackingImage(html: string): string {
 	if (html.includes(TRACKING_IMAGE)) return html;
-	return /<\/body>/i.test(html)
-		? html.replace(/<\/body>/i, `${TRACKING_IMAGE}</body>`)
-		: `${html}${TRACKING_IMAGE}`;
+	return /<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${TRACKING_IMAGE}</body>`) : `${html}${TRACKING_IMAGE}`;
 }
 
 /** The HTML with its tracking image tag, within the API's length limit (tag included). */
@@ -28,7 +26,8 @@ export function checkedHtml(this: IExecuteFunctions, html: string, itemIndex: nu
 	if (full.length > HTML_CONTENT_MAX) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`"HTML Content" is ${full.length} characters long (with the ${TRACKING_IMAGE} tag); Constant Contact allows at most ${HTML_CONTENT_MAX}`,
+			`"HTML Content" is ${full.length} characters long (with the ${TRACKING_IMAGE} tag); Constant Contact allows at ` +
+				`most ${HTML_CONTENT_MAX}`,
 			{ itemIndex },
 		);
 	}

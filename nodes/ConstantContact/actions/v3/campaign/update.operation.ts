@@ -24,7 +24,8 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			'The new, unique name of the campaign (at most 80 characters). To change the email itself, use Campaign Activity > Update.',
+			'The new, unique name of the campaign (at most 80 characters). To change the email itself, use Campaign ' +
+			'Activity > Update.',
 	},
 ];
 

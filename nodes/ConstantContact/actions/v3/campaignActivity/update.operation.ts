@@ -34,7 +34,8 @@ export const properties: INodeProperties[] = [
 		options: [
 			contactListsField('v3', {
 				description:
-					'Who receives the email: replaces the current lists (and any segments). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Who receives the email: replaces the current lists (and any segments). Choose from the list, or specify IDs ' +
+					'using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			}),
 			{
 				displayName: 'From Email',
@@ -67,7 +68,8 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 12, 15',
-				description: 'Comma-separated segment IDs (segments are made in the Constant Contact app). Replaces the current lists.',
+				description:
+					'Comma-separated segment IDs (segments are made in the Constant Contact app). Replaces the current lists.',
 			},
 			{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
 		],
@@ -76,7 +78,15 @@ export const properties: INodeProperties[] = [
 
 // The activity's fields a PUT may carry; the rest are read-only. Omitted subresources
 // (html_content, physical_address_in_footer, document_properties) are kept by the API.
-const WRITABLE = ['contact_list_ids', 'segment_ids', 'from_email', 'from_name', 'reply_to_email', 'subject', 'preheader'];
+const WRITABLE = [
+	'contact_list_ids',
+	'segment_ids',
+	'from_email',
+	'from_name',
+	'reply_to_email',
+	'subject',
+	'preheader',
+];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
@@ -116,7 +126,9 @@ function changesFromFields(this: IExecuteFunctions, itemIndex: number): IDataObj
 	if (fields.segmentIds !== undefined && fields.segmentIds !== '') {
 		changes.segment_ids = readIdList.call(this, fields.segmentIds, 'Segment IDs', itemIndex).map((s) => {
 			if (!/^[0-9]{1,9}$/.test(s)) {
-				throw new NodeOperationError(this.getNode(), `"Segment IDs" must be numbers, not ${describeValue(s)}`, { itemIndex });
+				throw new NodeOperationError(this.getNode(), `"Segment IDs" must be numbers, not ${describeValue(s)}`, {
+					itemIndex,
+				});
 			}
 			return Number(s);
 		});

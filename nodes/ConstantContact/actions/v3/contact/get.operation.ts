@@ -60,10 +60,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		})) as IDataObject;
 		const [contact] = (page.contacts as IDataObject[] | undefined) ?? [];
 		if (!contact) {
-			throw new NodeOperationError(this.getNode(), `No contact with email "${email}" exists in this Constant Contact account`, {
-				itemIndex,
-				description: 'Check the address, or use Contact > Upsert to create the contact.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`No contact with email "${email}" exists in this Constant Contact account`,
+				{
+					itemIndex,
+					description: 'Check the address, or use Contact > Upsert to create the contact.',
+				},
+			);
 		}
 		return contact;
 	}

@@ -46,7 +46,8 @@ export const properties: INodeProperties[] = [
 		options: [
 			contactListsField('v3', {
 				description:
-					'Only contacts on any of these lists (at most 25). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Only contacts on any of these lists (at most 25). Choose from the list, or specify IDs using an <a ' +
+					'href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			}),
 			statusFilter,
 			{

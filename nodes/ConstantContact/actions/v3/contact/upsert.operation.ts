@@ -43,7 +43,8 @@ export const properties: INodeProperties[] = [
 	contactListsField('v3', {
 		required: true,
 		description:
-			'Lists to add the contact to (at least one; lists it is already on are kept). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Lists to add the contact to (at least one; lists it is already on are kept). Choose from the list, or specify ' +
+			'IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	}),
 	{
 		displayName: 'Additional Fields',
@@ -96,12 +97,27 @@ const TEXT_FIELDS: TextField[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const email = checkEmail.call(this, requiredText.call(this, 'email', 'Email', itemIndex, CONTACT_EMAIL_MAX), 'Email', itemIndex);
-	const lists = readUuidList.call(this, this.getNodeParameter('contactListIds', itemIndex, []), 'Contact Lists', itemIndex, CONTACT_LISTS_MAX);
+	const email = checkEmail.call(
+		this,
+		requiredText.call(this, 'email', 'Email', itemIndex, CONTACT_EMAIL_MAX),
+		'Email',
+		itemIndex,
+	);
+	const lists = readUuidList.call(
+		this,
+		this.getNodeParameter('contactListIds', itemIndex, []),
+		'Contact Lists',
+		itemIndex,
+		CONTACT_LISTS_MAX,
+	);
 	if (lists.length === 0) {
-		throw new NodeOperationError(this.getNode(), '"Contact Lists" is required: choose at least one list to add the contact to', {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Contact Lists" is required: choose at least one list to add the contact to',
+			{
+				itemIndex,
+			},
+		);
 	}
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { email_address: email, list_memberships: lists };
@@ -120,9 +136,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 function readCustomFields(this: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] {
 	const rows = ((value as IDataObject | undefined)?.field as IDataObject[] | undefined) ?? [];
 	if (rows.length > CONTACT_CUSTOM_FIELDS_MAX) {
-		throw new NodeOperationError(this.getNode(), `"Custom Fields" has ${rows.length} fields; Constant Contact allows at most ${CONTACT_CUSTOM_FIELDS_MAX}`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Custom Fields" has ${rows.length} fields; Constant Contact allows at most ${CONTACT_CUSTOM_FIELDS_MAX}`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	return rows.map((row) => ({
 		custom_field_id: checkUuid.call(this, row.customFieldId, 'Custom Field ID', itemIndex),

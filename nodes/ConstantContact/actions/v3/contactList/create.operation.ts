@@ -47,6 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = { name: requiredText.call(this, 'name', 'Name', itemIndex, LIST_NAME_MAX) };
 	const description = optionalText.call(this, additional.description, 'Description', itemIndex);
 	if (description !== undefined) body.description = description;
-	if (additional.favorite !== undefined) body.favorite = checkBoolean.call(this, additional.favorite, 'Favorite', itemIndex);
+	if (additional.favorite !== undefined)
+		body.favorite = checkBoolean.call(this, additional.favorite, 'Favorite', itemIndex);
 	return (await apiRequest.call(this, 'v3', 'POST', '/contact_lists', { body, itemIndex })) as IDataObject;
 }

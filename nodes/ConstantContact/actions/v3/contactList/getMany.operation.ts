@@ -42,7 +42,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// No list has a longer name: a longer filter matches nothing (and would not fit in the URL).
 	const name = optionalText.call(this, filters.name, 'Name', itemIndex, LIST_NAME_MAX);
 	if (name) qs.name = name;
-	if (readBoolean.call(this, 'includeMembershipCount', 'Include Membership Count', itemIndex)) qs.include_membership_count = 'all';
+	if (readBoolean.call(this, 'includeMembershipCount', 'Include Membership Count', itemIndex))
+		qs.include_membership_count = 'all';
 	return await apiRequestAllItems.call(this, 'v3', '/contact_lists', {
 		qs,
 		itemsKey: 'lists',

@@ -12,8 +12,9 @@ export const listIdField: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getContactLists' },
 	required: true,
 	default: '',
+	// prettier-ignore
 	description:
-		'The contact list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
 
 export function readListId(this: IExecuteFunctions, itemIndex: number): string {

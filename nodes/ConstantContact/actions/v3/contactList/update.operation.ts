@@ -48,11 +48,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const changes = changesFromFields.call(this, itemIndex);
 	const path = `/contact_lists/${encodeURIComponent(id)}`;
 	// PUT replaces the list's name, description and favorite flag: start from the current ones.
-	const current = (await apiRequest.call(this, 'v3', 'GET', path, { notFound: notFoundList(id), itemIndex })) as IDataObject;
+	const current = (await apiRequest.call(this, 'v3', 'GET', path, {
+		notFound: notFoundList(id),
+		itemIndex,
+	})) as IDataObject;
 	const body: IDataObject = { name: current.name, favorite: current.favorite ?? false };
 	if (current.description !== undefined && current.description !== null) body.description = current.description;
 	Object.assign(body, changes);
-	return (await apiRequest.call(this, 'v3', 'PUT', path, { body, notFound: notFoundList(id), itemIndex })) as IDataObject;
+	return (await apiRequest.call(this, 'v3', 'PUT', path, {
+		body,
+		notFound: notFoundList(id),
+		itemIndex,
+	})) as IDataObject;
 }
 
 function changesFromFields(this: IExecuteFunctions, itemIndex: number): IDataObject {

@@ -16,7 +16,8 @@ export const properties: INodeProperties[] = [
 	idsField(
 		'Campaign Activity IDs',
 		'campaignActivityIds',
-		'Campaign activities (emails) to report on, comma-separated or an array from an expression. One output item per activity. More than 10 are sent in several calls.',
+		'Campaign activities (emails) to report on, comma-separated or an array from an expression. One output item per ' +
+			'activity. More than 10 are sent in several calls.',
 	),
 ];
 

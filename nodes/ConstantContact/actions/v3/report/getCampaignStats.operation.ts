@@ -16,7 +16,8 @@ export const properties: INodeProperties[] = [
 	idsField(
 		'Campaign IDs',
 		'campaignIds',
-		'Campaigns to report on, comma-separated or an array from an expression. One output item per campaign: sends, opens, clicks, bounces, opt-outs and percentages.',
+		'Campaigns to report on, comma-separated or an array from an expression. One output item per campaign: sends, ' +
+			'opens, clicks, bounces, opt-outs and percentages.',
 	),
 ];
 

@@ -60,8 +60,13 @@ export async function statsOfItems(
 			notFound: `Constant Contact found none of these "${label}": ${ids.join(', ')}`,
 			itemIndex,
 		})) as IDataObject;
-		const rows = ((answer?.results as IDataObject[] | undefined) ?? []).map((r): [string, IDataObject] => [String(r[idKey]), r]);
-		const notes = ((answer?.errors as IDataObject[] | undefined) ?? []).map((e) => String(e.error_message ?? e.error_key));
+		const rows = ((answer?.results as IDataObject[] | undefined) ?? []).map((r): [string, IDataObject] => [
+			String(r[idKey]),
+			r,
+		]);
+		const notes = ((answer?.errors as IDataObject[] | undefined) ?? []).map((e) =>
+			String(e.error_message ?? e.error_key),
+		);
 		return { rows: new Map(rows), notes };
 	});
 	const outcomes: BatchOutcome[] = [...failed];
@@ -79,12 +84,16 @@ export async function statsOfItems(
 		}
 		const notes = [...new Set(answers.filter((a, n) => missing.includes(ids[n])).flatMap((a) => a.notes))];
 		const plural = missing.length > 1 ? 's' : '';
-		const missingError = new NodeOperationError(this.getNode(), `No stats for ${what} ID${plural} ${missing.map((id) => `"${id}"`).join(', ')}`, {
-			itemIndex,
-			description: notes.length
-				? `Check "${label}". Constant Contact says: ${notes.join(' ')}`
-				: `Check "${label}": each ${what} must exist and have been sent.`,
-		});
+		const missingError = new NodeOperationError(
+			this.getNode(),
+			`No stats for ${what} ID${plural} ${missing.map((id) => `"${id}"`).join(', ')}`,
+			{
+				itemIndex,
+				description: notes.length
+					? `Check "${label}". Constant Contact says: ${notes.join(' ')}`
+					: `Check "${label}": each ${what} must exist and have been sent.`,
+			},
+		);
 		outcomes.push({ itemIndexes: [itemIndex], error: missingError });
 	}
 	return outcomes;

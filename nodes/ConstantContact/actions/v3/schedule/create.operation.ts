@@ -22,7 +22,8 @@ export const properties: INodeProperties[] = [
 	{
 		...v3CampaignActivityLocator,
 		description:
-			"The campaign's primary email activity. It must have contact lists or segments (Campaign Activity > Update) and be a draft, sent (resend to new contacts) or failed.",
+			"The campaign's primary email activity. It must have contact lists or segments (Campaign Activity > Update) and " +
+			'be a draft, sent (resend to new contacts) or failed.',
 	},
 	...scheduleFields(),
 ];

@@ -18,10 +18,16 @@ export const properties: INodeProperties[] = [v3CampaignActivityLocator];
 /** One item per schedule; an activity that is not scheduled gives one item with scheduled: false. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
-	const schedules = (await apiRequest.call(this, 'v3', 'GET', `/emails/activities/${encodeURIComponent(id)}/schedules`, {
-		notFound: notFoundActivity(id),
-		itemIndex,
-	})) as IDataObject[];
+	const schedules = (await apiRequest.call(
+		this,
+		'v3',
+		'GET',
+		`/emails/activities/${encodeURIComponent(id)}/schedules`,
+		{
+			notFound: notFoundActivity(id),
+			itemIndex,
+		},
+	)) as IDataObject[];
 	if (!Array.isArray(schedules) || schedules.length === 0) {
 		return [{ campaign_activity_id: id, scheduled: false, scheduled_date: null }];
 	}
