@@ -65,7 +65,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				`No contact with email "${email}" exists in this Constant Contact account`,
 				{
 					itemIndex,
-					description: 'Check the address, or use Contact > Upsert to create the contact.',
+					description: 'Check the address, or use Contact > Create or Update to create the contact.',
 				},
 			);
 		}
