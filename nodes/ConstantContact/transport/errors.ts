@@ -79,68 +79,70 @@ export interface ErrorContext {
 	outcomeUnknown?: boolean;
 }
 
+const FORMAT_HINT =
+	'The request used a format Constant Contact does not accept. Please report this as a bug in the Constant Contact ' +
+	'node.';
+
+/** What to do about an answer with this HTTP status, when nothing more specific applies. */
+const STATUS_HINTS: Record<number, (style: ApiStyle, context: ErrorContext) => string> = {
+	400: () => 'Constant Contact rejected the values sent. Fix the field the message names and run again.',
+	401: (style) => style.authHint,
+	403: (style) =>
+		style.version === 'v3'
+			? 'The credential lacks a scope this needs (account_read, campaign_data, contact_data) or the account plan or ' +
+				'user role does not allow it. Reconnect the credential with those scopes, or ask the account owner.'
+			: 'The API key is not allowed to do this for the account (user role or plan). Ask the account owner.',
+	404: (_style, context) => context.notFound ?? `Nothing was found at ${context.path}: check the ID.`,
+	406: () => FORMAT_HINT,
+	415: () => FORMAT_HINT,
+	409: () =>
+		'An object with this name already exists. Campaign and list names must be unique: add a date or number to the ' +
+		'name.',
+};
+
 function hintFor(style: ApiStyle, failure: Failure, context: ErrorContext): string {
 	const { status, body } = failure;
-	if (context.outcomeUnknown) {
-		const what =
-			status === undefined
-				? 'The connection broke before Constant Contact answered'
-				: `Constant Contact answered with an internal error (HTTP ${status})`;
-		return (
-			`${what}, so it is not known whether the request was processed. Check in Constant Contact before running this ` +
-			`item again.`
-		);
-	}
+	if (context.outcomeUnknown) return outcomeUnknownHint(status);
 	if (status === undefined) {
 		return (
-			`Constant Contact could not be reached after ${context.attempts} attempt(s). Check the network and the Base URL ` +
-			`of the credential.`
+			`Constant Contact could not be reached after ${context.attempts} attempt(s). ` +
+			'Check the network and the Base URL of the credential.'
 		);
 	}
 	if (style.isQuotaExceeded(status, body)) {
 		return (
-			`The daily limit of ${REQUESTS_PER_DAY.toLocaleString('en-US')} requests for this key or application is used up. ` +
-			`Run again tomorrow, or spread the work over several days.`
+			`The daily limit of ${REQUESTS_PER_DAY.toLocaleString('en-US')} requests for this key or application is ` +
+			'used up. Run again tomorrow, or spread the work over several days.'
 		);
 	}
-	if (style.isThrottled(status, body)) {
-		const pace =
-			context.requestsPerSecond > 0
-				? `the credential's ${context.requestsPerSecond} per second`
-				: 'its rate limit (the credential does not pace requests: Requests per Second is 0)';
-		return (
-			`Constant Contact kept refusing requests for going over ${pace}, even after ${context.attempts} attempts with ` +
-			`backoff. Another workflow or app may be using the same credential: lower its Requests per Second.`
-		);
-	}
-	switch (status) {
-		case 400:
-			return 'Constant Contact rejected the values sent. Fix the field the message names and run again.';
-		case 401:
-			return style.authHint;
-		case 403:
-			return style.version === 'v3'
-				? 'The credential lacks a scope this needs (account_read, campaign_data, contact_data) or the account plan or ' +
-						'user role does not allow it. Reconnect the credential with those scopes, or ask the account owner.'
-				: 'The API key is not allowed to do this for the account (user role or plan). Ask the account owner.';
-		case 404:
-			return context.notFound ?? `Nothing was found at ${context.path}: check the ID.`;
-		case 406:
-		case 415:
-			return (
-				'The request used a format Constant Contact does not accept. Please report this as a bug in the Constant ' +
-				'Contact node.'
-			);
-		case 409:
-			return (
-				'An object with this name already exists. Campaign and list names must be unique: add a date or number to the ' +
-				'name.'
-			);
-		default:
-			return status >= 500
-				? `Constant Contact had an internal problem (HTTP ${status}). Try again later.`
-				: `Constant Contact answered HTTP ${status}.`;
-	}
+	if (style.isThrottled(status, body)) return throttledHint(context);
+	const hint = STATUS_HINTS[status];
+	if (hint) return hint(style, context);
+	return status >= 500
+		? `Constant Contact had an internal problem (HTTP ${status}). Try again later.`
+		: `Constant Contact answered HTTP ${status}.`;
+}
+
+function outcomeUnknownHint(status: number | undefined): string {
+	const what =
+		status === undefined
+			? 'The connection broke before Constant Contact answered'
+			: `Constant Contact answered with an internal error (HTTP ${status})`;
+	return (
+		`${what}, so it is not known whether the request was processed. Check in Constant Contact before running this ` +
+		`item again.`
+	);
+}
+
+function throttledHint(context: ErrorContext): string {
+	const pace =
+		context.requestsPerSecond > 0
+			? `the credential's ${context.requestsPerSecond} per second`
+			: 'its rate limit (the credential does not pace requests: Requests per Second is 0)';
+	return (
+		`Constant Contact kept refusing requests for going over ${pace}, even after ${context.attempts} attempts ` +
+		'with backoff. Another workflow or app may be using the same credential: lower its Requests per Second.'
+	);
 }
 
 export function toNodeApiError(node: INode, style: ApiStyle, failure: Failure, context: ErrorContext): NodeApiError {

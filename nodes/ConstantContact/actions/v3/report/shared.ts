@@ -51,7 +51,7 @@ export async function statsOfItems(
 	perCall: number,
 	itemIndexes: number[],
 ): Promise<BatchOutcome[]> {
-	const { field, label, idKey, what } = KINDS[kind];
+	const { field, label, idKey } = KINDS[kind];
 	const { wanted, failed } = readIdsOfItems.call(this, itemIndexes, (itemIndex) =>
 		readIds.call(this, field, label, itemIndex),
 	);
@@ -82,19 +82,25 @@ export async function statsOfItems(
 			outcomes.push({ itemIndexes: [itemIndex], json: ids.map((id, n) => answers[n].rows.get(id) as IDataObject) });
 			continue;
 		}
-		const notes = [...new Set(answers.filter((a, n) => missing.includes(ids[n])).flatMap((a) => a.notes))];
-		const plural = missing.length > 1 ? 's' : '';
-		const missingError = new NodeOperationError(
-			this.getNode(),
-			`No stats for ${what} ID${plural} ${missing.map((id) => `"${id}"`).join(', ')}`,
-			{
-				itemIndex,
-				description: notes.length
-					? `Check "${label}". Constant Contact says: ${notes.join(' ')}`
-					: `Check "${label}": each ${what} must exist and have been sent.`,
-			},
-		);
+		const notes = answers.filter((_answer, n) => missing.includes(ids[n])).flatMap((answer) => answer.notes);
+		const missingError = noStatsError.call(this, KINDS[kind], missing, [...new Set(notes)], itemIndex);
 		outcomes.push({ itemIndexes: [itemIndex], error: missingError });
 	}
 	return outcomes;
+}
+
+function noStatsError(
+	this: IExecuteFunctions,
+	{ label, what }: { label: string; what: string },
+	missing: string[],
+	notes: string[],
+	itemIndex: number,
+): NodeOperationError {
+	const ids = missing.map((id) => `"${id}"`).join(', ');
+	return new NodeOperationError(this.getNode(), `No stats for ${what} ID${missing.length > 1 ? 's' : ''} ${ids}`, {
+		itemIndex,
+		description: notes.length
+			? `Check "${label}". Constant Contact says: ${notes.join(' ')}`
+			: `Check "${label}": each ${what} must exist and have been sent.`,
+	});
 }
