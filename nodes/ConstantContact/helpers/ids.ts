@@ -40,6 +40,17 @@ export function checkId(
 
 /** A v2 id (a number). */
 export function checkV2Id(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+	if (typeof value === 'number' && !Number.isSafeInteger(value) && /^[0-9]+$/.test(String(value))) {
+		// Digits past 2^53 were already lost when the expression made a number of it.
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${label}" is too large a number to be exact: ${describeValue(value)}`,
+			{
+				itemIndex,
+				description: 'Give the ID as text, e.g. {{ String($json.id) }} or "1100394165290".',
+			},
+		);
+	}
 	return checkId.call(this, value, label, itemIndex, V2_ID, 'Constant Contact v2 IDs are numbers, e.g. 1100394165290.');
 }
 

@@ -1,6 +1,6 @@
 import { type INode, type JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { REQUESTS_PER_DAY } from '../helpers/limits';
+import { REQUEST_TIMEOUT_MS, REQUESTS_PER_DAY } from '../helpers/limits';
 import type { ApiStyle } from './apiStyles';
 
 /** What went wrong with one HTTP attempt, dug out of whatever n8n-core threw. */
@@ -54,7 +54,7 @@ export function isRefreshFailure(error: unknown): boolean {
 }
 
 // Token-shaped only (16+ characters), so the API's prose ("Bearer access token") stays readable.
-const SECRET_PATTERNS = [/(api_key=)[^&\s"']+/gi, /(Bearer\s+)[\w\-.~+/=]{16,}/gi];
+const SECRET_PATTERNS = [/(api_key=)[\w\-.~%]+/gi, /(Bearer\s+)[\w\-.~+/=]{16,}/gi];
 
 /** Removes every known secret and anything shaped like an api_key or bearer token. */
 export function redact(text: string, secrets: string[]): string {
@@ -145,11 +145,25 @@ function throttledHint(context: ErrorContext): string {
 	);
 }
 
+// In words: n8n replaces a message that names a network code with its own generic text.
+const NO_ANSWER_REASONS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ECONNREFUSED: 'the connection was refused',
+	ETIMEDOUT: 'the connection timed out',
+	ECONNABORTED: `no answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`,
+	EPIPE: 'the connection broke',
+	EAI_AGAIN: 'the host name could not be looked up',
+};
+
+function noAnswerReason(failure: Failure): string {
+	return (failure.code && NO_ANSWER_REASONS[failure.code]) || failure.message;
+}
+
 export function toNodeApiError(node: INode, style: ApiStyle, failure: Failure, context: ErrorContext): NodeApiError {
 	const apiMessages = style.errorMessages(failure.body);
 	const message =
 		failure.status === undefined
-			? `Could not get an answer from Constant Contact (${failure.code ?? failure.message})`
+			? `Could not get an answer from Constant Contact: ${noAnswerReason(failure)}`
 			: apiMessages.length > 0
 				? apiMessages.join('; ')
 				: `Constant Contact answered HTTP ${failure.status} to ${context.method} ${context.path}`;

@@ -1,0 +1,178 @@
+import { apiStyles } from '../../nodes/ConstantContact/transport/apiStyles';
+import type { Failure } from '../../nodes/ConstantContact/transport/errors';
+import {
+	answerLost,
+	decide,
+	isRetryable,
+	MAX_ATTEMPTS,
+	retryDelayMs,
+} from '../../nodes/ConstantContact/transport/retry';
+
+const { v2, v3 } = apiStyles;
+
+const http = (status: number, body?: unknown): Failure => ({ status, body, message: `HTTP ${status}` });
+const network = (code: string): Failure => ({ code, message: code });
+const unknownError: Failure = { message: 'something odd' };
+
+const V3_THROTTLED = http(429, [{ error_key: 'throttled', error_message: 'Too many requests' }]);
+const V3_QUOTA = http(429, [{ error_key: 'quota_exceeded', error_message: 'Quota exceeded' }]);
+const V2_THROTTLED = http(403, [{ error_key: 'mashery.not.authorized.over.qps', error_message: 'over qps' }]);
+const V2_QUOTA = http(403, [{ error_key: 'mashery.not.authorized.over.rate', error_message: 'over rate' }]);
+
+afterEach(() => jest.restoreAllMocks());
+
+describe('answerLost', () => {
+	test('no answer (a network error) or a 5xx: the request may have been processed', () => {
+		expect(answerLost(network('ECONNRESET'))).toBe(true);
+		expect(answerLost(http(500))).toBe(true);
+		expect(answerLost(http(504))).toBe(true);
+	});
+
+	test('a 4xx answer, or a failure with neither status nor code, is not a lost answer', () => {
+		expect(answerLost(http(499))).toBe(false);
+		expect(answerLost(http(404))).toBe(false);
+		expect(answerLost(V3_THROTTLED)).toBe(false);
+		expect(answerLost(unknownError)).toBe(false);
+	});
+});
+
+describe('isRetryable', () => {
+	test.each(['GET', 'PUT', 'PATCH', 'DELETE', 'get', 'Delete'])(
+		'%s: retried on 502, 503, 504 and network errors',
+		(method) => {
+			for (const style of [v2, v3]) {
+				expect([502, 503, 504].map((s) => isRetryable(style, method, http(s)))).toEqual([true, true, true]);
+				expect(isRetryable(style, method, network('ECONNRESET'))).toBe(true);
+				expect(isRetryable(style, method, network('ETIMEDOUT'))).toBe(true);
+			}
+		},
+	);
+
+	test('idempotent methods: not on 500, 501, 4xx, or a failure without status or code', () => {
+		for (const style of [v2, v3]) {
+			for (const status of [400, 401, 403, 404, 409, 500, 501, 505])
+				expect(isRetryable(style, 'GET', http(status))).toBe(false);
+			expect(isRetryable(style, 'PUT', unknownError)).toBe(false);
+		}
+	});
+
+	test('POST (and any other method) only on a rate refusal, which proves it was not processed', () => {
+		for (const method of ['POST', 'post', 'HEAD', 'OPTIONS']) {
+			expect(isRetryable(v3, method, V3_THROTTLED)).toBe(true);
+			expect(isRetryable(v2, method, V2_THROTTLED)).toBe(true);
+			expect(isRetryable(v3, method, http(503))).toBe(false);
+			expect(isRetryable(v3, method, network('ECONNRESET'))).toBe(false);
+			expect(isRetryable(v2, method, http(502))).toBe(false);
+		}
+	});
+
+	test('v3 throttling is a 429 without quota_exceeded, also with no or an odd body', () => {
+		expect(isRetryable(v3, 'GET', V3_THROTTLED)).toBe(true);
+		expect(isRetryable(v3, 'POST', http(429))).toBe(true);
+		expect(isRetryable(v3, 'POST', http(429, 'Too Many Requests'))).toBe(true);
+		expect(isRetryable(v3, 'POST', http(429, { error_key: 'other' }))).toBe(true);
+	});
+
+	test('a used-up daily quota is never retried', () => {
+		for (const method of ['GET', 'POST']) {
+			expect(isRetryable(v3, method, V3_QUOTA)).toBe(false);
+			expect(isRetryable(v3, method, http(429, { error: 'quota_exceeded' }))).toBe(false);
+			expect(isRetryable(v2, method, V2_QUOTA)).toBe(false);
+		}
+	});
+
+	test("each API's throttle signal means nothing to the other", () => {
+		// v2 (Mashery) refuses for rate with 403 + over.qps; a plain 403 or a 429 is not that.
+		expect(isRetryable(v2, 'POST', http(429))).toBe(false);
+		expect(isRetryable(v2, 'GET', http(429))).toBe(false);
+		expect(isRetryable(v2, 'POST', http(403))).toBe(false);
+		expect(isRetryable(v2, 'POST', http(400, V2_THROTTLED.body))).toBe(false);
+		expect(isRetryable(v3, 'POST', V2_THROTTLED)).toBe(false);
+	});
+});
+
+describe('retryDelayMs', () => {
+	const at = (random: number, style: typeof v3, failure: Failure, attempt: number) => {
+		jest.spyOn(Math, 'random').mockReturnValue(random);
+		return retryDelayMs(style, failure, attempt);
+	};
+
+	test('exponential from 500 ms, capped at 8 s, jittered over the upper half', () => {
+		const low = [1, 2, 3, 4, 5, 6, 7].map((attempt) => at(0, v3, http(503), attempt));
+		const high = [1, 2, 3, 4, 5, 6, 7].map((attempt) => at(1, v3, http(503), attempt));
+		expect(low).toEqual([250, 500, 1000, 2000, 4000, 4000, 4000]);
+		expect(high).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+		expect(at(0.5, v3, network('ECONNRESET'), 3)).toBe(1500);
+	});
+
+	test('a whole number of milliseconds', () => {
+		expect(at(0.3333, v2, http(502), 1)).toBe(333);
+		expect(Number.isInteger(at(0.123456, v3, http(502), 2))).toBe(true);
+	});
+
+	test('a rate refusal waits at least one rate window (1 s), in both API styles', () => {
+		expect(at(0, v3, V3_THROTTLED, 1)).toBe(1000);
+		expect(at(1, v3, V3_THROTTLED, 1)).toBe(1000);
+		expect(at(0, v2, V2_THROTTLED, 2)).toBe(1000);
+		expect(at(0.5, v3, V3_THROTTLED, 3)).toBe(1500);
+		expect(at(1, v2, V2_THROTTLED, 5)).toBe(8000);
+		// Not a throttle for that style: no minimum.
+		expect(at(0, v2, http(429), 1)).toBe(250);
+	});
+
+	test('with the real Math.random, always within the bounds', () => {
+		for (let i = 0; i < 200; i++) {
+			const attempt = 1 + (i % 6);
+			const ceiling = Math.min(8000, 500 * 2 ** (attempt - 1));
+			const delay = retryDelayMs(v3, http(503), attempt);
+			expect(delay).toBeGreaterThanOrEqual(ceiling / 2);
+			expect(delay).toBeLessThanOrEqual(ceiling);
+			expect(retryDelayMs(v3, V3_THROTTLED, attempt)).toBeGreaterThanOrEqual(1000);
+		}
+	});
+});
+
+describe('decide', () => {
+	beforeEach(() => jest.spyOn(Math, 'random').mockReturnValue(0));
+
+	test(`${MAX_ATTEMPTS} attempts in all: the last failure gives up`, () => {
+		expect(MAX_ATTEMPTS).toBe(6);
+		expect(decide(v3, 'GET', false, http(503), 5, 'known')).toEqual({ retry: true, delayMs: 4000 });
+		expect(decide(v3, 'GET', false, http(503), 6, 'known')).toEqual({ retry: false, outcomeUnknown: false });
+	});
+
+	test('a GET that cannot be retried gives up at once, outcome known', () => {
+		expect(decide(v3, 'GET', false, http(404), 1, 'known')).toEqual({ retry: false, outcomeUnknown: false });
+	});
+
+	test('a POST whose answer was lost and could not be checked: give up, outcome unknown', () => {
+		expect(decide(v3, 'POST', false, http(503), 1, 'unknown')).toEqual({ retry: false, outcomeUnknown: true });
+		expect(decide(v2, 'POST', false, network('ECONNRESET'), 1, 'unknown')).toEqual({
+			retry: false,
+			outcomeUnknown: true,
+		});
+	});
+
+	test('a POST proven not processed is retried like a PUT', () => {
+		expect(decide(v3, 'POST', false, http(503), 1, 'notProcessed')).toEqual({ retry: true, delayMs: 250 });
+		expect(decide(v3, 'POST', false, network('ECONNRESET'), 2, 'notProcessed')).toEqual({ retry: true, delayMs: 500 });
+		// ...but a PUT is not retried on a 500 either.
+		expect(decide(v3, 'POST', false, http(500), 1, 'notProcessed')).toEqual({ retry: false, outcomeUnknown: false });
+	});
+
+	test('a repeatable POST (create-or-update) is retried like a PUT', () => {
+		expect(decide(v3, 'POST', true, http(502), 1, 'known')).toEqual({ retry: true, delayMs: 250 });
+		expect(decide(v3, 'POST', true, network('ECONNRESET'), 1, 'known')).toEqual({ retry: true, delayMs: 250 });
+	});
+
+	test('a throttled POST is retried, waiting at least the rate window', () => {
+		expect(decide(v3, 'POST', false, V3_THROTTLED, 1, 'known')).toEqual({ retry: true, delayMs: 1000 });
+		expect(decide(v2, 'POST', false, V2_THROTTLED, 5, 'known')).toEqual({ retry: true, delayMs: 4000 });
+		expect(decide(v2, 'POST', false, V2_THROTTLED, 6, 'known')).toEqual({ retry: false, outcomeUnknown: false });
+	});
+
+	test('a POST refused for its values gives up, outcome known', () => {
+		expect(decide(v3, 'POST', false, http(400), 1, 'known')).toEqual({ retry: false, outcomeUnknown: false });
+		expect(decide(v3, 'POST', false, V3_QUOTA, 1, 'known')).toEqual({ retry: false, outcomeUnknown: false });
+	});
+});
