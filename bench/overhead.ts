@@ -30,8 +30,8 @@ export async function overhead(): Promise<Row> {
 	const httpRequest = await loadHttpRequestNode();
 	const sandbox = await Sandbox.start({ latencyMs: 0, rateLimitPerSecond: false, dailyLimit: false });
 	try {
-		const campaigns = sandbox.bulkCreateV3Campaigns(CALLS, 'Overhead');
-		const input = campaigns.map((c) => ({ campaignId: c.campaign_id }));
+		const campaigns = sandbox.draftCampaigns('v3', CALLS, { prefix: 'Overhead' });
+		const input = campaigns.map((c) => ({ campaignId: c.campaignId }));
 		const expectedIds = input.map((i) => i.campaignId);
 		const common = {
 			input,

@@ -24,13 +24,9 @@ const CAMPAIGNS = 25_000;
 async function scheduling(latencyMs: number): Promise<Row> {
 	const sandbox = await Sandbox.start({ latencyMs });
 	try {
-		const lists = [...sandbox.state.v3.lists.keys()].slice(0, 1);
-		const campaigns = sandbox.bulkCreateV3Campaigns(ACTIVITIES, `Bench ${latencyMs}ms`);
-		const input = campaigns.map((c) => {
-			const primary = c.activityIds.find((a) => a.role === 'primary_email')!;
-			sandbox.state.v3.activities.get(primary.campaign_activity_id)!.contact_list_ids = lists;
-			return { activityId: primary.campaign_activity_id };
-		});
+		const lists = sandbox.contactLists().slice(0, 1).map((l) => l.list_id);
+		const campaigns = sandbox.draftCampaigns('v3', ACTIVITIES, { prefix: `Bench ${latencyMs}ms`, lists });
+		const input = campaigns.map((c) => ({ activityId: c.activityId }));
 		const mark = sandbox.requests.length;
 		const started = Date.now();
 		const result = await runNode({
@@ -49,7 +45,7 @@ async function scheduling(latencyMs: number): Promise<Row> {
 		const seconds = (Date.now() - started) / 1000;
 		const requests = sandbox.requests.slice(mark).filter((r) => r.api === 'v3');
 		const failedItems = result.items.filter((i) => i.json.error !== undefined).length + (result.error ? ACTIVITIES : 0);
-		const scheduled = [...sandbox.state.v3.activities.values()].filter((a) => a.current_status === 'SCHEDULED').length;
+		const scheduled = campaigns.filter((c) => sandbox.v3Activity(c.activityId)?.current_status === 'SCHEDULED').length;
 		const rps = ACTIVITIES / seconds;
 		const pct = (rps / CEILING) * 100;
 		return {
@@ -75,9 +71,9 @@ async function scheduling(latencyMs: number): Promise<Row> {
 async function returnAll(): Promise<Row> {
 	const sandbox = await Sandbox.start();
 	try {
-		sandbox.bulkCreateV3Campaigns(CAMPAIGNS);
-		const total = sandbox.state.v3.campaigns.size;
-		const live = [...sandbox.state.v3.campaigns.values()].filter((c) => c.current_status !== 'Removed').length;
+		sandbox.draftCampaigns('v3', CAMPAIGNS);
+		const total = sandbox.v3Campaigns().length;
+		const live = sandbox.v3Campaigns().filter((c) => c.current_status !== 'Removed').length;
 		const mark = sandbox.requests.length;
 		const started = Date.now();
 		const { value: result, peakRssMb, peakHeapDeltaMb } = await withMemory(

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: everything, in order, from a fresh clone after `npm install`. Ends with one
+// `npm test`: everything, in order, from a fresh clone after `npm ci`. Ends with one
 // line "N passed, N failed" counting every test that ran.
 //
 // Build, lint and typecheck stop the run when they fail. The test steps all run even when one
@@ -10,6 +10,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { envFlag } = require('./env-vars');
 
 const root = path.resolve(__dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -57,6 +58,7 @@ const jest = (title, projects, { extra = [], step, env } = {}) => {
 if (!run('build (tsc + icons)', 'npm', ['run', '--silent', 'build'])) finish(1);
 if (!run("lint (n8n's community-node rules)", 'npm', ['run', '--silent', 'lint'])) finish(1);
 if (!run('typecheck (tests, sandbox, bench)', 'npm', ['run', '--silent', 'typecheck'])) finish(1);
+jest('unit tests: helpers and transport policies, from source', ['unit']);
 console.log(`\nsuite record (requests, secrets, exposure of every test step): ${recordDir}`);
 jest('engine tests: n8n-core 2.x and legacy 1.x, against the sandbox', ['engine-2.x', 'engine-1.x'], { step: 'engine' });
 jest('timing tests, one file at a time: rate limit', ['timing-2.x', 'timing-1.x'], { extra: ['--runInBand'], step: 'timing' });
@@ -69,7 +71,7 @@ const suiteOk = jest('whole suite: v3 contract conformance and secret scan of th
 	env: { CC_SUITE_RECORD_DIR: recordDir, CC_SUITE_EXPECTED_STEPS: RECORDED_STEPS.join(',') },
 });
 // The record runs to hundreds of MB: kept only when its checks failed (or CC_KEEP_SUITE_RECORD=1).
-if (suiteOk && process.env.CC_KEEP_SUITE_RECORD !== '1') {
+if (suiteOk && !envFlag('CC_KEEP_SUITE_RECORD')) {
 	fs.rmSync(recordDir, { recursive: true, force: true });
 	console.log(`suite record removed (its checks passed; CC_KEEP_SUITE_RECORD=1 keeps it)`);
 } else {

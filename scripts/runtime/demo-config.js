@@ -2,9 +2,10 @@
 // Fixed, documented settings of the local demo (`npm start`). Nothing here is a real secret.
 const path = require('path');
 const P = require('./paths');
+const { envVar } = require('../env-vars');
 
-const SANDBOX_PORT = Number(process.env.CC_SANDBOX_PORT || 4010);
-const N8N_PORT = Number(process.env.CC_N8N_PORT || 5678);
+const SANDBOX_PORT = Number(envVar('CC_SANDBOX_PORT'));
+const N8N_PORT = Number(envVar('CC_N8N_PORT'));
 const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 
 module.exports = {
@@ -16,12 +17,12 @@ module.exports = {
 		v2BaseUrl: `${SANDBOX_URL}/v2`,
 		v3BaseUrl: `${SANDBOX_URL}/v3`,
 		oauthBaseUrl: `${SANDBOX_URL}/oauth2/default/v1`,
-		// test/sandbox/index.ts DEFAULT_SECRETS (overridable there with CC_SANDBOX_* env vars)
+		// What the sandbox uses too (test/sandbox/index.ts): the table's defaults, or the CC_SANDBOX_* env vars
 		secrets: {
-			v2ApiKey: process.env.CC_SANDBOX_V2_API_KEY || 'sandbox-v2-api-key',
-			v2AccessToken: process.env.CC_SANDBOX_V2_ACCESS_TOKEN || 'sandbox-v2-access-token',
-			clientId: process.env.CC_SANDBOX_CLIENT_ID || 'sandbox-client-id',
-			clientSecret: process.env.CC_SANDBOX_CLIENT_SECRET || 'sandbox-client-secret',
+			v2ApiKey: envVar('CC_SANDBOX_V2_API_KEY'),
+			v2AccessToken: envVar('CC_SANDBOX_V2_ACCESS_TOKEN'),
+			clientId: envVar('CC_SANDBOX_CLIENT_ID'),
+			clientSecret: envVar('CC_SANDBOX_CLIENT_SECRET'),
 		},
 	},
 	OWNER: {

@@ -27,6 +27,7 @@ const crypto = require('crypto');
 const { spawn } = require('child_process');
 const P = require('./paths');
 const { cleanEnv, prependPath, run } = require('./proc');
+const { envVar } = require('../env-vars');
 
 const DEFAULT_ENCRYPTION_KEY = 'cc-local-demo-encryption-key-0001';
 const DEFAULT_PORT = 5678;
@@ -55,9 +56,9 @@ function n8nEnv(opts = {}) {
 		N8N_RUNNERS_BROKER_PORT: String(opts.brokerPort || DEFAULT_BROKER_PORT),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		DB_SQLITE_POOL_SIZE: '2',
-		GENERIC_TIMEZONE: opts.timezone || process.env.GENERIC_TIMEZONE || process.env.TZ || 'UTC',
+		GENERIC_TIMEZONE: opts.timezone || envVar('GENERIC_TIMEZONE') || envVar('TZ') || 'UTC',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'info',
+		N8N_LOG_LEVEL: envVar('N8N_LOG_LEVEL') || 'info',
 		// Node 24 binary headers for any native rebuild n8n might trigger (community package installs).
 		npm_config_nodedir: P.NODE_PACKAGE_DIR,
 	});

@@ -11,6 +11,7 @@ const { spawn } = require('child_process');
 const P = require('./paths');
 const C = require('./demo-config');
 const { cleanEnv } = require('./proc');
+const { envVar } = require('../env-vars');
 
 function sandboxInfo(port = C.SANDBOX_PORT) {
 	const url = `http://127.0.0.1:${port}`;
@@ -49,7 +50,7 @@ function startSandbox(opts = {}) {
 	const port = opts.port || C.SANDBOX_PORT;
 	const tsxBin = path.join(P.PROJECT_DIR, 'node_modules', '.bin', 'tsx');
 	// CC_SANDBOX_COMMAND (space-separated argv) replaces the sandbox command, e.g. for a stand-in.
-	const envCommand = process.env.CC_SANDBOX_COMMAND && process.env.CC_SANDBOX_COMMAND.trim().split(/\s+/);
+	const envCommand = envVar('CC_SANDBOX_COMMAND') && envVar('CC_SANDBOX_COMMAND').trim().split(/\s+/);
 	const command = opts.command || envCommand;
 	const [cmd, ...args] = command || (fs.existsSync(tsxBin)
 		? [tsxBin, 'test/sandbox/cli.ts', '--port', String(port)]

@@ -14,7 +14,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createEnv, startServer, E2eEnv, OWNER, PROJECT_DIR, seconds } from './env';
+import { envVar } from '../../scripts/env-vars';
+import { createEnv, startServer, E2eEnv, OWNER, PROJECT_DIR, seconds } from './real-n8n';
 
 const DOCS = path.join(PROJECT_DIR, 'docs');
 const CHROMIUM_ARGS = [
@@ -30,7 +31,7 @@ const CHROMIUM_ARGS = [
 
 /** /usr/bin/chromium, else `chromium` on PATH; undefined when neither exists. */
 export function findChromium(): string | undefined {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].filter(Boolean) as string[];
+	const candidates = [envVar('CHROMIUM_PATH'), '/usr/bin/chromium'].filter(Boolean) as string[];
 	for (const c of candidates) if (fs.existsSync(c)) return c;
 	try {
 		const p = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
@@ -54,7 +55,7 @@ let shotIndex = 0;
 /** Debug screenshot next to the user folder (kept only with E2E_KEEP=1) when a step fails. */
 async function debugShot(name: string) {
 	if (!page || !env) return;
-	const dir = process.env.E2E_SHOTS_DIR || path.join(env.userFolder, 'shots');
+	const dir = envVar('E2E_SHOTS_DIR') || path.join(env.userFolder, 'shots');
 	fs.mkdirSync(dir, { recursive: true });
 	await page.screenshot({ path: path.join(dir, `${String(++shotIndex).padStart(2, '0')}-${name}.png`) }).catch(() => undefined);
 }

@@ -5,7 +5,7 @@
  * `n8n start` with this package installed, against the sandbox running in this jest process.
  * The answers are compared with the sandbox's own state and API.
  */
-import { createEnv, startServer, rest, E2eEnv, NODE_TYPE, seconds, C } from './env';
+import { createEnv, startServer, rest, E2eEnv, NODE_TYPE, seconds, C } from './real-n8n';
 
 let env: E2eEnv;
 let server: { stop(): Promise<unknown> } | undefined;
@@ -150,13 +150,13 @@ beforeAll(async () => {
 
 	// Enough campaigns for several 100-record pages, some of them removed through the API (which
 	// moves them to the top of the newest-first listing) plus one older, seeded one.
-	const v3 = env.sandbox.bulkCreateV3Campaigns(250, 'Paging test');
-	const seededDraft = [...env.sandbox.state.v3.campaigns.values()].find((c) => c.name === 'u8cf32jeirb2')!;
-	removedV3 = [v3[3], v3[120], v3[248], v3[249], seededDraft].map((c) => c.campaign_id);
+	const v3 = env.sandbox.draftCampaigns('v3', 250, { prefix: 'Paging test' }).map((c) => c.campaignId);
+	const seededDraft = env.sandbox.v3Campaigns().find((c) => c.name === 'u8cf32jeirb2')!.campaign_id;
+	removedV3 = [v3[3], v3[120], v3[248], v3[249], seededDraft];
 	for (const id of removedV3) expect((await sandboxApi('v3', 'DELETE', `/emails/${id}`)).status).toBe(204);
 
-	const v2 = env.sandbox.bulkCreateV2Campaigns(130, 'V2 paging test');
-	deletedV2 = [v2[0], v2[64], v2[129]].map((c) => c.id).concat('1100367567199');
+	const v2 = env.sandbox.draftCampaigns('v2', 130, { prefix: 'V2 paging test' }).map((c) => c.campaignId);
+	deletedV2 = [v2[0], v2[64], v2[129], '1100367567199'];
 	for (const id of deletedV2) expect((await sandboxApi('v2', 'DELETE', `/emailmarketing/campaigns/${id}`)).status).toBe(204);
 
 	// Contact lists whose names sort differently by case and code point, one of them deleted.
@@ -179,7 +179,8 @@ afterAll(async () => {
 
 /** The sandbox's v3 campaigns as its API lists them (newest first), not removed. */
 function liveV3Campaigns() {
-	return [...env.sandbox.state.v3.campaigns.values()]
+	return env.sandbox
+		.v3Campaigns()
 		.filter((c) => c.current_status !== 'Removed')
 		.sort((a, b) => b.updatedMs - a.updatedMs || (a.campaign_id < b.campaign_id ? 1 : -1));
 }
@@ -232,7 +233,7 @@ describe('searchCampaigns (v3 campaign locator)', () => {
 		const none = (await allPages('searchCampaigns', 'no campaign is called this')).flatMap((p) => p.results);
 		expect(none).toEqual([]);
 		// A removed campaign is not found by its name either.
-		const removedName = env.sandbox.state.v3.campaigns.get(removedV3[0])!.name;
+		const removedName = env.sandbox.v3Campaign(removedV3[0])!.name;
 		const removed = (await allPages('searchCampaigns', removedName)).flatMap((p) => p.results);
 		expect(removed.map((i) => i.name)).not.toContain(`${removedName} (Draft)`);
 		expect(removed.map((i) => i.value)).not.toContain(removedV3[0]);
@@ -276,14 +277,14 @@ describe('searchCampaignActivities (v3 campaign activity locator)', () => {
 
 		// Removed campaigns leave no activity; each answer still fills up to 10 from further API
 		// pages, so the first two answers are the 20 newest live campaigns, in the API's order.
-		const live = [...env.sandbox.state.v3.campaigns.values()]
+		const live = env.sandbox
+			.v3Campaigns()
 			.sort((a, b) => b.updatedMs - a.updatedMs || (a.campaign_id < b.campaign_id ? 1 : -1))
 			.filter((c) => c.current_status !== 'Removed');
-		const state = env.sandbox.state;
 		const expectedPage = (campaigns: typeof live) =>
 			campaigns.map((c) => {
 				const primary = c.activityIds.find((a) => a.role === 'primary_email')!;
-				expect(state.v3.activities.get(primary.campaign_activity_id)!.role).toBe('primary_email');
+				expect(env.sandbox.v3Activity(primary.campaign_activity_id)!.role).toBe('primary_email');
 				return { campaign: c, value: primary.campaign_activity_id };
 			});
 		const want1 = expectedPage(live.slice(0, 10));
@@ -309,7 +310,7 @@ describe('searchCampaignActivities (v3 campaign activity locator)', () => {
 		const r = await search('searchCampaignActivities', 'paging TEST 245');
 		expect(r.status).toBe(200);
 		const page = r.json.data as SearchPage;
-		const c = [...env.sandbox.state.v3.campaigns.values()].find((x) => x.name === 'Paging test 245')!;
+		const c = env.sandbox.v3Campaigns().find((x) => x.name === 'Paging test 245')!;
 		const primary = c.activityIds.find((a) => a.role === 'primary_email')!.campaign_activity_id;
 		expect(page.results).toEqual([{ name: 'Paging test 245 (primary email, Draft)', value: primary }]);
 	});
@@ -320,7 +321,8 @@ describe('searchV2Campaigns (v2 campaign locator)', () => {
 		const pages = await allPages('searchV2Campaigns');
 		expect(pages.length).toBeGreaterThanOrEqual(2); // 136 live campaigns, 100 per page
 		const items = pages.flatMap((p) => p.results);
-		const live = [...env.sandbox.state.v2.campaigns.values()]
+		const live = env.sandbox
+			.v2Campaigns()
 			.filter((c) => c.status !== 'DELETED')
 			.sort((a, b) => b.modifiedMs - a.modifiedMs || (a.id < b.id ? 1 : -1));
 		expect(live.length).toBe(136);
@@ -337,7 +339,10 @@ describe('searchV2Campaigns (v2 campaign locator)', () => {
 
 describe('contact list options', () => {
 	const sandboxLists = () =>
-		[...env.sandbox.state.v3.lists.values()].filter((l) => !l.deleted_at).sort((a, b) => byName(a.name, b.name));
+		env.sandbox
+			.contactLists()
+			.filter((l) => !l.deleted_at)
+			.sort((a, b) => byName(a.name, b.name));
 
 	test('getContactLists (v3): exactly the live lists, by name, list_id as value', async () => {
 		const r = await loadOptions('getContactLists');

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DateTime } from 'luxon';
-import { cli, createEnv, plain, E2eEnv, EXAMPLES_DIR, NODE_TYPE, seconds } from './env';
+import { cli, createEnv, plain, E2eEnv, EXAMPLES_DIR, NODE_TYPE, seconds } from './real-n8n';
 
 const V3_LIST_GENERAL_INTEREST = '0e9142cf-d7bb-45f4-86ef-b1b69ff2ed62';
 const CRM_ACTIVITY = '942887a0-4ef7-4367-b845-5d5e28d29001';
@@ -86,7 +86,7 @@ test('weekly newsletter (v3): campaign created, sent to the list, scheduled Tues
 	const zone: string = wf.settings.timezone;
 	expect(zone).toBe('America/New_York');
 	const before = env.sandbox.requests.length;
-	const campaignsBefore = new Set(env.sandbox.state.v3.campaigns.keys());
+	const campaignsBefore = new Set(env.sandbox.v3Campaigns().map((c) => c.campaign_id));
 
 	const r = await run('ccWeeklyNewsltr');
 	if (!r.ok) throw new Error(failureText(r));
@@ -113,14 +113,13 @@ test('weekly newsletter (v3): campaign created, sent to the list, scheduled Tues
 	const expectedUtc = expected!.toUTC().toISO({ suppressMilliseconds: true })!;
 
 	// sandbox state
-	const st = env.sandbox.state;
 	expect(campaignsBefore.has(campaignId)).toBe(false);
-	const campaign = st.v3.campaigns.get(campaignId)!;
+	const campaign = env.sandbox.v3Campaign(campaignId)!;
 	expect(campaign).toBeDefined();
 	expect(campaign.name).toBe(created[0].name);
 	expect(campaign.name).toMatch(/^Weekly newsletter \d{4}-W\d{2} /);
 	expect(campaign.current_status).toBe('Scheduled');
-	const activity = st.v3.activities.get(activityId)!;
+	const activity = env.sandbox.v3Activity(activityId)!;
 	expect(activity.campaign_id).toBe(campaignId);
 	expect(activity.contact_list_ids).toEqual([V3_LIST_GENERAL_INTEREST]);
 	expect(activity.current_status).toBe('SCHEDULED');
@@ -145,11 +144,11 @@ test('CRM-driven send (v3): the chosen activity is sent now, once, nobody twice'
 	const node = wf.nodes.find((n: any) => n.name === 'Send chosen campaign now');
 	expect(node.parameters.campaignActivityId.value).toContain(CRM_ACTIVITY);
 	const before = env.sandbox.requests.length;
-	const sendsBefore = env.sandbox.state.sendLog.length;
-	const pre = env.sandbox.state.v3.activities.get(CRM_ACTIVITY)!;
+	const sendsBefore = env.sandbox.sendLog().length;
+	const pre = env.sandbox.v3Activity(CRM_ACTIVITY)!;
 	expect(pre.current_status).toBe('DRAFT');
 	const listIds = [...pre.contact_list_ids];
-	const members = [...env.sandbox.state.contacts.values()].filter((c) => listIds.some((l) => c.listIds.has(l)));
+	const members = env.sandbox.contacts().filter((c) => listIds.some((l) => c.listIds.has(l)));
 	expect(members.length).toBeGreaterThan(0);
 
 	const t0 = env.sandbox.clock.now();
@@ -160,8 +159,7 @@ test('CRM-driven send (v3): the chosen activity is sent now, once, nobody twice'
 
 	// the send is processed on the sandbox clock: let its 1 s "executing" phase pass
 	env.sandbox.clock.advance(2000);
-	const st = env.sandbox.state;
-	const a = st.v3.activities.get(CRM_ACTIVITY)!;
+	const a = env.sandbox.v3Activity(CRM_ACTIVITY)!;
 	// Sent, so nothing is pending any more: one run, within this test's time on the sandbox clock.
 	expect(a.pending).toBeUndefined();
 	expect(a.current_status).toBe('DONE');
@@ -174,7 +172,7 @@ test('CRM-driven send (v3): the chosen activity is sent now, once, nobody twice'
 	const contactIds = a.sendLog.map((s) => s.contactId);
 	expect(new Set(contactIds).size).toBe(contactIds.length);
 	expect(new Set(contactIds)).toEqual(new Set(members.map((m) => m.contact_id)));
-	const global = st.sendLog.slice(sendsBefore);
+	const global = env.sandbox.sendLog().slice(sendsBefore);
 	expect(global.every((s) => s.activityId === CRM_ACTIVITY)).toBe(true);
 	expect(global).toHaveLength(contactIds.length);
 
@@ -192,7 +190,7 @@ test('v2 reschedule: every scheduled v2 campaign moves exactly one hour later, n
 	// seeded draft that the sandbox accepts, through its own v2 API.
 	const future = new Date(Date.now() + 3 * 86400_000).toISOString();
 	const auth = `api_key=${encodeURIComponent(sb.secrets.v2ApiKey)}`;
-	for (const c of [...sb.state.v2.campaigns.values()].filter((x) => x.status === 'DRAFT')) {
+	for (const c of sb.v2Campaigns().filter((x) => x.status === 'DRAFT')) {
 		const res = await fetch(`${sb.v2BaseUrl}/emailmarketing/campaigns/${c.id}/schedules?${auth}`, {
 			method: 'POST',
 			headers: { Authorization: `Bearer ${sb.secrets.v2AccessToken}`, 'Content-Type': 'application/json' },
@@ -200,7 +198,13 @@ test('v2 reschedule: every scheduled v2 campaign moves exactly one hour later, n
 		});
 		if (res.status === 201) break;
 	}
-	const beforeState = plain(sb.state.v2);
+	// The v2 side of the sandbox: every campaign and every schedule, by campaign id.
+	const v2State = () =>
+		plain({
+			campaigns: Object.fromEntries(sb.v2Campaigns().map((c) => [c.id, c])),
+			schedules: Object.fromEntries(sb.v2Campaigns().flatMap((c) => (sb.v2Schedule(c.id) ? [[c.id, sb.v2Schedule(c.id)]] : []))),
+		});
+	const beforeState = v2State();
 	const scheduledIds = Object.values<any>(beforeState.campaigns)
 		.filter((c) => c.status === 'SCHEDULED')
 		.map((c) => c.id as string)
@@ -214,7 +218,7 @@ test('v2 reschedule: every scheduled v2 campaign moves exactly one hour later, n
 	const moved = cli.nodeOutput(r, 'Move one hour later');
 	expect(moved).toHaveLength(scheduledIds.length);
 
-	const after = plain(sb.state.v2);
+	const after = v2State();
 	for (const id of Object.keys(beforeState.campaigns)) {
 		const b = beforeState.campaigns[id];
 		const a = after.campaigns[id];
@@ -238,7 +242,7 @@ test('v2 reschedule: every scheduled v2 campaign moves exactly one hour later, n
 	const writes = requestsSince(before).filter((q) => q.method !== 'GET');
 	expect(writes.map((q) => q.method)).toEqual(scheduledIds.map(() => 'PUT'));
 	for (const w of writes) expect(w.path).toMatch(/\/emailmarketing\/campaigns\/\d+\/schedules\/\d+$/);
-	expect(sb.state.sendLog.filter((s) => s.api === 'v2')).toEqual([]);
+	expect(sb.sendLog().filter((s) => s.api === 'v2')).toEqual([]);
 });
 
 test('a schedule in the past fails with the node\'s own message, before any request', async () => {

@@ -3,7 +3,7 @@
  * loads without warnings about our package, the node type is served by the REST API, and both
  * credentials pass n8n's own credential test against the sandbox (a wrong v2 api key fails).
  */
-import { createEnv, startServer, rest, E2eEnv, NODE_TYPE, seconds } from './env';
+import { createEnv, startServer, rest, E2eEnv, NODE_TYPE, seconds } from './real-n8n';
 
 let env: E2eEnv;
 let server: any;

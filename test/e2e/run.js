@@ -16,12 +16,13 @@
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { envVar } = require('../../scripts/env-vars');
 
 const root = path.resolve(__dirname, '..', '..');
 const args = process.argv.slice(2);
 const reportArg = args.find((a) => a.endsWith('.json') && !a.startsWith('-'));
 const jestArgs = args.filter((a) => a !== reportArg);
-const report = path.resolve(reportArg || process.env.E2E_REPORT || path.join(root, '.runtime', 'e2e-report.json'));
+const report = path.resolve(reportArg || envVar('E2E_REPORT') || path.join(root, '.runtime', 'e2e-report.json'));
 
 if (!fs.existsSync(path.join(root, 'dist', 'nodes', 'ConstantContact', 'ConstantContact.node.js'))) {
 	console.error('[e2e] dist/ is missing: run `npm run build` first');

@@ -13,7 +13,7 @@ afterAll(async () => await world.close());
 afterEach(() => expect(world.sandbox.contractViolations).toEqual([]));
 
 const activityIds = (n: number) =>
-	world.sandbox.bulkCreateV3Campaigns(n, 'Batch').map((c) => c.activityIds[0].campaign_activity_id);
+	world.draftCampaigns('v3', n, { prefix: 'Batch' }).map((c) => c.activityId);
 const activityStats = (input: Array<Record<string, unknown>>, continueOnFail = false) =>
 	world.run(
 		{ ...v3, resource: 'report', operation: 'getActivityStats', campaignActivityIds: '={{ $json.ids }}' },

@@ -1,6 +1,3 @@
-import { randomUUID } from 'crypto';
-
-import type { ContactList } from '../sandbox/state';
 import { jsonOf, uniqueName, v2, v3, World } from './world';
 
 let world: World;
@@ -27,43 +24,20 @@ async function createdList(name = uniqueName('Customers')): Promise<string> {
 	return String(created.list_id);
 }
 
-/** Lists put straight into the sandbox's state, seen by both APIs (fast setup for listings). */
-function addLists(n: number): ContactList[] {
-	const st = world.sandbox.state;
-	const base = Date.now() - n;
-	return Array.from({ length: n }, (_, i) => {
-		const at = new Date(base + i).toISOString();
-		const l: ContactList = {
-			list_id: randomUUID(),
-			v2Id: String(st.v2.nextListId++),
-			name: `Bulk list ${i} ${randomUUID().slice(0, 8)}`,
-			description: '',
-			favorite: false,
-			status: 'ACTIVE',
-			opt_in_default: false,
-			created_at: at,
-			updated_at: at,
-		};
-		st.v3.lists.set(l.list_id, l);
-		st.v2.lists.set(l.v2Id, l);
-		return l;
-	});
-}
-
-const liveLists = () => [...world.sandbox.state.v3.lists.values()].filter((l) => !l.deleted_at);
+const liveLists = () => world.sandbox.contactLists().filter((l) => !l.deleted_at);
 
 describe('v3 contact list', () => {
 	test('create makes the list with its description and favorite flag', async () => {
 		const name = uniqueName('Newsletter');
 		const [created] = jsonOf(await world.run(list('create', { name, additionalFields: { description: 'Weekly', favorite: true } })));
 		expect(created).toMatchObject({ name, description: 'Weekly', favorite: true, list_id: expect.any(String) });
-		expect(world.sandbox.state.v3.lists.get(String(created.list_id))).toMatchObject({ name, description: 'Weekly', favorite: true });
+		expect(world.sandbox.contactList(String(created.list_id))).toMatchObject({ name, description: 'Weekly', favorite: true });
 	});
 
 	test('get reads the list, with its membership count when asked', async () => {
 		const id = world.v3ListIds()[0];
-		const stored = world.sandbox.state.v3.lists.get(id)!;
-		const members = [...world.sandbox.state.contacts.values()].filter((c) => c.listIds.has(id)).length;
+		const stored = world.sandbox.contactList(id)!;
+		const members = world.sandbox.contacts().filter((c) => c.listIds.has(id)).length;
 		const [got] = jsonOf(await world.run(list('get', { listId: id, includeMembershipCount: true })));
 		expect(got).toMatchObject({ list_id: id, name: stored.name, membership_count: members });
 		expect(members).toBeGreaterThan(0);
@@ -77,7 +51,7 @@ describe('v3 contact list', () => {
 		const mark = world.mark;
 		const [updated] = jsonOf(await world.run(list('update', { listId: id, updateFields: { name: newName } })));
 		expect(updated).toMatchObject({ list_id: id, name: newName, description: 'B2B', favorite: true });
-		expect(world.sandbox.state.v3.lists.get(id)).toMatchObject({ name: newName, description: 'B2B', favorite: true });
+		expect(world.sandbox.contactList(id)).toMatchObject({ name: newName, description: 'B2B', favorite: true });
 		expect(world.acceptedSince(mark).map((r) => r.method)).toEqual(['GET', 'PUT']);
 	});
 
@@ -85,12 +59,12 @@ describe('v3 contact list', () => {
 		const id = await createdList();
 		const [out] = jsonOf(await world.run(list('delete', { listId: id })));
 		expect(out).toEqual({ list_id: id, deleted: true, activity_id: expect.any(String) });
-		expect(world.sandbox.state.v3.lists.get(id)?.deleted_at).toBeDefined();
+		expect(world.sandbox.contactList(id)?.deleted_at).toBeDefined();
 		expect(world.v3ListIds()).not.toContain(id);
 	});
 
 	test('getMany follows the cursor over every page with Return All and stops at Limit', async () => {
-		addLists(1600);
+		world.addLists(1600);
 		const live = liveLists();
 		let mark = world.mark;
 		const all = jsonOf(await world.run(list('getMany', { returnAll: true })));
@@ -123,7 +97,7 @@ describe('v3 contact list', () => {
 		expect(nothing.error?.message).toBe('Nothing to update: add at least one field under "Update Fields"');
 		expect(world.sandbox.requests.slice(mark)).toHaveLength(0);
 
-		const taken = world.sandbox.state.v3.lists.get(world.v3ListIds()[0])!.name;
+		const taken = world.sandbox.contactList(world.v3ListIds()[0])!.name;
 		const clash = await world.run(list('create', { name: taken }));
 		expect((clash.error as { httpCode?: string }).httpCode).toBe('409');
 		expect((clash.error as { description?: string }).description).toMatch(/unique/);
@@ -147,7 +121,7 @@ describe('v3 contact list', () => {
 
 describe('v2 contact list', () => {
 	test('getMany returns every list; Limit trims', async () => {
-		const expected = [...world.sandbox.state.v2.lists.values()].filter((l) => !l.deleted_at);
+		const expected = world.sandbox.contactLists().filter((l) => !l.deleted_at);
 		const all = jsonOf(await world.run({ ...v2, resource: 'contactList', operation: 'getMany', returnAll: true }));
 		expect(all.map((l) => l.id).sort()).toEqual(expected.map((l) => l.v2Id).sort());
 		expect(all[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), contact_count: expect.any(Number) });
@@ -160,7 +134,7 @@ describe('v2 contact list', () => {
 
 	test('getMany filters by modified since', async () => {
 		const since = new Date(Date.now() - 1000).toISOString();
-		const [fresh] = addLists(1);
+		const [fresh] = world.addLists(1);
 		const rows = jsonOf(
 			await world.run({ ...v2, resource: 'contactList', operation: 'getMany', returnAll: true, filters: { modifiedSince: since } }),
 		);

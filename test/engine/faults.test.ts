@@ -8,8 +8,7 @@ import { randomUUID } from 'crypto';
 
 import type { RunResult } from '../harness';
 import type { RecordedRequest } from '../sandbox';
-import { addAudience, DAY } from './audience';
-import { byId, jsonOf, v2, v3, World } from './world';
+import { byId, DAY, jsonOf, v2, v3, World } from './world';
 
 const V3_SCHEDULES = 200;
 const V2_SCHEDULES = 100;
@@ -88,10 +87,9 @@ function injected(requests: RecordedRequest[]) {
 const sameSecond = (a: unknown, b: string) => Math.floor(Date.parse(String(a)) / 1000) === Math.floor(Date.parse(b) / 1000);
 
 test(`${V3_SCHEDULES} v3 schedules: each activity scheduled once at its date, or the item says why`, async () => {
-	const { v3ListId } = addAudience(world, 3);
-	const campaigns = world.sandbox.bulkCreateV3Campaigns(V3_SCHEDULES, `Sweep v3 ${randomUUID().slice(0, 8)}`);
-	const activityIds = campaigns.map((c) => c.activityIds[0].campaign_activity_id);
-	for (const id of activityIds) world.sandbox.state.v3.activities.get(id)!.contact_list_ids = [v3ListId];
+	const lists = world.addLists(1, { contacts: 3 });
+	const campaigns = world.draftCampaigns('v3', V3_SCHEDULES, { prefix: `Sweep v3 ${randomUUID().slice(0, 8)}`, lists });
+	const activityIds = campaigns.map((c) => c.activityId);
 	const start = world.sandbox.clock.now();
 	const dates = activityIds.map((_, i) => new Date(start + DAY + i * 60_000).toISOString());
 
@@ -104,7 +102,7 @@ test(`${V3_SCHEDULES} v3 schedules: each activity scheduled once at its date, or
 
 	const items = outcomes(result, V3_SCHEDULES);
 	activityIds.forEach((id, i) => {
-		const activity = world.sandbox.state.v3.activities.get(id)!;
+		const activity = world.sandbox.v3Activity(id)!;
 		const scheduled = activity.current_status === 'SCHEDULED';
 		const posts = processed(requests, 'POST', `/v3/emails/activities/${id}/schedules`);
 		expect(posts.length).toBe(scheduled ? 1 : 0);
@@ -120,23 +118,21 @@ test(`${V3_SCHEDULES} v3 schedules: each activity scheduled once at its date, or
 }, RUN_BUDGET_MS + 30_000);
 
 test(`${V2_SCHEDULES} v2 schedules: each campaign has at most one schedule, at its date, or the item says why`, async () => {
-	const { v2ListId } = addAudience(world, 3);
-	const campaigns = world.sandbox.bulkCreateV2Campaigns(V2_SCHEDULES, `Sweep v2 ${randomUUID().slice(0, 8)}`);
-	for (const c of campaigns) c.data.sent_to_contact_lists = [{ id: v2ListId }];
+	const campaigns = world.draftCampaigns('v2', V2_SCHEDULES, { prefix: `Sweep v2 ${randomUUID().slice(0, 8)}`, lists: world.addLists(1, { contacts: 3 }) });
 	const start = world.sandbox.clock.now();
 	const dates = campaigns.map((_, i) => new Date(start + DAY + i * 60_000).toISOString());
 
 	const started = Date.now();
 	const { result, requests } = await runWithChaos(
 		{ ...v2, resource: 'schedule', operation: 'create', campaignId: '={{ $json.campaignId }}', scheduleType: 'date', scheduledDate: '={{ $json.date }}' },
-		campaigns.map((c, i) => ({ campaignId: c.id, date: dates[i] })),
+		campaigns.map((c, i) => ({ campaignId: c.campaignId, date: dates[i] })),
 	);
 	const elapsed = Date.now() - started;
 
 	const items = outcomes(result, V2_SCHEDULES);
 	campaigns.forEach((c, i) => {
-		const schedule = world.sandbox.state.v2.schedules.get(c.id);
-		const posts = processed(requests, 'POST', `/v2/emailmarketing/campaigns/${c.id}/schedules`);
+		const schedule = world.sandbox.v2Schedule(c.campaignId);
+		const posts = processed(requests, 'POST', `/v2/emailmarketing/campaigns/${c.campaignId}/schedules`);
 		expect(posts.length).toBe(schedule ? 1 : 0);
 		if (!items[i].failed) {
 			expect(schedule && sameSecond(schedule.scheduled_date, dates[i])).toBe(true);
@@ -150,18 +146,12 @@ test(`${V2_SCHEDULES} v2 schedules: each campaign has at most one schedule, at i
 }, RUN_BUDGET_MS + 30_000);
 
 test(`${CONTACTS} contact upserts: one contact per email, on the list, or the item says why`, async () => {
-	const { v3ListId } = addAudience(world, 0);
+	const [list] = world.addLists(1);
+	const v3ListId = list.v3Id;
 	const tag = randomUUID().slice(0, 8);
 	const emails = Array.from({ length: CONTACTS }, (_, i) => `sweep${i}.${tag}@example.com`);
 	// Every tenth contact exists already: an upsert must update it, never add a second one.
-	for (let i = 0; i < CONTACTS; i += 10) {
-		const contact_id = randomUUID();
-		const now = new Date(world.sandbox.clock.now()).toISOString();
-		world.sandbox.state.contacts.set(contact_id, {
-			contact_id, v2Id: String(world.sandbox.state.v2.nextContactId++), email: emails[i], first_name: 'Old', last_name: 'Name',
-			listIds: new Set(), created_at: now, updated_at: now,
-		});
-	}
+	world.addContacts(CONTACTS / 10, { email: (n) => emails[n * 10], firstName: 'Old', lastName: 'Name' });
 
 	const started = Date.now();
 	const { result, requests } = await runWithChaos(
@@ -171,7 +161,7 @@ test(`${CONTACTS} contact upserts: one contact per email, on the list, or the it
 	const elapsed = Date.now() - started;
 
 	const items = outcomes(result, CONTACTS);
-	const contacts = [...world.sandbox.state.contacts.values()];
+	const contacts = world.sandbox.contacts();
 	emails.forEach((email, i) => {
 		const matches = contacts.filter((c) => c.email === email);
 		expect(matches.length).toBeLessThanOrEqual(1);
@@ -187,21 +177,19 @@ test(`${CONTACTS} contact upserts: one contact per email, on the list, or the it
 }, RUN_BUDGET_MS + 30_000);
 
 test('a stalled answer never holds the run: a read is repeated, a schedule is checked, both within the timeout', async () => {
-	const { v3ListId } = addAudience(world, 3);
-	const [read, scheduled] = world.sandbox.bulkCreateV3Campaigns(2, `Stall ${randomUUID().slice(0, 8)}`);
-	const activityId = scheduled.activityIds[0].campaign_activity_id;
-	world.sandbox.state.v3.activities.get(activityId)!.contact_list_ids = [v3ListId];
+	const [read, scheduled] = world.draftCampaigns('v3', 2, { prefix: `Stall ${randomUUID().slice(0, 8)}`, lists: world.addLists(1, { contacts: 3 }) });
+	const activityId = scheduled.activityId;
 	const date = new Date(world.sandbox.clock.now() + DAY).toISOString();
-	world.sandbox.injectFault({ kind: 'stall', ms: 75_000, method: 'GET', path: new RegExp(`/emails/${read.campaign_id}$`) });
+	world.sandbox.injectFault({ kind: 'stall', ms: 75_000, method: 'GET', path: new RegExp(`/emails/${read.campaignId}$`) });
 	world.sandbox.injectFault({ kind: 'stall', ms: 75_000, method: 'POST', path: /\/schedules$/, afterProcessing: true });
 	const mark = world.mark;
 	const started = Date.now();
 	const [got, posted] = await Promise.all([
-		world.run({ ...v3, resource: 'campaign', operation: 'get', campaignId: byId(read.campaign_id) }),
+		world.run({ ...v3, resource: 'campaign', operation: 'get', campaignId: byId(read.campaignId) }),
 		world.run({ ...v3, resource: 'schedule', operation: 'create', campaignActivityId: byId(activityId), scheduleType: 'date', scheduledDate: date }),
 	]);
 	const elapsed = Date.now() - started;
-	expect(jsonOf(got)[0].campaign_id).toBe(read.campaign_id);
+	expect(jsonOf(got)[0].campaign_id).toBe(read.campaignId);
 	expect(sameSecond(jsonOf(posted)[0].scheduled_date, date)).toBe(true);
 	expect(processed(world.sandbox.requests.slice(mark), 'POST', `/v3/emails/activities/${activityId}/schedules`)).toHaveLength(1);
 	// Each stalled request is given up after the node's 30 s timeout, not the 75 s stall.

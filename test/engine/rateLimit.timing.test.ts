@@ -1,4 +1,4 @@
-import { byId, jsonOf, uniqueName, v2, v3, World } from './world';
+import { byId, jsonOf, v2, v3, World } from './world';
 
 // Timing-sensitive: run alone (see jest.config.js), since CPU contention from parallel test
 // files delays requests unevenly and would blur what the API sees.
@@ -8,19 +8,9 @@ beforeAll(async () => {
 });
 afterAll(async () => await world.close());
 
-async function draftCampaign(): Promise<string> {
-	const [c] = jsonOf(
-		await world.run({
-			...v3, resource: 'campaign', operation: 'create', name: uniqueName('Burst'), subject: 's', fromName: 'f',
-			fromEmail: world.verifiedEmail(), replyToEmail: world.verifiedEmail(), htmlContent: '<p>x</p>',
-		}),
-	);
-	return String(c.campaign_id);
-}
-
 describe('rate limit', () => {
 	test('a burst of 50 items finishes with no failure and never more than 4 requests in a second', async () => {
-		const id = await draftCampaign();
+		const id = world.draftCampaign('v3').campaignId;
 		const mark = world.mark;
 		const result = await world.run(
 			{ ...v3, resource: 'campaign', operation: 'get', campaignId: byId('={{ $json.id }}') },
@@ -37,7 +27,7 @@ describe('rate limit', () => {
 
 describe('rate limit across two executions sharing a credential', () => {
 	test('two workflows running at once stay under 4 requests per second together', async () => {
-		const id = await draftCampaign();
+		const id = world.draftCampaign('v3').campaignId;
 		const mark = world.mark;
 		const params = { ...v3, resource: 'campaign', operation: 'get', campaignId: byId('={{ $json.id }}') };
 		const input = Array.from({ length: 12 }, () => ({ id }));
@@ -50,7 +40,7 @@ describe('rate limit across two executions sharing a credential', () => {
 	}, 60_000);
 
 	test('v2 and v3 credentials are limited separately', async () => {
-		const id = await draftCampaign();
+		const id = world.draftCampaign('v3').campaignId;
 		const mark = world.mark;
 		const input = Array.from({ length: 8 }, () => ({ id }));
 		await Promise.all([
@@ -69,7 +59,7 @@ describe('rate limit across two executions sharing a credential', () => {
 
 describe("the credential's Requests per Second", () => {
 	test('a credential allowed 10 per second gets close to 10, never more', async () => {
-		const id = await draftCampaign();
+		const id = world.draftCampaign('v3').campaignId;
 		world.sandbox.knobs.rateLimitPerSecond = 10;
 		try {
 			const mark = world.mark;

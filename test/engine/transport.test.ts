@@ -8,26 +8,9 @@ beforeAll(async () => {
 });
 afterAll(async () => await world.close());
 
-async function draftCampaign(): Promise<string> {
-	const [c] = jsonOf(
-		await world.run({
-			...v3,
-			resource: 'campaign',
-			operation: 'create',
-			name: uniqueName('Burst'),
-			subject: 's',
-			fromName: 'f',
-			fromEmail: world.verifiedEmail(),
-			replyToEmail: world.verifiedEmail(),
-			htmlContent: '<p>x</p>',
-		}),
-	);
-	return String(c.campaign_id);
-}
-
 describe('retries', () => {
 	test('a GET answered 503 twice is retried and succeeds', async () => {
-		const id = await draftCampaign();
+		const id = world.draftCampaign('v3').campaignId;
 		world.sandbox.injectFault({ kind: 'status', status: 503, count: 2, method: 'GET', path: /^\/v3\/emails\// });
 		const mark = world.mark;
 		const [c] = jsonOf(await world.run({ ...v3, resource: 'campaign', operation: 'get', campaignId: byId(id) }));
@@ -36,7 +19,7 @@ describe('retries', () => {
 	});
 
 	test('a GET whose connection is reset is retried', async () => {
-		const id = await draftCampaign();
+		const id = world.draftCampaign('v3').campaignId;
 		world.sandbox.injectFault({ kind: 'reset', count: 1, method: 'GET', path: /^\/v3\/emails\// });
 		const [c] = jsonOf(await world.run({ ...v3, resource: 'campaign', operation: 'get', campaignId: byId(id) }));
 		expect(c.campaign_id).toBe(id);
@@ -54,27 +37,18 @@ describe('retries', () => {
 		);
 		expect(c.name).toBe(name);
 		expect(world.requests('POST', /^\/v3\/emails$/, mark).map((r) => r.status)).toEqual([429, 429, 200]);
-		expect([...world.sandbox.state.v3.campaigns.values()].filter((x) => x.name === name)).toHaveLength(1);
+		expect(world.sandbox.v3Campaigns().filter((x) => x.name === name)).toHaveLength(1);
 	});
 
 	test('a v2 POST refused as over-qps is retried; a POST answered 503 is not', async () => {
 		world.sandbox.injectFault({ kind: 'throttle', count: 1, method: 'POST', path: /\/schedules$/ });
-		const v2Campaign = async () => {
-			const [c] = jsonOf(
-				await world.run({
-					...v2, resource: 'campaign', operation: 'create', name: uniqueName('qps'), subject: 's', fromName: 'f',
-					fromEmail: world.verifiedEmail(), replyToEmail: world.verifiedEmail(), emailContent: '<p>x</p>',
-					textContent: 'x', contactListIds: world.v2ListIds().slice(0, 1),
-				}),
-			);
-			return String(c.id);
-		};
-		const first = await v2Campaign();
+		const v2Campaign = () => world.draftCampaign('v2', { lists: world.v2ListIds().slice(0, 1) }).campaignId;
+		const first = v2Campaign();
 		let mark = world.mark;
 		jsonOf(await world.run({ ...v2, resource: 'schedule', operation: 'create', campaignId: byId(first), scheduleType: 'date', scheduledDate: DateTime.utc().plus({ days: 2 }).toISO() }));
 		expect(world.requests('POST', /\/schedules$/, mark).map((r) => r.status)).toEqual([403, 201]);
 
-		const second = await v2Campaign();
+		const second = v2Campaign();
 		world.sandbox.injectFault({ kind: 'status', status: 503, count: 1, method: 'POST', path: /\/schedules$/ });
 		mark = world.mark;
 		const result = await world.run({ ...v2, resource: 'schedule', operation: 'create', campaignId: byId(second), scheduleType: 'now' });
@@ -96,7 +70,7 @@ describe('retries', () => {
 
 describe('OAuth2 token expiry', () => {
 	test('an expired access token is refreshed through n8n and the request repeated', async () => {
-		const id = await draftCampaign();
+		const id = world.draftCampaign('v3').campaignId;
 		const credentials = world.v3Credentials();
 		const oldRefresh = (credentials.oauthTokenData as { refresh_token: string }).refresh_token;
 		world.sandbox.expireAccessTokens();
@@ -115,7 +89,7 @@ describe('OAuth2 token expiry', () => {
 	});
 
 	test('a revoked refresh token asks the user to reconnect', async () => {
-		const id = await draftCampaign();
+		const id = world.draftCampaign('v3').campaignId;
 		const credentials = world.v3Credentials({ oauthTokenData: { access_token: 'revoked', refresh_token: 'revoked', token_type: 'Bearer' } });
 		const result = await world.run(
 			{ ...v3, resource: 'campaign', operation: 'get', campaignId: byId(id) },
@@ -128,7 +102,7 @@ describe('OAuth2 token expiry', () => {
 
 describe('continueOnFail and pairing', () => {
 	test('a failed item carries its own error, paired, and the others go on', async () => {
-		const id = await draftCampaign();
+		const id = world.draftCampaign('v3').campaignId;
 		const result = await world.run(
 			{ ...v3, resource: 'campaign', operation: 'get', campaignId: byId('={{ $json.id }}') },
 			{ input: [{ id }, { id: 'not-a-uuid' }, { id }], continueOnFail: true },

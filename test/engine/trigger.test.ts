@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 
-import { runPoll, type PollResult } from '../harness/poll';
+import { runPoll, type PollResult } from '../harness/run-poll';
+import type { SeededCampaign } from '../sandbox';
 import { byId, jsonOf, uniqueName, v2, v3, World } from './world';
 
 let world: World;
@@ -86,65 +87,19 @@ async function activated(api: Api): Promise<Record<Event, Trigger>> {
 	return triggers;
 }
 
-/** A draft campaign made with the action node, ready to be scheduled (it has contact lists). */
-async function draftCampaign(api: Api): Promise<string> {
-	const email = world.verifiedEmail();
-	if (api === 'v2') {
-		const [c] = jsonOf(
-			await world.run({
-				...v2,
-				resource: 'campaign',
-				operation: 'create',
-				name: uniqueName('Trigger v2'),
-				subject: 'Deals',
-				fromName: 'Garden Shop',
-				fromEmail: email,
-				replyToEmail: email,
-				emailContent: '<html><body>Deals</body></html>',
-				emailContentFormat: 'HTML',
-				textContent: 'Deals',
-				contactListIds: world.v2ListIds().slice(0, 1),
-				additionalFields: {
-					messageFooter: { footer: { organization_name: 'Garden Shop', address_line_1: '1 Main St', city: 'Boston', state: 'MA', country: 'US', postal_code: '02110' } },
-				},
-			}),
-		);
-		return String(c.id);
-	}
-	const [c] = jsonOf(
-		await world.run({
-			...v3,
-			resource: 'campaign',
-			operation: 'create',
-			name: uniqueName('Trigger v3'),
-			subject: 'This week',
-			fromName: 'Garden Shop',
-			fromEmail: email,
-			replyToEmail: email,
-			htmlContent: '<p>News</p>',
-		}),
-	);
-	jsonOf(
-		await world.run({
-			...v3,
-			resource: 'campaignActivity',
-			operation: 'update',
-			campaignActivityId: byId(String(c.primary_campaign_activity_id)),
-			updateFields: { contactListIds: world.v3ListIds().slice(0, 1) },
-		}),
-	);
-	return String(c.campaign_id);
+/** A new draft campaign, ready to be scheduled (it has a contact list). */
+function draft(api: Api): SeededCampaign {
+	return world.draftCampaign(api, { lists: world.v3ListIds().slice(0, 1) });
 }
 
 /** Schedules the campaign one hour ahead on the sandbox's clock (which tests move forward). */
-async function scheduleInAnHour(api: Api, campaignId: string): Promise<void> {
+async function scheduleInAnHour(campaign: SeededCampaign): Promise<void> {
 	const at = DateTime.fromMillis(world.sandbox.clock.now() + 3_600_000).toUTC().toISO();
-	if (api === 'v2') {
-		jsonOf(await world.run({ ...v2, resource: 'schedule', operation: 'create', campaignId: byId(campaignId), scheduleType: 'date', scheduledDate: at }));
+	if (campaign.api === 'v2') {
+		jsonOf(await world.run({ ...v2, resource: 'schedule', operation: 'create', campaignId: byId(campaign.campaignId), scheduleType: 'date', scheduledDate: at }));
 		return;
 	}
-	const activityId = world.sandbox.state.v3.campaigns.get(campaignId)!.activityIds.find((a) => a.role === 'primary_email')!.campaign_activity_id;
-	jsonOf(await world.run({ ...v3, resource: 'schedule', operation: 'create', campaignActivityId: byId(activityId), scheduleType: 'date', scheduledDate: at }));
+	jsonOf(await world.run({ ...v3, resource: 'schedule', operation: 'create', campaignActivityId: byId(campaign.activityId!), scheduleType: 'date', scheduledDate: at }));
 }
 
 const idsOf = (api: Api, items: Json[]) => items.map((item) => String(item[API[api].id]));
@@ -166,14 +121,15 @@ describe.each<Api>(['v3', 'v2'])('Constant Contact Trigger, API %s', (api) => {
 	});
 
 	test('manual mode shows the latest matching campaign and leaves the static data alone', async () => {
-		const id = await draftCampaign(api);
+		const id = draft(api).campaignId;
 		const shown = await poll(api, 'newCampaign', undefined, 'manual');
 		expect(emitted(shown)).toHaveLength(1);
 		expect(emitted(shown)[0]).toMatchObject({ [idKey]: id, event: 'newCampaign' });
 		expect(shown.staticData).toEqual({});
 
-		const sent = await draftCampaign(api);
-		await scheduleInAnHour(api, sent);
+		const sentCampaign = draft(api);
+		const sent = sentCampaign.campaignId;
+		await scheduleInAnHour(sentCampaign);
 		world.sandbox.clock.advance(2 * 3_600_000);
 		const state = { api, watermark: '2020-01-01T00:00:00.000Z', statuses: {} };
 		const latestSent = await poll(api, 'campaignSent', state, 'manual');
@@ -184,8 +140,9 @@ describe.each<Api>(['v3', 'v2'])('Constant Contact Trigger, API %s', (api) => {
 
 	test('a campaign created, scheduled, then sent between polls is emitted once for each matching event', async () => {
 		const triggers = await activated(api);
-		const id = await draftCampaign(api);
-		await scheduleInAnHour(api, id);
+		const campaign = draft(api);
+		const id = campaign.campaignId;
+		await scheduleInAnHour(campaign);
 		for (const trigger of Object.values(triggers)) await trigger.poll();
 
 		world.sandbox.clock.advance(2 * 3_600_000); // scheduled -> sending -> sent
@@ -210,7 +167,7 @@ describe.each<Api>(['v3', 'v2'])('Constant Contact Trigger, API %s', (api) => {
 
 	test('deleting a campaign is a status change', async () => {
 		const trigger = await new Trigger(api, 'campaignStatusChanged').activate();
-		const id = await draftCampaign(api);
+		const id = draft(api).campaignId;
 		await trigger.poll();
 		jsonOf(await world.run({ ...API[api].auth, resource: 'campaign', operation: 'delete', campaignId: byId(id) }));
 		const items = await trigger.poll();
@@ -221,7 +178,7 @@ describe.each<Api>(['v3', 'v2'])('Constant Contact Trigger, API %s', (api) => {
 
 	test('1,200 campaigns created between polls are each emitted once, over pages of 500', async () => {
 		const trigger = await new Trigger(api, 'newCampaign').activate();
-		const created = api === 'v3' ? world.sandbox.bulkCreateV3Campaigns(1200, uniqueName('Bulk')).map((c) => c.campaign_id) : world.sandbox.bulkCreateV2Campaigns(1200, uniqueName('Bulk')).map((c) => c.id);
+		const created = world.draftCampaigns(api, 1200, { prefix: uniqueName('Bulk') }).map((c) => c.campaignId);
 		const mark = world.mark;
 		const items = await trigger.poll();
 		expect(items).toHaveLength(1200);
@@ -236,7 +193,7 @@ describe.each<Api>(['v3', 'v2'])('Constant Contact Trigger, API %s', (api) => {
 	test('a poll that fails keeps its place: the static data is unchanged and the next poll emits what was missed', async () => {
 		const trigger = await new Trigger(api, 'newCampaign').activate();
 		const before = structuredClone(trigger.staticData);
-		const ids = [await draftCampaign(api), await draftCampaign(api)];
+		const ids = [draft(api).campaignId, draft(api).campaignId];
 
 		world.sandbox.injectFault({ kind: 'status', status: 500, method: 'GET', path: API[api].list });
 		const failed = await poll(api, 'newCampaign', before);

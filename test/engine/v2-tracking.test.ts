@@ -1,4 +1,3 @@
-import { addAudience, DAY } from './audience';
 import { byId, jsonOf, v2, World } from './world';
 
 let world: World;
@@ -26,19 +25,9 @@ const tracking = (operation: string, id: string, extra: Record<string, unknown> 
 	...extra,
 });
 
-/** A v2 campaign sent to a new list of `size` contacts. */
-async function sentCampaign(size: number): Promise<string> {
-	const { v2ListId } = addAudience(world, size);
-	const [c] = world.sandbox.bulkCreateV2Campaigns(1, 'Tracked');
-	c.data.sent_to_contact_lists = [{ id: v2ListId }];
-	jsonOf(await world.run({ ...v2, resource: 'schedule', operation: 'create', campaignId: byId(c.id), scheduleType: 'now' }));
-	world.sandbox.clock.advance(DAY);
-	return c.id;
-}
-
 describe('v2 campaign: send test and preview', () => {
 	test('send test posts addresses, format and message; outputs what was sent', async () => {
-		const id = world.sandbox.bulkCreateV2Campaigns(1, 'Proof')[0].id;
+		const id = world.draftCampaign('v2').campaignId;
 		const mark = world.mark;
 		const [out] = jsonOf(
 			await world.run(
@@ -48,17 +37,17 @@ describe('v2 campaign: send test and preview', () => {
 		expect(out).toEqual({ campaign_id: id, format: 'HTML', email_addresses: ['ann@example.com', 'bob@example.com'], personal_message: 'oh hai there' });
 		const [post] = world.accepted('POST', /\/tests$/, mark);
 		expect(post.body).toEqual({ email_addresses: ['ann@example.com', 'bob@example.com'], format: 'HTML', personal_message: 'oh hai there' });
-		expect(world.sandbox.state.v2.campaigns.get(id)?.testSends).toHaveLength(1);
+		expect(world.sandbox.v2Campaign(id)?.testSends).toHaveLength(1);
 	});
 
 	test('the default format sends both versions', async () => {
-		const id = world.sandbox.bulkCreateV2Campaigns(1, 'Proof')[0].id;
+		const id = world.draftCampaign('v2').campaignId;
 		const [out] = jsonOf(await world.run(campaign('sendTest', id, { emailAddresses: 'ann@example.com' })));
 		expect(out).toMatchObject({ format: 'HTML_AND_TEXT', email_addresses: ['ann@example.com'] });
 	});
 
 	test('6 addresses, a bad address or a 501-character message are refused before any request', async () => {
-		const id = world.sandbox.bulkCreateV2Campaigns(1, 'Proof')[0].id;
+		const id = world.draftCampaign('v2').campaignId;
 		const mark = world.mark;
 		const six = Array.from({ length: 6 }, (_, n) => `r${n}@example.com`);
 		let result = await world.run(campaign('sendTest', id, { emailAddresses: `={{ ${JSON.stringify(six)} }}` }));
@@ -68,7 +57,7 @@ describe('v2 campaign: send test and preview', () => {
 		result = await world.run(campaign('sendTest', id, { emailAddresses: 'ann@example.com', additionalFields: { personalMessage: 'x'.repeat(501) } }));
 		expect(result.error?.message).toBe('"Personal Message" is 501 characters long; Constant Contact allows at most 500');
 		expect(world.mark).toBe(mark);
-		expect(world.sandbox.state.v2.campaigns.get(id)?.testSends).toEqual([]);
+		expect(world.sandbox.v2Campaign(id)?.testSends).toEqual([]);
 	});
 
 	test('preview: the HTML and text versions', async () => {
@@ -115,7 +104,7 @@ describe('v2 tracking', () => {
 	});
 
 	test('Return All follows the v2 pages (next=<cursor>): 1,600 sends in 4 pages', async () => {
-		const id = await sentCampaign(1600);
+		const id = world.sentCampaign('v2', { audience: 1600 }).campaignId;
 		const mark = world.mark;
 		const result = await world.run(tracking('getActivity', id, { trackingType: 'sends', returnAll: true }));
 		const rows = jsonOf(result);
@@ -129,7 +118,7 @@ describe('v2 tracking', () => {
 	});
 
 	test('Limit and Created Since', async () => {
-		const id = await sentCampaign(30);
+		const id = world.sentCampaign('v2', { audience: 30 }).campaignId;
 		const mark = world.mark;
 		const rows = jsonOf(await world.run(tracking('getActivity', id, { trackingType: 'sends', limit: 7 })));
 		expect(rows).toHaveLength(7);

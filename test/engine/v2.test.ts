@@ -38,7 +38,7 @@ describe('v2 campaign', () => {
 		const name = uniqueName('v2 promo');
 		const [c] = jsonOf(await world.run(newCampaign({ name })));
 		expect(c).toMatchObject({ name, status: 'DRAFT', greeting_name: 'FIRST_NAME' });
-		const stored = world.sandbox.state.v2.campaigns.get(String(c.id))!;
+		const stored = world.sandbox.v2Campaign(String(c.id))!;
 		expect(stored.data.sent_to_contact_lists).toEqual([{ id: world.v2ListIds()[0] }]);
 		expect(stored.data.message_footer).toMatchObject({ organization_name: 'Garden Shop', city: 'Boston' });
 	});
@@ -52,8 +52,8 @@ describe('v2 campaign', () => {
 	});
 
 	test('getMany filters by status and follows next links over many pages', async () => {
-		world.sandbox.bulkCreateV2Campaigns(1600);
-		const notDeleted = [...world.sandbox.state.v2.campaigns.values()].filter((c) => c.status !== 'DELETED').length;
+		world.draftCampaigns('v2', 1600);
+		const notDeleted = world.sandbox.v2Campaigns().filter((c) => c.status !== 'DELETED').length;
 		const mark = world.mark;
 		const all = jsonOf(await world.run({ ...v2, resource: 'campaign', operation: 'getMany', returnAll: true }));
 		expect(all).toHaveLength(notDeleted);
@@ -68,10 +68,10 @@ describe('v2 campaign', () => {
 
 	test('update keeps every field it was not asked to change', async () => {
 		const id = await created();
-		const before = structuredClone(world.sandbox.state.v2.campaigns.get(id)!.data);
+		const before = structuredClone(world.sandbox.v2Campaign(id)!.data);
 		const [c] = jsonOf(await world.run({ ...v2, resource: 'campaign', operation: 'update', campaignId: byId(id), updateFields: { subject: 'Bigger deals' } }));
 		expect(c.subject).toBe('Bigger deals');
-		const after = world.sandbox.state.v2.campaigns.get(id)!.data;
+		const after = world.sandbox.v2Campaign(id)!.data;
 		for (const key of ['name', 'from_name', 'email_content', 'text_content', 'greeting_name', 'message_footer', 'sent_to_contact_lists']) {
 			expect(after[key]).toEqual(before[key]);
 		}
@@ -81,7 +81,7 @@ describe('v2 campaign', () => {
 		const id = await created();
 		const [out] = jsonOf(await world.run({ ...v2, resource: 'campaign', operation: 'delete', campaignId: byId(id) }));
 		expect(out).toEqual({ id, deleted: true });
-		expect(world.sandbox.state.v2.campaigns.get(id)?.status).toBe('DELETED');
+		expect(world.sandbox.v2Campaign(id)?.status).toBe('DELETED');
 	});
 
 	test('a wrong API key is answered 401 with what to fix', async () => {
@@ -100,7 +100,7 @@ describe('v2 schedule', () => {
 		const id = await created();
 		const [s] = jsonOf(await world.run({ ...v2, resource: 'schedule', operation: 'create', campaignId: byId(id), scheduleType: 'date', scheduledDate: inDays(4) }));
 		expect(s).toMatchObject({ campaign_id: id });
-		expect(world.sandbox.state.v2.campaigns.get(id)?.status).toBe('SCHEDULED');
+		expect(world.sandbox.v2Campaign(id)?.status).toBe('SCHEDULED');
 		const scheduleId = String(s.id);
 
 		const [got] = jsonOf(await world.run({ ...v2, resource: 'schedule', operation: 'get', campaignId: byId(id), scheduleId }));
@@ -114,7 +114,7 @@ describe('v2 schedule', () => {
 
 		const [deleted] = jsonOf(await world.run({ ...v2, resource: 'schedule', operation: 'delete', campaignId: byId(id), scheduleId }));
 		expect(deleted).toEqual({ campaign_id: id, id: scheduleId, deleted: true });
-		expect(world.sandbox.state.v2.campaigns.get(id)?.status).toBe('DRAFT');
+		expect(world.sandbox.v2Campaign(id)?.status).toBe('DRAFT');
 	});
 
 	test('send now posts an empty schedule and the campaign is sent', async () => {
@@ -125,7 +125,7 @@ describe('v2 schedule', () => {
 		expect(posts).toHaveLength(1);
 		expect(posts[0].body).toEqual({});
 		world.sandbox.clock.advance(5000);
-		expect(world.sandbox.state.v2.campaigns.get(id)?.status).toBe('SENT');
+		expect(world.sandbox.v2Campaign(id)?.status).toBe('SENT');
 	});
 
 	test('a past date is refused before any request', async () => {
@@ -140,6 +140,6 @@ describe('v2 schedule', () => {
 		const id = await created({ contactListIds: [] });
 		const result = await world.run({ ...v2, resource: 'schedule', operation: 'create', campaignId: byId(id), scheduleType: 'now' });
 		expect((result.error as { httpCode?: string }).httpCode).toBe('400');
-		expect(world.sandbox.state.v2.campaigns.get(id)?.status).toBe('DRAFT');
+		expect(world.sandbox.v2Campaign(id)?.status).toBe('DRAFT');
 	});
 });

@@ -24,9 +24,9 @@ describe('v3 campaign', () => {
 		const name = uniqueName('Spring sale');
 		const [campaign] = jsonOf(await world.run(newCampaign(name)));
 		expect(campaign).toMatchObject({ name, current_status: 'Draft' });
-		const stored = world.sandbox.state.v3.campaigns.get(String(campaign.campaign_id));
+		const stored = world.sandbox.v3Campaign(String(campaign.campaign_id));
 		expect(stored?.name).toBe(name);
-		const activity = world.sandbox.state.v3.activities.get(String(campaign.primary_campaign_activity_id));
+		const activity = world.sandbox.v3Activity(String(campaign.primary_campaign_activity_id));
 		expect(activity).toMatchObject({ role: 'primary_email', subject: 'Spring is here', preheader: 'Twenty percent off' });
 		expect(activity?.html_content).toContain('[[trackingImage]]');
 		expect(world.sandbox.contractViolations).toEqual([]);
@@ -42,14 +42,14 @@ describe('v3 campaign', () => {
 	});
 
 	test('getMany follows cursor pages with Return All and stops at Limit', async () => {
-		world.sandbox.bulkCreateV3Campaigns(1600);
-		const live = [...world.sandbox.state.v3.campaigns.values()].filter((c) => c.current_status !== 'Removed').length;
+		world.draftCampaigns('v3', 1600);
+		const live = world.sandbox.v3Campaigns().filter((c) => c.current_status !== 'Removed').length;
 		let mark = world.mark;
 		const all = jsonOf(await world.run({ ...v3, resource: 'campaign', operation: 'getMany', returnAll: true }));
 		expect(all).toHaveLength(live);
 		expect(new Set(all.map((c) => c.campaign_id)).size).toBe(live);
 		const pages = world.accepted('GET', /^\/v3\/emails$/, mark);
-		expect(pages.length).toBe(Math.ceil(world.sandbox.state.v3.campaigns.size / 500));
+		expect(pages.length).toBe(Math.ceil(world.sandbox.v3Campaigns().length / 500));
 		expect(pages.length).toBeGreaterThan(3);
 
 		mark = world.mark;
@@ -66,7 +66,7 @@ describe('v3 campaign', () => {
 			await world.run({ ...v3, resource: 'campaign', operation: 'update', campaignId: byId(String(a.campaign_id)), name: newName }),
 		);
 		expect(renamed.name).toBe(newName);
-		expect(world.sandbox.state.v3.campaigns.get(String(a.campaign_id))?.name).toBe(newName);
+		expect(world.sandbox.v3Campaign(String(a.campaign_id))?.name).toBe(newName);
 
 		const clash = await world.run({ ...v3, resource: 'campaign', operation: 'update', campaignId: byId(String(b.campaign_id)), name: newName });
 		expect(clash.error?.message).toMatch(/name/i);
@@ -79,7 +79,7 @@ describe('v3 campaign', () => {
 		const id = String(created.campaign_id);
 		const [out] = jsonOf(await world.run({ ...v3, resource: 'campaign', operation: 'delete', campaignId: byId(id) }));
 		expect(out).toEqual({ campaign_id: id, deleted: true });
-		expect(world.sandbox.state.v3.campaigns.get(id)?.current_status).toBe('Removed');
+		expect(world.sandbox.v3Campaign(id)?.current_status).toBe('Removed');
 	});
 
 	test('an unknown id gives a 404 that names it', async () => {

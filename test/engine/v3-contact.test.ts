@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 
-import type { Contact } from '../sandbox/state';
+import type { SeededContact } from '../sandbox';
 import { jsonOf, uniqueName, v3, World } from './world';
 
 let world: World;
@@ -18,7 +18,7 @@ const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 const uniqueEmail = () => `${uniqueName('c').replace(/\W/g, '').toLowerCase()}@example.com`;
 const contactsWithEmail = (email: string) =>
-	[...world.sandbox.state.contacts.values()].filter((c) => c.email.toLowerCase() === email.toLowerCase());
+	world.sandbox.contacts().filter((c) => c.email.toLowerCase() === email.toLowerCase());
 
 const upsert = (email: string, overrides: Record<string, unknown> = {}) => ({
 	...v3,
@@ -28,26 +28,6 @@ const upsert = (email: string, overrides: Record<string, unknown> = {}) => ({
 	contactListIds: world.v3ListIds().slice(0, 1),
 	...overrides,
 });
-
-/** Contacts put straight into the sandbox's state (fast setup for listings). */
-function addContacts(n: number, fields: Partial<Contact> = {}): Contact[] {
-	const now = new Date().toISOString();
-	return Array.from({ length: n }, (_, i) => {
-		const contact: Contact = {
-			contact_id: randomUUID(),
-			v2Id: String(world.sandbox.state.v2.nextContactId++),
-			email: `bulk${i}-${randomUUID().slice(0, 8)}@example.com`,
-			first_name: `Bulk${i}`,
-			last_name: 'Contact',
-			listIds: new Set(),
-			created_at: now,
-			updated_at: now,
-			...fields,
-		};
-		world.sandbox.state.contacts.set(contact.contact_id, contact);
-		return contact;
-	});
-}
 
 describe('v3 contact upsert', () => {
 	test('creates a contact with its lists, names, phone, company, job title and custom fields', async () => {
@@ -69,7 +49,7 @@ describe('v3 contact upsert', () => {
 			),
 		);
 		expect(out).toEqual({ contact_id: expect.any(String), action: 'created', email_address: email });
-		const stored = world.sandbox.state.contacts.get(String(out.contact_id));
+		const stored = world.sandbox.contact(String(out.contact_id));
 		expect(stored).toMatchObject({
 			email,
 			first_name: 'Ada',
@@ -102,7 +82,7 @@ describe('v3 contact upsert', () => {
 		const email = uniqueEmail();
 		const lists = world.v3ListIds().slice(0, 2);
 		const [out] = jsonOf(await world.run(upsert(email, { contactListIds: `={{ "${lists.join(', ')}" }}` })));
-		expect([...world.sandbox.state.contacts.get(String(out.contact_id))!.listIds].sort()).toEqual([...lists].sort());
+		expect([...world.sandbox.contact(String(out.contact_id))!.listIds].sort()).toEqual([...lists].sort());
 	});
 
 	test('a bad email is refused before any request', async () => {
@@ -202,8 +182,8 @@ describe('v3 contact get', () => {
 
 describe('v3 contact getMany', () => {
 	test('Return All follows the cursor over every page; Limit stops after one request', async () => {
-		addContacts(1600);
-		const live = [...world.sandbox.state.contacts.values()].filter((c) => c.status !== 'deleted').length;
+		world.addContacts(1600);
+		const live = world.sandbox.contacts().filter((c) => c.status !== 'deleted').length;
 		let mark = world.mark;
 		const all = jsonOf(await world.run({ ...v3, resource: 'contact', operation: 'getMany', returnAll: true }));
 		expect(all).toHaveLength(live);
@@ -223,17 +203,18 @@ describe('v3 contact getMany', () => {
 			(l) => String(l.list_id),
 		);
 		const old = new Date(Date.now() - 10 * 86400000).toISOString();
-		const [active, unsubscribed, deleted, stale] = addContacts(4, { listIds: new Set([listId]) });
-		unsubscribed.status = 'unsubscribed';
-		deleted.status = 'deleted';
-		stale.updated_at = old;
-		addContacts(2); // on no list
+		const lists = [listId];
+		const [active] = world.addContacts(1, { lists });
+		const [unsubscribed] = world.addContacts(1, { lists, status: 'unsubscribed' });
+		const [deleted] = world.addContacts(1, { lists, status: 'deleted' });
+		const [stale] = world.addContacts(1, { lists, updatedAt: old });
+		world.addContacts(2); // on no list
 
 		const ids = (rows: Array<Record<string, unknown>>) => rows.map((c) => c.contact_id).sort();
 		const run = async (filters: Record<string, unknown>) =>
 			jsonOf(await world.run({ ...v3, resource: 'contact', operation: 'getMany', returnAll: true, filters }));
-		const expectIds = (rows: Array<Record<string, unknown>>, contacts: Contact[]) =>
-			expect(ids(rows)).toEqual(contacts.map((c) => c.contact_id).sort());
+		const expectIds = (rows: Array<Record<string, unknown>>, contacts: SeededContact[]) =>
+			expect(ids(rows)).toEqual(contacts.map((c) => c.contactId).sort());
 
 		// Without a status, every contact but deleted ones, as the API does.
 		expectIds(await run({ contactListIds: [listId] }), [active, unsubscribed, stale]);

@@ -1,5 +1,4 @@
-import { addAudience, callV3, DAY } from './audience';
-import { byId, jsonOf, uniqueName, v3, World } from './world';
+import { byId, DAY, jsonOf, v3, World } from './world';
 
 let world: World;
 beforeAll(async () => {
@@ -11,22 +10,8 @@ afterEach(() => {
 	expect(world.sandbox.responseViolations).toEqual([]);
 });
 
-async function draftActivity(html = '<p>Roses are in.</p>'): Promise<string> {
-	const [campaign] = jsonOf(
-		await world.run({
-			...v3,
-			resource: 'campaign',
-			operation: 'create',
-			name: uniqueName('Proof'),
-			subject: 'Roses',
-			fromName: 'Garden Shop',
-			fromEmail: world.verifiedEmail(),
-			replyToEmail: world.verifiedEmail(),
-			htmlContent: html,
-		}),
-	);
-	return String(campaign.primary_campaign_activity_id);
-}
+/** A new draft v3 campaign; returns its primary email's activity id. */
+const draftActivity = (html = '<p>Roses are in.</p>') => world.draftCampaign('v3', { subject: 'Roses', fromName: 'Garden Shop', html }).activityId;
 
 const activity = (id: string, operation: string, extra: Record<string, unknown> = {}) => ({
 	...v3,
@@ -38,7 +23,7 @@ const activity = (id: string, operation: string, extra: Record<string, unknown> 
 
 describe('v3 campaign activity: send test', () => {
 	test('sends to the addresses with the personal message (204) and says what it sent', async () => {
-		const id = await draftActivity();
+		const id = draftActivity();
 		const mark = world.mark;
 		const [out] = jsonOf(
 			await world.run(activity(id, 'sendTest', { emailAddresses: 'ann@example.com, bob@example.com', additionalFields: { personalMessage: 'Check the photos' } })),
@@ -51,23 +36,23 @@ describe('v3 campaign activity: send test', () => {
 		});
 		const posts = world.accepted('POST', /\/tests$/, mark);
 		expect(posts.map((p) => [p.path, p.status])).toEqual([[`/v3/emails/activities/${id}/tests`, 204]]);
-		expect(world.sandbox.state.v3.activities.get(id)?.testSends.map((t) => t.body)).toEqual([
+		expect(world.sandbox.v3Activity(id)?.testSends.map((t) => t.body)).toEqual([
 			{ email_addresses: ['ann@example.com', 'bob@example.com'], personal_message: 'Check the photos' },
 		]);
 	});
 
 	test('addresses can come as an array from an expression, one test per input item', async () => {
-		const id = await draftActivity();
+		const id = draftActivity();
 		const result = await world.run(activity(id, 'sendTest', { emailAddresses: '={{ $json.reviewers }}' }), {
 			input: [{ reviewers: ['ann@example.com'] }, { reviewers: ['bob@example.com', 'cy@example.com'] }],
 		});
 		expect(jsonOf(result).map((o) => o.email_addresses)).toEqual([['ann@example.com'], ['bob@example.com', 'cy@example.com']]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(world.sandbox.state.v3.activities.get(id)?.testSends).toHaveLength(2);
+		expect(world.sandbox.v3Activity(id)?.testSends).toHaveLength(2);
 	});
 
 	test('6 addresses, a bad address or none are refused before anything is sent', async () => {
-		const id = await draftActivity();
+		const id = draftActivity();
 		const mark = world.mark;
 		const six = Array.from({ length: 6 }, (_, n) => `r${n}@example.com`).join(',');
 		let result = await world.run(activity(id, 'sendTest', { emailAddresses: six }));
@@ -77,7 +62,7 @@ describe('v3 campaign activity: send test', () => {
 		result = await world.run(activity(id, 'sendTest', { emailAddresses: ' , ' }));
 		expect(result.error?.message).toBe('"Email Addresses" is required');
 		expect(world.mark).toBe(mark);
-		expect(world.sandbox.state.v3.activities.get(id)?.testSends).toEqual([]);
+		expect(world.sandbox.v3Activity(id)?.testSends).toEqual([]);
 	});
 
 	test('an unknown activity gives a 404 that names it', async () => {
@@ -88,8 +73,8 @@ describe('v3 campaign activity: send test', () => {
 	});
 
 	test('the API itself refuses more than 5 addresses', async () => {
-		const id = await draftActivity();
-		const response = await callV3(world, `/emails/activities/${id}/tests`, {
+		const id = draftActivity();
+		const response = await world.callV3(`/emails/activities/${id}/tests`, {
 			method: 'POST',
 			body: { email_addresses: Array.from({ length: 6 }, (_, n) => `r${n}@example.com`) },
 		});
@@ -100,7 +85,7 @@ describe('v3 campaign activity: send test', () => {
 
 describe('v3 campaign activity: preview and send history', () => {
 	test('preview: the email in HTML and text, with the sender and subject', async () => {
-		const id = await draftActivity('<html><body><h1>Roses</h1><p>Fresh today.</p></body></html>');
+		const id = draftActivity('<html><body><h1>Roses</h1><p>Fresh today.</p></body></html>');
 		const [preview] = jsonOf(await world.run(activity(id, 'getPreview')));
 		expect(preview).toMatchObject({ campaign_activity_id: id, subject: 'Roses', from_name: 'Garden Shop', from_email: world.verifiedEmail() });
 		expect(preview.preview_html_content).toContain('<h1>Roses</h1>');
@@ -109,14 +94,14 @@ describe('v3 campaign activity: preview and send history', () => {
 	});
 
 	test('send history: one item per send, a resend reaching only new contacts', async () => {
-		const id = await draftActivity();
-		const { v3ListId } = addAudience(world, 12);
+		const id = draftActivity();
+		const v3ListId = world.addLists(1, { contacts: 12 })[0].v3Id;
 		jsonOf(await world.run(activity(id, 'update', { updateFields: { contactListIds: [v3ListId] } })));
 		expect(jsonOf(await world.run(activity(id, 'getSendHistory')))).toEqual([]);
 		const sendNow = { ...v3, resource: 'schedule', operation: 'create', campaignActivityId: byId(id), scheduleType: 'now' };
 		jsonOf(await world.run(sendNow));
 		world.sandbox.clock.advance(DAY);
-		const { v3ListId: more } = addAudience(world, 5);
+		const more = world.addLists(1, { contacts: 5 })[0].v3Id;
 		jsonOf(await world.run(activity(id, 'update', { updateFields: { contactListIds: [v3ListId, more] } })));
 		jsonOf(await world.run(sendNow));
 		world.sandbox.clock.advance(DAY);

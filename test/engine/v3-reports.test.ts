@@ -1,37 +1,14 @@
-import { addAudience, callV3, DAY } from './audience';
-import { byId, jsonOf, uniqueName, v3, World } from './world';
+import type { SentCampaign } from '../sandbox';
+import { byId, jsonOf, v3, World } from './world';
 
 let world: World;
 /** An email sent to 1,600 contacts two days ago: its activity and campaign ids. */
-let big: { activityId: string; campaignId: string };
-/** A smaller one, sent the day before. */
-let small: { activityId: string; campaignId: string };
+let big: SentCampaign<'v3'>;
+/** A smaller one, sent the day after. */
+let small: SentCampaign<'v3'>;
 
 const LINKS = ['https://shop.example.com/spring', 'https://shop.example.com/roses', 'https://shop.example.com/tulips'];
 const HTML = `<html><body><p>Spring is here.</p>${LINKS.map((l) => `<a href="${l}">${l}</a>`).join(' ')}</body></html>`;
-
-async function sentEmail(audience: number): Promise<{ activityId: string; campaignId: string }> {
-	const { v3ListId } = addAudience(world, audience);
-	const [campaign] = jsonOf(
-		await world.run({
-			...v3,
-			resource: 'campaign',
-			operation: 'create',
-			name: uniqueName('Spring'),
-			subject: 'Spring sale',
-			fromName: 'Garden Shop',
-			fromEmail: world.verifiedEmail(),
-			replyToEmail: world.verifiedEmail(),
-			htmlContent: HTML,
-		}),
-	);
-	const activityId = String(campaign.primary_campaign_activity_id);
-	const activity = { ...v3, resource: 'campaignActivity', campaignActivityId: byId(activityId) };
-	jsonOf(await world.run({ ...activity, operation: 'update', updateFields: { contactListIds: [v3ListId] } }));
-	jsonOf(await world.run({ ...v3, resource: 'schedule', operation: 'create', campaignActivityId: byId(activityId), scheduleType: 'now' }));
-	world.sandbox.clock.advance(DAY);
-	return { activityId, campaignId: String(campaign.campaign_id) };
-}
 
 const report = (operation: string, extra: Record<string, unknown>) => ({ ...v3, resource: 'report', operation, ...extra });
 const tracking = (activityId: string, trackingType: string, extra: Record<string, unknown> = {}) =>
@@ -39,8 +16,9 @@ const tracking = (activityId: string, trackingType: string, extra: Record<string
 
 beforeAll(async () => {
 	world = await World.start();
-	big = await sentEmail(1600);
-	small = await sentEmail(40);
+	const email = { subject: 'Spring sale', fromName: 'Garden Shop', html: HTML };
+	big = world.sentCampaign('v3', { ...email, name: 'Spring (big)', audience: 1600, daysAgo: 2 });
+	small = world.sentCampaign('v3', { ...email, name: 'Spring (small)', audience: 40, daysAgo: 1 });
 }, 60000);
 afterAll(async () => await world.close());
 afterEach(() => {
@@ -108,7 +86,7 @@ describe('v3 report: tracking', () => {
 
 describe('v3 report: stats', () => {
 	test('25 activity ids are asked for in 3 calls (10 + 10 + 5), one item each, in order', async () => {
-		const ids = world.sandbox.bulkCreateV3Campaigns(23, 'Stats').map((c) => c.activityIds[0].campaign_activity_id);
+		const ids = world.draftCampaigns('v3', 23, { prefix: 'Stats' }).map((c) => c.activityId);
 		ids.splice(3, 0, big.activityId);
 		ids.push(small.activityId);
 		const mark = world.mark;
@@ -154,8 +132,8 @@ describe('v3 report: stats', () => {
 	});
 
 	test('the API refuses more than 10 activity ids in one call', async () => {
-		const ids = world.sandbox.bulkCreateV3Campaigns(11, 'Cap').map((c) => c.activityIds[0].campaign_activity_id);
-		const response = await callV3(world, `/reports/stats/email_campaign_activities/${ids.join(',')}`);
+		const ids = world.draftCampaigns('v3', 11, { prefix: 'Cap' }).map((c) => c.activityId);
+		const response = await world.callV3(`/reports/stats/email_campaign_activities/${ids.join(',')}`);
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual([expect.objectContaining({ error_message: 'Specify from 1 to 10 comma-separated Campaign activity ids.' })]);
 	});
@@ -179,9 +157,7 @@ describe('v3 report: summaries and links', () => {
 		const clicks = jsonOf(await world.run(tracking(big.activityId, 'clicks', { returnAll: true })));
 		expect(rows.reduce((n, r) => n + Number(r.unique_clicks), 0)).toBe(clicks.length);
 
-		const [draft] = world.sandbox.bulkCreateV3Campaigns(1, 'Unsent');
-		const unsent = draft.activityIds[0].campaign_activity_id;
-		world.sandbox.state.v3.activities.get(unsent)!.html_content = HTML;
+		const unsent = world.draftCampaign('v3', { html: HTML }).activityId;
 		expect(jsonOf(await world.run(report('getLinks', { campaignActivityId: byId(unsent) })))).toEqual([]);
 		const withUnclicked = jsonOf(await world.run(report('getLinks', { campaignActivityId: byId(unsent), includeUnclicked: true })));
 		expect(withUnclicked.map((r) => [r.link_url, r.unique_clicks])).toEqual(LINKS.map((l) => [l, 0]));
@@ -190,20 +166,18 @@ describe('v3 report: summaries and links', () => {
 
 describe('v3 campaign: get by v2 id', () => {
 	test('one item per v2 id, 55 ids in 2 calls (the API takes 50), in the order given', async () => {
-		const st = world.sandbox.state;
-		const v2Ids = world.sandbox.bulkCreateV2Campaigns(55, 'Xref').map((c) => c.id);
-		for (const id of v2Ids) st.v3.xrefs.set(id, { campaign_id: crypto.randomUUID(), campaign_activity_id: crypto.randomUUID() });
+		const v2Ids = world.draftCampaigns('v2', 55, { prefix: 'Xref', v3Twins: true }).map((c) => c.campaignId);
 		const mark = world.mark;
 		const rows = jsonOf(await world.run({ ...v3, resource: 'campaign', operation: 'getByV2Id', v2CampaignIds: v2Ids.join(',') }));
 		expect(rows.map((r) => r.v2_email_campaign_id)).toEqual(v2Ids);
-		expect(rows[0]).toEqual({ v2_email_campaign_id: v2Ids[0], ...st.v3.xrefs.get(v2Ids[0]) });
+		expect(rows[0]).toEqual({ v2_email_campaign_id: v2Ids[0], ...world.sandbox.xref(v2Ids[0]) });
 		const calls = world.accepted('GET', /campaign_id_xrefs$/, mark);
 		expect(calls.map((c) => c.query.v2_email_campaign_ids.split(',').length)).toEqual([50, 5]);
 	});
 
 	test('a seeded v2 campaign maps to its v3 campaign and primary email', async () => {
 		const [row] = jsonOf(await world.run({ ...v3, resource: 'campaign', operation: 'getByV2Id', v2CampaignIds: '1100394165290' }));
-		const v3Campaign = world.sandbox.state.v3.campaigns.get(String(row.campaign_id));
+		const v3Campaign = world.sandbox.v3Campaign(String(row.campaign_id));
 		expect(v3Campaign?.v2Id).toBe('1100394165290');
 		expect(row.campaign_activity_id).toBe(v3Campaign?.activityIds[0].campaign_activity_id);
 	});

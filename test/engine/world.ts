@@ -1,5 +1,19 @@
 import { runNode, type RunNodeOptions, type RunResult } from '../harness';
-import { DEFAULT_SCOPE, Sandbox, type SandboxOptions } from '../sandbox';
+import {
+	DEFAULT_SCOPE,
+	Sandbox,
+	type Api,
+	type ContactOptions,
+	type DraftOptions,
+	type DraftsOptions,
+	type ListOptions,
+	type SandboxOptions,
+	type SeededCampaign,
+	type SeededContact,
+	type SeededList,
+	type SentCampaign,
+	type SentOptions,
+} from '../sandbox';
 
 /** A resource locator value as saved workflows hold it. */
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -9,7 +23,14 @@ export const fromList = (value: string) => ({ __rl: true, mode: 'list', value })
 export const v3 = { authentication: 'oAuth2' };
 export const v2 = { authentication: 'apiKey' };
 
-/** A sandbox plus credentials for both APIs pointing at it: what a test user has. */
+export const DAY = 86_400_000;
+
+/**
+ * A sandbox plus credentials for both APIs pointing at it: what a test user has. Set-up goes
+ * through the sandbox's seeding API (`world.draftCampaign('v3')`, `world.addContacts(500, { lists })`,
+ * ...), assertions read it through its reading API (`world.sandbox.v3Campaign(id)`, ...): no test
+ * writes the sandbox's internal state.
+ */
 export class World {
 	private constructor(readonly sandbox: Sandbox) {}
 
@@ -67,16 +88,71 @@ export class World {
 		return this.sandbox.requests.length;
 	}
 
-	v3ListIds(): string[] {
-		return [...this.sandbox.state.v3.lists.values()].filter((l) => !l.deleted_at).map((l) => l.list_id);
+	/* seeding: what the account holds before the node runs (see test/sandbox/seeding.ts) */
+
+	/** `n` new contact lists, each with `options.contacts` new members (default none). */
+	addLists(n: number, options?: ListOptions): SeededList[] {
+		return this.sandbox.addLists(n, options);
 	}
 
+	/** `n` new contacts, members of `options.lists`. */
+	addContacts(n: number, options?: ContactOptions): SeededContact[] {
+		return this.sandbox.addContacts(n, options);
+	}
+
+	/** A draft campaign (v3: `activityId` is its primary email), addressed to `options.lists` if given. */
+	draftCampaign<A extends Api>(api: A, options?: DraftOptions): SeededCampaign<A> {
+		return this.sandbox.draftCampaign(api, options);
+	}
+
+	/** `n` draft campaigns named "<prefix> 1".."<prefix> n", newest last. */
+	draftCampaigns<A extends Api>(api: A, n: number, options?: DraftsOptions): SeededCampaign<A>[] {
+		return this.sandbox.draftCampaigns(api, n, options);
+	}
+
+	/** A campaign sent a day ago (`options.daysAgo`) to a new audience of `options.audience` contacts or to `options.lists`. */
+	sentCampaign<A extends Api>(api: A, options: SentOptions): SentCampaign<A> {
+		return this.sandbox.sentCampaign(api, options);
+	}
+
+	/* reading */
+
+	/** The v3 ids of the live contact lists. */
+	v3ListIds(): string[] {
+		return this.sandbox
+			.contactLists()
+			.filter((l) => !l.deleted_at)
+			.map((l) => l.list_id);
+	}
+
+	/** The v2 ids of every contact list. */
 	v2ListIds(): string[] {
-		return [...this.sandbox.state.v2.lists.keys()];
+		return this.sandbox.contactLists().map((l) => l.v2Id);
 	}
 
 	verifiedEmail(): string {
-		return this.sandbox.state.account.verifiedEmails[0].email_address;
+		return this.sandbox.verifiedEmails()[0];
+	}
+
+	/** A raw v3 request (what the API itself says, not the node), waiting out the sandbox's 4/s limit. */
+	async callV3(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+		const headers: Record<string, string> = {
+			Authorization: `Bearer ${this.sandbox.issueTokens().access_token}`,
+			Accept: 'application/json',
+		};
+		if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+		const request = () =>
+			fetch(`${this.sandbox.v3BaseUrl}${path}`, {
+				method: init.method ?? 'GET',
+				headers,
+				body: init.body === undefined ? undefined : JSON.stringify(init.body),
+			});
+		let response = await request();
+		for (let tries = 0; response.status === 429 && tries < 10; tries++) {
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			response = await request();
+		}
+		return response;
 	}
 
 	async close(): Promise<void> {

@@ -3,7 +3,7 @@
  * project, moduleNameMapper points them (for the harness, the engine AND the node under test) at
  * the `n8n-core-v1` / `n8n-workflow-v1` aliases, as in a real 1.x n8n.
  */
-import './env';
+import './n8n-process-env';
 
 import path from 'node:path';
 import * as core from 'n8n-core';
@@ -53,5 +53,25 @@ export function installLoggers() {
 	const logger = createCapturingLogger();
 	Container.set(Logger, logger);
 	workflow.LoggerProxy.init(logger as never);
+	unrefSshCleanupTimer(Container);
 	loggerInstalled = true;
+}
+
+/**
+ * n8n-core's SSHClientsManager is a DI singleton that every node execution context creates (for
+ * `getSSHClient`). Its constructor starts a 60 s `setInterval` (stale SSH clients), cleared only on
+ * process exit. n8n-core 2.x `unref()`s that timer; 1.x (1.122) does not, so under jest the
+ * engine-1.x worker could never exit once a node had run (jest needed `forceExit`). The harness
+ * creates the singleton before any execution (its Logger is set just above) and unrefs the timer
+ * as 2.x does: it still runs while the process is alive, it just does not keep it alive.
+ */
+function unrefSshCleanupTimer(Container: DiContainer) {
+	const coreDir = path.dirname(require.resolve('n8n-core/package.json'));
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { SSHClientsManager } = require(path.join(coreDir, 'dist/execution-engine/ssh-clients-manager.js')) as {
+		SSHClientsManager: unknown;
+	};
+	const manager = Container.get<{ cleanupTimer?: NodeJS.Timeout }>(SSHClientsManager);
+	if (!manager.cleanupTimer) throw new Error(`n8n-core ${versions.core}: SSHClientsManager has no cleanupTimer any more; check what keeps jest from exiting`);
+	manager.cleanupTimer.unref();
 }

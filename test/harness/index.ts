@@ -4,7 +4,7 @@
  * n8n-core 2.x line (installed) and the 1.x line (jest project `engine-1.x` maps n8n-core /
  * n8n-workflow to the `n8n-core-v1` / `n8n-workflow-v1` aliases).
  */
-import './env';
+import './n8n-process-env';
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,7 +28,7 @@ import type { CredentialData, StoredCredential } from './credential-store';
 import { CredentialTypes, OAuth2ApiCredential, loadDistCredentialTypes } from './credential-types';
 import { CredentialsHelper } from './credentials-helper';
 import { core, engineLine, installLoggers, versions, workflow as wf } from './engine';
-import { recordRunExposure, runDataExposure } from './exposure';
+import { recordRunExposure, runDataExposure } from './run-exposure';
 import { startCapture } from './logs';
 import { HARNESS_START_TYPE, HarnessStartNode, NodeTypes } from './node-types';
 

@@ -5,6 +5,8 @@
  */
 import { inspect } from 'node:util';
 
+import { envVar } from '../../scripts/env-vars';
+
 export type LogSink = (line: string) => void;
 
 const sinks = new Set<LogSink>();
@@ -12,7 +14,7 @@ const sinks = new Set<LogSink>();
 /** Write a line to every active capture (and to stderr when HARNESS_VERBOSE is set). */
 export function emit(line: string) {
 	for (const sink of sinks) sink(line);
-	if (process.env.HARNESS_VERBOSE) process.stderr.write(`[harness] ${line}\n`);
+	if (envVar('HARNESS_VERBOSE')) process.stderr.write(`[harness] ${line}\n`);
 }
 
 function render(value: unknown): string {

@@ -3,10 +3,12 @@
  *
  *   npx tsx test/sandbox/cli.ts [--port 4010] [--latency 0] [--no-rate-limit] [--quiet]
  *
- * Port: --port, else env SANDBOX_PORT, else 4010. Credentials: the fixed defaults below, or env
- * CC_SANDBOX_V2_API_KEY / CC_SANDBOX_V2_ACCESS_TOKEN / CC_SANDBOX_CLIENT_ID / CC_SANDBOX_CLIENT_SECRET.
+ * Port: --port, else env CC_SANDBOX_PORT, else 4010; address: --host, else CC_SANDBOX_HOST, else
+ * 127.0.0.1. Credentials: the fixed defaults, or env CC_SANDBOX_V2_API_KEY /
+ * CC_SANDBOX_V2_ACCESS_TOKEN / CC_SANDBOX_CLIENT_ID / CC_SANDBOX_CLIENT_SECRET (scripts/env-vars.js).
  * Runs until SIGINT/SIGTERM.
  */
+import { envVar } from '../../scripts/env-vars';
 import { Sandbox } from './index';
 
 function arg(name: string): string | undefined {
@@ -15,12 +17,12 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-	const port = Number(arg('--port') ?? process.env.SANDBOX_PORT ?? 4010);
+	const port = Number(arg('--port') ?? envVar('CC_SANDBOX_PORT'));
 	const latencyMs = Number(arg('--latency') ?? 0);
 	const quiet = process.argv.includes('--quiet');
 	const sb = await Sandbox.start({
 		port,
-		host: arg('--host') ?? process.env.SANDBOX_HOST ?? '127.0.0.1',
+		host: arg('--host') ?? envVar('CC_SANDBOX_HOST'),
 		latencyMs,
 		rateLimitPerSecond: process.argv.includes('--no-rate-limit') ? false : 4,
 		log: quiet ? undefined : (line) => console.log(`[sandbox] ${line}`),
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
   v3 client id    ${sb.secrets.clientId}
   v3 client secret ${sb.secrets.clientSecret}
   v3 access token (ready to use, ${tokens.expires_in}s) ${tokens.access_token}
-  verified sender ${sb.state.account.verifiedEmails.map((v) => v.email_address).join(', ')}
+  verified sender ${sb.verifiedEmails().join(', ')}
 Ctrl+C to stop.`);
 	let closing = false;
 	const stop = (sig: string): void => {

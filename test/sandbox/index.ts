@@ -4,6 +4,8 @@
  *
  *   const sb = await Sandbox.start();          // port 0 = random
  *   sb.v2BaseUrl, sb.v3BaseUrl, sb.oauthBaseUrl, sb.secrets, sb.issueTokens()
+ *   sb.draftCampaign('v3'), sb.addContacts(500, { lists }) ...   // seeding (test set-up)
+ *   sb.v3Campaign(id), sb.contacts() ...                          // reading (assertions)
  *   ... await sb.close();
  *
  * See test/sandbox/README.md for behaviour, defaults and what is simulated.
@@ -13,13 +15,40 @@ import type { AddressInfo } from 'net';
 import { Contract } from './contract';
 import { Ctx, Reply, HttpError, apiError } from './common';
 import { OAuthServer, TokenSet } from './oauth';
-import { SandboxState, buildState, processDue, addV2Campaign, addV3Campaign, iso, V2Campaign, V3Campaign, DEFAULT_FOOTER } from './state';
+import { SandboxState, buildState, processDue, iso, V2Campaign, V3Campaign } from './state';
+import type { Contact, ContactList, SendRecord, V3Activity } from './state';
 import { handleV2 } from './v2';
 import { handleV3 } from './v3';
+import { ENV_VARS, envVar } from '../../scripts/env-vars';
 import { CannedReplies } from './canned';
-import { SandboxSuiteRecord } from './suite-record';
+import { SandboxSuiteRecorder } from './suite-recorder';
+import {
+	Seeding,
+	type Api,
+	type ContactOptions,
+	type DraftOptions,
+	type DraftsOptions,
+	type ListOptions,
+	type SeededCampaign,
+	type SeededContact,
+	type SeededList,
+	type SentCampaign,
+	type SentOptions,
+} from './seeding';
 
 export type { SandboxState, SendRecord, V2Campaign, V3Campaign, V3Activity, ContactList, Contact } from './state';
+export type { Api, ContactOptions, DraftOptions, DraftsOptions, ListOptions, ListRef, SeededCampaign, SeededContact, SeededList, SentCampaign, SentOptions } from './seeding';
+
+/** What the reading methods return: the sandbox's live records, typed so that a test cannot write them. */
+export type ReadonlyDeep<T> = T extends (infer U)[]
+	? ReadonlyArray<ReadonlyDeep<U>>
+	: T extends Set<infer U>
+		? ReadonlySet<ReadonlyDeep<U>>
+		: T extends Map<infer K, infer V>
+			? ReadonlyMap<K, ReadonlyDeep<V>>
+			: T extends object
+				? { readonly [P in keyof T]: ReadonlyDeep<T[P]> }
+				: T;
 
 export interface SandboxOptions {
 	port?: number; // 0 = random (default 0)
@@ -43,13 +72,18 @@ export interface SandboxSecrets {
 	clientSecret: string;
 }
 
-/** Fixed, documented fake credentials (override with env or options.secrets). */
-export const DEFAULT_SECRETS: SandboxSecrets = {
-	v2ApiKey: 'sandbox-v2-api-key',
-	v2AccessToken: 'sandbox-v2-access-token',
-	clientId: 'sandbox-client-id',
-	clientSecret: 'sandbox-client-secret',
+/** Which environment variable (scripts/env-vars.js, which has the defaults) sets each fake credential. */
+const SECRET_ENV: Record<keyof SandboxSecrets, string> = {
+	v2ApiKey: 'CC_SANDBOX_V2_API_KEY',
+	v2AccessToken: 'CC_SANDBOX_V2_ACCESS_TOKEN',
+	clientId: 'CC_SANDBOX_CLIENT_ID',
+	clientSecret: 'CC_SANDBOX_CLIENT_SECRET',
 };
+
+/** Fixed, documented fake credentials (the table's defaults; override with env or options.secrets). */
+export const DEFAULT_SECRETS = Object.fromEntries(
+	Object.entries(SECRET_ENV).map(([key, name]) => [key, ENV_VARS[name].default!]),
+) as unknown as SandboxSecrets;
 
 export const DEFAULT_SCOPE = 'account_read account_update contact_data campaign_data offline_access';
 
@@ -96,13 +130,21 @@ const FIVE_XX_TEXT: Record<number, string> = {
 	504: 'Gateway timeout',
 };
 
+/**
+ * Holds an answer back (latency, a stalled answer). Unref'd: a stall outlasting its test (the
+ * client gave up, the sandbox was closed) must not keep the test process alive.
+ */
+function pause(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** The credentials set through the environment (unset ones keep DEFAULT_SECRETS). */
 function envSecrets(): Partial<SandboxSecrets> {
-	const e = process.env;
 	const o: Partial<SandboxSecrets> = {};
-	if (e.CC_SANDBOX_V2_API_KEY) o.v2ApiKey = e.CC_SANDBOX_V2_API_KEY;
-	if (e.CC_SANDBOX_V2_ACCESS_TOKEN) o.v2AccessToken = e.CC_SANDBOX_V2_ACCESS_TOKEN;
-	if (e.CC_SANDBOX_CLIENT_ID) o.clientId = e.CC_SANDBOX_CLIENT_ID;
-	if (e.CC_SANDBOX_CLIENT_SECRET) o.clientSecret = e.CC_SANDBOX_CLIENT_SECRET;
+	for (const key of Object.keys(SECRET_ENV) as (keyof SandboxSecrets)[]) {
+		const value = envVar(SECRET_ENV[key]);
+		if (value) o[key] = value;
+	}
 	return o;
 }
 
@@ -130,7 +172,8 @@ export class Sandbox {
 	private readonly sockets = new Set<import('net').Socket>();
 	private readonly sendDurationMs: number;
 	/** Set only while `npm test` records the suite (CC_SUITE_RECORD_DIR). */
-	private readonly suiteRecord: SandboxSuiteRecord | undefined;
+	private readonly suiteRecord: SandboxSuiteRecorder | undefined;
+	private readonly seeding: Seeding;
 
 	private constructor(
 		private readonly server: http.Server,
@@ -155,12 +198,16 @@ export class Sandbox {
 			},
 		};
 		this._state = buildState(this.clock.now(), opts.seed !== false);
+		this.seeding = new Seeding(
+			() => this.state,
+			() => this.clock.now(),
+		);
 		this.oauth = new OAuthServer(
 			{ clientId: secrets.clientId, clientSecret: secrets.clientSecret },
 			() => this.opts.accessTokenTtlSeconds ?? 86400,
 			() => this.clock.now(),
 		);
-		this.suiteRecord = SandboxSuiteRecord.fromEnv((...args) => this.contract.validateRequest(...args));
+		this.suiteRecord = SandboxSuiteRecorder.fromEnv((...args) => this.contract.validateRequest(...args));
 		this.suiteRecord?.credentials(secrets);
 		this.suiteRecord?.watchTokens(this.oauth);
 		server.on('request', (req, res) => void this.onRequest(req, res));
@@ -193,7 +240,11 @@ export class Sandbox {
 		};
 	}
 
-	/** Live state (due schedules are processed first). Read it; mutate only in test setup. */
+	/**
+	 * The whole internal state (due schedules are processed first), for the sandbox's own code
+	 * and tests (test/sandbox/). Other tests set up what they need with the seeding methods and
+	 * read what happened with the reading methods below: neither depends on this shape.
+	 */
 	get state(): SandboxState {
 		this.tick();
 		return this._state;
@@ -233,71 +284,110 @@ export class Sandbox {
 		return best;
 	}
 
-	/** Test helper: N draft v3 campaigns, created directly (distinct updated_at, newest last). */
-	bulkCreateV3Campaigns(n: number, prefix = 'Bulk v3 campaign'): V3Campaign[] {
-		const st = this._state;
-		const base = this.clock.now() - n;
-		const out: V3Campaign[] = [];
-		const from = st.account.verifiedEmails[0].email_address;
-		for (let i = 0; i < n; i++) {
-			const t = iso(base + i);
-			let name = `${prefix} ${i + 1}`;
-			while (st.v3.names.has(name)) name += '+';
-			out.push(
-				addV3Campaign(st, {
-					name,
-					created_at: t,
-					updated_at: t,
-					primary: {
-						from_email: from,
-						from_name: 'Bulk',
-						reply_to_email: from,
-						subject: `Subject ${i + 1}`,
-						html_content: '<html><body>[[trackingImage]]<p>Hello</p></body></html>',
-						physical_address_in_footer: { ...DEFAULT_FOOTER },
-					},
-				}),
-			);
-		}
-		return out;
+	/* ------------------------------------------------------------ seeding (test set-up; ./seeding.ts) */
+
+	/** `n` new contact lists (both APIs see them), each with `options.contacts` new members (default none). */
+	addLists(n: number, options?: ListOptions): SeededList[] {
+		return this.seeding.addLists(n, options);
 	}
 
-	/** Test helper: N draft v2 campaigns, created directly (distinct modified_date, newest last). */
+	/** `n` new contacts, members of `options.lists`. */
+	addContacts(n: number, options?: ContactOptions): SeededContact[] {
+		return this.seeding.addContacts(n, options);
+	}
+
+	/** A draft campaign (v3: with its primary email), addressed to `options.lists` if given. */
+	draftCampaign<A extends Api>(api: A, options?: DraftOptions): SeededCampaign<A> {
+		return this.seeding.draftCampaign(api, options);
+	}
+
+	/** `n` draft campaigns named "<prefix> 1".."<prefix> n" (distinct dates, newest last). */
+	draftCampaigns<A extends Api>(api: A, n: number, options?: DraftsOptions): SeededCampaign<A>[] {
+		return this.seeding.draftCampaigns(api, n, options);
+	}
+
+	/** A campaign sent `options.daysAgo` (default 1) days ago to a new audience of `options.audience` contacts, or to `options.lists`. */
+	sentCampaign<A extends Api>(api: A, options: SentOptions): SentCampaign<A> {
+		return this.seeding.sentCampaign(api, options);
+	}
+
+	/** @deprecated Use draftCampaigns('v3', n, { prefix }); this returns the internal records. */
+	bulkCreateV3Campaigns(n: number, prefix = 'Bulk v3 campaign'): V3Campaign[] {
+		return this.seeding.draftCampaigns('v3', n, { prefix }).map((c) => this._state.v3.campaigns.get(c.campaignId)!);
+	}
+
+	/** @deprecated Use draftCampaigns('v2', n, { prefix }); this returns the internal records. */
 	bulkCreateV2Campaigns(n: number, prefix = 'Bulk v2 campaign'): V2Campaign[] {
-		const st = this._state;
-		const base = this.clock.now() - n;
-		const from = st.account.verifiedEmails[0].email_address;
-		const out: V2Campaign[] = [];
-		for (let i = 0; i < n; i++) {
-			const ms = base + i;
-			let name = `${prefix} ${i + 1}`;
-			while (st.v2.names.has(name)) name += '+';
-			const id = String(st.v2.nextCampaignId++);
-			out.push(
-				addV2Campaign(
-					st,
-					{
-						id,
-						name,
-						subject: `Subject ${i + 1}`,
-						status: 'DRAFT',
-						from_name: 'Bulk',
-						from_email: from,
-						reply_to_email: from,
-						template_type: 'CUSTOM',
-						created_date: iso(ms),
-						modified_date: iso(ms),
-						email_content: '<html><body><p>Hello</p></body></html>',
-						email_content_format: 'HTML',
-						text_content: 'Hello',
-						sent_to_contact_lists: [],
-						tracking_summary: { sends: 0, opens: 0, clicks: 0, forwards: 0, unsubscribes: 0, bounces: 0, spam_count: 0 },
-					},
-					ms,
-				),
-			);
-		}
-		return out;
+		return this.seeding.draftCampaigns('v2', n, { prefix }).map((c) => this._state.v2.campaigns.get(c.campaignId)!);
+	}
+
+	/* ------------------------------------------------------------ reading (assertions) */
+
+	/** A v3 campaign by `campaign_id` (removed ones too). */
+	v3Campaign(id: string): ReadonlyDeep<V3Campaign> | undefined {
+		return this.state.v3.campaigns.get(id);
+	}
+
+	/** Every v3 campaign, removed ones too. */
+	v3Campaigns(): ReadonlyDeep<V3Campaign>[] {
+		return [...this.state.v3.campaigns.values()];
+	}
+
+	/** A v3 campaign activity (primary email or permalink) by `campaign_activity_id`. */
+	v3Activity(id: string): ReadonlyDeep<V3Activity> | undefined {
+		return this.state.v3.activities.get(id);
+	}
+
+	/** The v3 ids of a v2 campaign (what `GET /emails/campaign_id_xrefs` answers). */
+	xref(v2CampaignId: string): { campaign_id: string; campaign_activity_id: string } | undefined {
+		const x = this.state.v3.xrefs.get(v2CampaignId);
+		return x && { ...x };
+	}
+
+	/** A v2 campaign by id (deleted ones too). */
+	v2Campaign(id: string): ReadonlyDeep<V2Campaign> | undefined {
+		return this.state.v2.campaigns.get(id);
+	}
+
+	/** Every v2 campaign, deleted ones too. */
+	v2Campaigns(): ReadonlyDeep<V2Campaign>[] {
+		return [...this.state.v2.campaigns.values()];
+	}
+
+	/** The schedule of a v2 campaign (only a SCHEDULED one has one). */
+	v2Schedule(campaignId: string): ReadonlyDeep<{ id: string; scheduled_date: string }> | undefined {
+		return this.state.v2.schedules.get(campaignId);
+	}
+
+	/** A contact list by its v3 `list_id` or its v2 id (deleted ones too: `deleted_at`). */
+	contactList(id: string): ReadonlyDeep<ContactList> | undefined {
+		const st = this.state;
+		return st.v3.lists.get(id) ?? st.v2.lists.get(id);
+	}
+
+	/** Every contact list (the same records for both APIs), deleted ones too. */
+	contactLists(): ReadonlyDeep<ContactList>[] {
+		return [...this.state.v3.lists.values()];
+	}
+
+	/** A contact by its v3 `contact_id`. */
+	contact(id: string): ReadonlyDeep<Contact> | undefined {
+		return this.state.contacts.get(id);
+	}
+
+	/** Every contact (`status: 'deleted'` ones too). */
+	contacts(): ReadonlyDeep<Contact>[] {
+		return [...this.state.contacts.values()];
+	}
+
+	/** The account's verified sender addresses (the first is a fixture's, always confirmed). */
+	verifiedEmails(): string[] {
+		return this.state.account.verifiedEmails.map((v) => v.email_address);
+	}
+
+	/** Every simulated delivery, both APIs, in order. */
+	sendLog(): ReadonlyArray<ReadonlyDeep<SendRecord>> {
+		return this.state.sendLog;
 	}
 
 	/* ------------------------------------------------------------ bench helpers (bench/) */
@@ -309,7 +399,8 @@ export class Sandbox {
 	 */
 	bulkSentV2Campaign(n: number, name = 'Bulk sent v2 campaign'): string {
 		const st = this._state;
-		const [campaign] = this.bulkCreateV2Campaigns(1, name);
+		const [seeded] = this.seeding.draftCampaigns('v2', 1, { prefix: name });
+		const campaign = st.v2.campaigns.get(seeded.campaignId)!;
 		const sentAt = this.clock.now() - 86_400_000;
 		for (let i = 0; i < n; i++) {
 			const record = {
@@ -416,7 +507,7 @@ export class Sandbox {
 		const finish = async (reply: Reply | 'reset'): Promise<void> => {
 			if (api) this.suiteRecord?.request(api, rec, reply);
 			const latency = this.knobs.latencyMs;
-			if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+			if (latency > 0) await pause(latency);
 			rec.respondedAt = Date.now();
 			if (reply === 'reset') {
 				rec.status = 0;
@@ -504,7 +595,7 @@ export class Sandbox {
 			return this.errorReply(api, FIVE_XX[Math.floor(Math.random() * FIVE_XX.length)]);
 		}
 		const before = this.takeFault(api, method, path, false);
-		if (before?.kind === 'stall') await new Promise((r) => setTimeout(r, before.ms ?? 60_000));
+		if (before?.kind === 'stall') await pause(before.ms ?? 60_000);
 		else if (before) {
 			if (before.kind === 'reset') return 'reset';
 			if (before.kind === '5xx') return this.errorReply(api, before.status ?? 503);
@@ -580,7 +671,7 @@ export class Sandbox {
 			return Math.random() < 0.5 ? 'reset' : this.errorReply(api, 503);
 		}
 		const after = this.takeFault(api, method, path, true);
-		if (after?.kind === 'stall') await new Promise((r) => setTimeout(r, after.ms ?? 60_000));
+		if (after?.kind === 'stall') await pause(after.ms ?? 60_000);
 		else if (after) {
 			if (after.kind === 'reset') return 'reset';
 			if (after.kind === '5xx' || after.kind === 'status') return this.errorReply(api, after.status ?? (after.kind === '5xx' ? 503 : 500));

@@ -125,10 +125,9 @@ describe('v3 campaign lifecycle', () => {
 	});
 
 	test('unschedule goes back to the previous status; past dates refused', async () => {
-		const [c] = sb.bulkCreateV3Campaigns(1);
-		const aid = c.activityIds[0].campaign_activity_id;
 		const listId = [...sb.state.v3.lists.values()][0].list_id;
-		sb.state.v3.activities.get(aid)!.contact_list_ids = [listId];
+		const [c] = sb.draftCampaigns('v3', 1, { lists: [listId] });
+		const aid = c.activityId;
 		let r = await v3(`/emails/activities/${aid}/schedules`, { method: 'POST', body: JSON.stringify({ scheduled_date: '2001-01-01T00:00:00.000Z' }) });
 		expect(r.status).toBe(400);
 		r = await v3(`/emails/activities/${aid}/schedules`, { method: 'POST', body: JSON.stringify({ scheduled_date: new Date(sb.clock.now() + 86400_000).toISOString() }) });
@@ -136,8 +135,8 @@ describe('v3 campaign lifecycle', () => {
 		expect((await (await v3(`/emails/activities/${aid}/schedules`)).json() as any).length).toBe(1);
 		expect((await v3(`/emails/activities/${aid}/schedules`, { method: 'DELETE' })).status).toBe(204);
 		expect((await (await v3(`/emails/activities/${aid}`)).json() as any).current_status).toBe('DRAFT');
-		expect((await v3(`/emails/${c.campaign_id}`, { method: 'DELETE' })).status).toBe(204);
-		expect((await (await v3(`/emails/${c.campaign_id}`)).json() as any).current_status).toBe('Removed');
+		expect((await v3(`/emails/${c.campaignId}`, { method: 'DELETE' })).status).toBe(204);
+		expect((await (await v3(`/emails/${c.campaignId}`)).json() as any).current_status).toBe('Removed');
 		expect((await v3(`/emails/activities/${aid}`)).status).toBe(404);
 	});
 });
@@ -199,7 +198,7 @@ describe('v2 campaign lifecycle', () => {
 describe('pagination', () => {
 	test('v3 cursor pagination over > 3 pages', async () => {
 		const total = sb.state.v3.campaigns.size + 130;
-		sb.bulkCreateV3Campaigns(130);
+		sb.draftCampaigns('v3', 130);
 		const seen = new Set<string>();
 		let href: string | undefined = '/v3/emails?limit=40';
 		let pages = 0;
@@ -217,7 +216,7 @@ describe('pagination', () => {
 	});
 	test('v2 next-link pagination over > 3 pages', async () => {
 		const before = (await (await v2('/emailmarketing/campaigns?limit=500')).json() as any).results.length;
-		sb.bulkCreateV2Campaigns(130);
+		sb.draftCampaigns('v2', 130);
 		const seen = new Set<string>();
 		let link: string | undefined = '/v2/emailmarketing/campaigns?limit=40';
 		let pages = 0;
@@ -235,7 +234,7 @@ describe('pagination', () => {
 	});
 	// How fast is the benchmark's business (npm run bench), not a test's.
 	test('25,000 campaigns: every one is paged, 500 at a time', async () => {
-		sb.bulkCreateV3Campaigns(25000);
+		sb.draftCampaigns('v3', 25000);
 		let href: string | undefined = '/v3/emails?limit=500';
 		let n = 0;
 		let pages = 0;
@@ -362,8 +361,78 @@ describe('contract', () => {
 		expect((await v3('/emails')).status).toBe(503);
 		expect((await v3('/emails')).status).toBe(200);
 		sb.injectFault({ kind: '5xx', afterProcessing: true, method: 'PATCH' });
-		const c = sb.bulkCreateV3Campaigns(1)[0];
-		expect((await v3(`/emails/${c.campaign_id}`, { method: 'PATCH', body: JSON.stringify({ name: 'Renamed' }) })).status).toBe(503);
-		expect(sb.state.v3.campaigns.get(c.campaign_id)!.name).toBe('Renamed');
+		const c = sb.draftCampaign('v3');
+		expect((await v3(`/emails/${c.campaignId}`, { method: 'PATCH', body: JSON.stringify({ name: 'Renamed' }) })).status).toBe(503);
+		expect(sb.state.v3.campaigns.get(c.campaignId)!.name).toBe('Renamed');
+	});
+});
+
+describe('seeding (what tests set up without a request)', () => {
+	test('lists and contacts: both APIs see them, with their members; nothing is requested', async () => {
+		const [list, other] = sb.addLists(2, { name: 'Seeded', contacts: 3 });
+		const [extra] = sb.addContacts(1, { lists: [list, other.v2Id], status: 'unsubscribed', firstName: 'Ann' });
+		expect(sb.requests).toEqual([]);
+		const v3List = (await (await v3(`/contact_lists/${list.v3Id}?include_membership_count=all`)).json()) as any;
+		expect(v3List).toMatchObject({ list_id: list.v3Id, name: 'Seeded 1', membership_count: 4 });
+		const v2List = (await (await v2(`/lists/${list.v2Id}`)).json()) as any;
+		expect(v2List).toMatchObject({ id: list.v2Id, name: 'Seeded 1', contact_count: 4 });
+		const members = (await (await v3(`/contacts?lists=${other.v3Id}&status=all&limit=500`)).json()) as any;
+		expect(members.contacts.map((c: any) => c.contact_id)).toContain(extra.contactId);
+		expect(members.contacts).toHaveLength(4);
+		expect(sb.contact(extra.contactId)).toMatchObject({ email: extra.email, first_name: 'Ann', status: 'unsubscribed' });
+		expect(() => sb.addContacts(1, { lists: ['no-such-list'] })).toThrow(/no contact list "no-such-list"/);
+	});
+
+	test('a v3 draft is what the API shows for one it created: valid, schedulable once it has lists', async () => {
+		const [list] = sb.addLists(1, { contacts: 2 });
+		const draft = sb.draftCampaign('v3', { name: 'Seeded draft', html: '<p>Hi</p>', lists: [list] });
+		const campaign = (await (await v3(`/emails/${draft.campaignId}`)).json()) as any;
+		expect(campaign).toMatchObject({ name: 'Seeded draft', current_status: 'Draft' });
+		expect(campaign.campaign_activities).toContainEqual({ campaign_activity_id: draft.activityId, role: 'primary_email' });
+		const activity = (await (await v3(`/emails/activities/${draft.activityId}?include=html_content`)).json()) as any;
+		expect(activity).toMatchObject({ contact_list_ids: [list.v3Id], from_email: sb.verifiedEmails()[0] });
+		expect(activity.html_content).toContain('[[trackingImage]]');
+		expect(sb.responseViolations).toEqual([]);
+		expect((await v3(`/emails/activities/${draft.activityId}/schedules`, { method: 'POST', body: JSON.stringify({ scheduled_date: '0' }) })).status).toBe(201);
+		expect(() => sb.draftCampaign('v3', { name: 'Seeded draft' })).toThrow(/exists already/);
+	});
+
+	test('a v2 draft with a v3 twin: both ids answer, the xref joins them', async () => {
+		const draft = sb.draftCampaign('v2', { lists: [sb.contactLists()[0].v2Id], v3Twin: true });
+		expect(((await (await v2(`/emailmarketing/campaigns/${draft.campaignId}`)).json()) as any).status).toBe('DRAFT');
+		const xref = sb.xref(draft.campaignId)!;
+		const rows = (await (await v3(`/emails/campaign_id_xrefs?v2_email_campaign_ids=${draft.campaignId}`)).json()) as any;
+		expect(rows.xrefs).toEqual([{ v2_email_campaign_id: draft.campaignId, ...xref }]);
+		expect((await v3(`/emails/${xref.campaign_id}`)).status).toBe(200);
+	});
+
+	test('draftCampaigns: names "<prefix> i", distinct dates, newest last', () => {
+		const drafts = sb.draftCampaigns('v3', 3, { prefix: 'Row' });
+		expect(drafts.map((d) => d.name)).toEqual(['Row 1', 'Row 2', 'Row 3']);
+		const dates = drafts.map((d) => sb.v3Campaign(d.campaignId)!.updatedMs);
+		expect(dates).toEqual([...dates].sort((a, b) => a - b));
+		expect(new Set(dates).size).toBe(3);
+		expect(sb.draftCampaigns('v2', 2, { prefix: 'Row' }).map((d) => d.name)).toEqual(['Row 1', 'Row 2']);
+		expect(sb.draftCampaigns('v3', 1, { prefix: 'Row' }).map((d) => d.name)).toEqual(['Row 1+']);
+	});
+
+	test.each(['v3', 'v2'] as const)('a %s campaign sent days ago: delivered to its audience then, as a send through the API is', async (api) => {
+		const now = sb.clock.now();
+		const sent = sb.sentCampaign(api, { audience: 5, daysAgo: 2 });
+		expect(sent.sentAt).toBeLessThanOrEqual(now - 2 * 86_400_000 + 1000);
+		expect(sent.lists).toHaveLength(1);
+		const log = sb.sendLog().filter((s) => s.campaignId === sent.campaignId);
+		expect(log).toHaveLength(5);
+		expect(log.every((s) => s.sentAt === sent.sentAt)).toBe(true);
+		if (api === 'v3') {
+			expect(sb.v3Activity(sent.activityId!)?.current_status).toBe('DONE');
+			const history = (await (await v3(`/emails/activities/${sent.activityId}/send_history`)).json()) as any;
+			expect(history.map((h: any) => h.count)).toEqual([5]);
+		} else {
+			expect(sb.v2Campaign(sent.campaignId)?.status).toBe('SENT');
+			const sends = (await (await v2(`/emailmarketing/campaigns/${sent.campaignId}/tracking/sends`)).json()) as any;
+			expect(sends.results).toHaveLength(5);
+		}
+		expect(() => sb.sentCampaign(api, {})).toThrow(/audience/);
 	});
 });

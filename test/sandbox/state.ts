@@ -341,7 +341,8 @@ export function addV2Campaign(state: SandboxState, data: Record<string, any>, mo
 	return c;
 }
 
-function deriveV3FromV2(state: SandboxState, c: V2Campaign): V3Campaign {
+/** The v3 twin of a v2 campaign (ids derived from the v2 id), as every seeded v2 campaign has. */
+export function deriveV3FromV2(state: SandboxState, c: V2Campaign): V3Campaign {
 	const d = c.data;
 	const status = V2_TO_V3_STATUS[c.status];
 	const campaign_id = seededUuid(`v3campaign:${c.id}`);

@@ -12,6 +12,8 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
+import { envVar } from '../../scripts/env-vars';
+
 export const RECORD_DIR_ENV = 'CC_SUITE_RECORD_DIR';
 export const STEP_ENV = 'CC_SUITE_STEP';
 
@@ -56,11 +58,11 @@ export interface ExposureRecord {
 }
 
 export function recordDir(): string | undefined {
-	return process.env[RECORD_DIR_ENV] || undefined;
+	return envVar(RECORD_DIR_ENV);
 }
 
 export function recordStep(): string {
-	return (process.env[STEP_ENV] || 'manual').replace(/[^\w-]/g, '_');
+	return (envVar(STEP_ENV) ?? 'manual').replace(/[^\w-]/g, '_');
 }
 
 /** Appends one line to this process's file of that kind; a no-op unless recording. */

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { envVar } from '../../scripts/env-vars';
 import { Sandbox } from '../sandbox';
 import { conformance, coverageTable, describeViolation, validatedLine } from './coverage';
 import { contractOperations, readRequests, readSecrets, recordFiles, type RecordFile } from './read';
@@ -15,7 +16,7 @@ import { errorTexts, jsonText, RECORD_DIR_ENV, STEP_ENV, type ExposureRecord, ty
 import { scanExposures, SecretMatcher, secretsToScan } from './scan';
 
 const CONTRACT_FILE = path.resolve(__dirname, '../sandbox/data/v3-contract.json');
-const EXPECTED_STEPS = (process.env.CC_SUITE_EXPECTED_STEPS ?? 'engine,timing,e2e').split(',').filter(Boolean);
+const EXPECTED_STEPS = envVar('CC_SUITE_EXPECTED_STEPS')!.split(',').filter(Boolean);
 const SECRET_KINDS: SecretKind[] = ['v2ApiKey', 'v2AccessToken', 'clientSecret', 'accessToken', 'refreshToken'];
 
 const print = (text: string) => process.stdout.write(`\n${text}\n`);
@@ -25,7 +26,7 @@ let files: RecordFile[];
 let secrets: SecretRecord[];
 
 beforeAll(() => {
-	const fromEnv = process.env[RECORD_DIR_ENV];
+	const fromEnv = envVar(RECORD_DIR_ENV);
 	if (!fromEnv) throw new Error(`${RECORD_DIR_ENV} is not set: these checks read the record of a whole \`npm test\` run`);
 	dir = fromEnv;
 	files = recordFiles(dir);

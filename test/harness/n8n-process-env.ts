@@ -8,9 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { envVar } from '../../scripts/env-vars';
+
 const MARK = 'N8N_HARNESS_USER_FOLDER';
 
-if (!process.env[MARK] || process.env.N8N_USER_FOLDER !== process.env[MARK]) {
+if (!envVar(MARK) || envVar('N8N_USER_FOLDER') !== envVar(MARK)) {
 	// Always a fresh temp folder: never the developer's real n8n user folder.
 	const dir = mkdtempSync(path.join(tmpdir(), 'n8n-harness-'));
 	process.env.N8N_USER_FOLDER = dir;
@@ -24,16 +26,17 @@ if (!process.env[MARK] || process.env.N8N_USER_FOLDER !== process.env[MARK]) {
 	});
 }
 
-const defaults: Record<string, string> = {
-	N8N_ENCRYPTION_KEY: 'n8n-harness-test-encryption-key',
-	N8N_DIAGNOSTICS_ENABLED: 'false',
-	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-	N8N_TEMPLATES_ENABLED: 'false',
-	N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-	N8N_LOG_LEVEL: 'debug',
-};
-for (const [key, value] of Object.entries(defaults)) {
-	if (process.env[key] === undefined) process.env[key] = value;
+// n8n's settings: the value set, else the harness's default (scripts/env-vars.js).
+for (const key of [
+	'N8N_ENCRYPTION_KEY',
+	'N8N_DIAGNOSTICS_ENABLED',
+	'N8N_VERSION_NOTIFICATIONS_ENABLED',
+	'N8N_TEMPLATES_ENABLED',
+	'N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS',
+]) {
+	process.env[key] = envVar(key);
 }
+// Debug: the harness captures every log line (the n8n the scripts start logs at info).
+process.env.N8N_LOG_LEVEL = envVar('N8N_LOG_LEVEL') ?? 'debug';
 
-export const harnessUserFolder = process.env.N8N_USER_FOLDER as string;
+export const harnessUserFolder = envVar('N8N_USER_FOLDER') as string;

@@ -8,8 +8,9 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
 import * as crypto from 'crypto';
+import { envFlag } from '../../scripts/env-vars';
 import { Sandbox } from '../sandbox';
-import { recordRestAnswer, recordServerLog, recordingCli } from './exposure';
+import { recordRestAnswer, recordServerLog, recordingCli } from './n8n-exposure';
 
 // Plain CommonJS helpers of the local runtime (scripts/runtime/README.md); what the n8n CLI
 // prints is recorded for the suite's secret scan.
@@ -81,7 +82,7 @@ export async function createEnv(tag: string, { importCreds = true } = {}): Promi
 	const sandbox = await Sandbox.start({ port: 0, host: '127.0.0.1', rateLimitPerSecond: false });
 	const cleanup = async () => {
 		await sandbox.close().catch(() => undefined);
-		if (process.env.E2E_KEEP !== '1') fs.rmSync(userFolder, { recursive: true, force: true });
+		if (!envFlag('E2E_KEEP')) fs.rmSync(userFolder, { recursive: true, force: true });
 	};
 	try {
 		await installPackage({ userFolder });

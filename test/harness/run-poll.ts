@@ -10,7 +10,7 @@
  * The static data is the node's (`getWorkflowStaticData('node')`): pass the previous poll's
  * `staticData` to the next call, as an active workflow keeps it between polls.
  */
-import './env';
+import './n8n-process-env';
 
 import type {
 	INode,
@@ -35,7 +35,7 @@ import {
 	type CommonOptions,
 	type CredentialData,
 } from './index';
-import { recordRunExposure } from './exposure';
+import { recordRunExposure } from './run-exposure';
 import { startCapture } from './logs';
 
 export interface RunPollOptions extends Omit<CommonOptions, 'mode'> {

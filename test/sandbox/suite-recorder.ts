@@ -22,14 +22,14 @@ interface TokenIssuer {
 	issue(...args: never[]): { access_token: string; refresh_token: string };
 }
 
-export class SandboxSuiteRecord {
+export class SandboxSuiteRecorder {
 	private readonly pending = new Set<Promise<void>>();
 
 	private constructor(private readonly validate: Validate) {}
 
 	/** undefined when the suite is not recording. */
-	static fromEnv(validate: Validate): SandboxSuiteRecord | undefined {
-		return recordDir() ? new SandboxSuiteRecord(validate) : undefined;
+	static fromEnv(validate: Validate): SandboxSuiteRecorder | undefined {
+		return recordDir() ? new SandboxSuiteRecorder(validate) : undefined;
 	}
 
 	credentials(secrets: { v2ApiKey: string; v2AccessToken: string; clientId: string; clientSecret: string }): void {
