@@ -18,7 +18,13 @@ const common = {
 	testEnvironment: 'node',
 	transform: tsJestTransform,
 	moduleFileExtensions: ['ts', 'js', 'json'],
-	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/test/e2e/', '<rootDir>/test/suite/', '<rootDir>/test/unit/'],
+	testPathIgnorePatterns: [
+		'/node_modules/',
+		'<rootDir>/dist/',
+		'<rootDir>/test/e2e/',
+		'<rootDir>/test/suite/',
+		'<rootDir>/test/unit/',
+	],
 };
 
 const TIMING = '.timing.test.ts';
@@ -38,8 +44,18 @@ module.exports = {
 		// contention from parallel test files delays requests unevenly.
 		...engineLines('timing', [`<rootDir>/test/**/*${TIMING}`], []),
 		// Unit tests of helpers and transport policies, from source (no dist/, no engine): seconds.
-		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
-		{ ...common, displayName: 'suite', testMatch: ['<rootDir>/test/suite/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/'] },
+		{
+			...common,
+			displayName: 'unit',
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+			testPathIgnorePatterns: ['/node_modules/'],
+		},
+		{
+			...common,
+			displayName: 'suite',
+			testMatch: ['<rootDir>/test/suite/**/*.test.ts'],
+			testPathIgnorePatterns: ['/node_modules/'],
+		},
 	],
 };
 

@@ -46,7 +46,12 @@ function redirectEngineImports() {
 	const fromProject = path.join(PROJECT_ROOT, 'bench', 'httpRequestNode.js');
 	modules._resolveFilename = function (this: unknown, request, parent, ...rest) {
 		if (parent?.filename?.startsWith(RUNTIME_MODULES) && ENGINE_PACKAGE.test(request)) {
-			const asProject = { ...parent, id: fromProject, filename: fromProject, paths: modules._nodeModulePaths(PROJECT_ROOT) };
+			const asProject = {
+				...parent,
+				id: fromProject,
+				filename: fromProject,
+				paths: modules._nodeModulePaths(PROJECT_ROOT),
+			};
 			return original.call(this, request, asProject as Module, ...rest);
 		}
 		return original.call(this, request, parent, ...rest);

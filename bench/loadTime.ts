@@ -49,11 +49,15 @@ process.stdout.write(JSON.stringify({ workflowMs, ownMs, ownCpuMs: (user + syste
 `;
 
 function timeInFreshProcess(files: string[], preloadWorkflow: boolean): Timing {
-	const out = execFileSync(process.execPath, ['-e', CHILD_SCRIPT, JSON.stringify(files), preloadWorkflow ? 'preload' : 'cold'], {
-		cwd: PROJECT_ROOT,
-		encoding: 'utf8',
-		env: { ...process.env, NODE_OPTIONS: '' },
-	});
+	const out = execFileSync(
+		process.execPath,
+		['-e', CHILD_SCRIPT, JSON.stringify(files), preloadWorkflow ? 'preload' : 'cold'],
+		{
+			cwd: PROJECT_ROOT,
+			encoding: 'utf8',
+			env: { ...process.env, NODE_OPTIONS: '' },
+		},
+	);
 	return JSON.parse(out) as Timing;
 }
 

@@ -118,7 +118,9 @@ export async function overhead(): Promise<Row> {
 				'v3 Campaign → Get per item vs HTTP Request (GET, Predefined Credential Type: the same OAuth2 credential); sandbox limits off, 0 ms latency',
 				`runs: node ${results.node.map((m) => m.wallMs.toFixed(0)).join(', ')} ms; HTTP Request ${results.httpRequest
 					.map((m) => m.wallMs.toFixed(0))
-					.join(', ')} ms (after one warm-up each, ${ROUNDS} interleaved rounds); median of the per-round ratios ${pairedRatio.toFixed(2)}x`,
+					.join(
+						', ',
+					)} ms (after one warm-up each, ${ROUNDS} interleaved rounds); median of the per-round ratios ${pairedRatio.toFixed(2)}x`,
 				`engine-recorded node execution time (median): node ${nodeOnly('node').toFixed(0)} ms, HTTP Request ${nodeOnly('httpRequest').toFixed(0)} ms`,
 				`main-thread CPU time (median; sandbox included): node ${cpu('node').toFixed(0)} ms, HTTP Request ${cpu('httpRequest').toFixed(0)} ms, ratio ${(cpu('node') / cpu('httpRequest')).toFixed(2)}x`,
 			],

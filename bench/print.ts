@@ -12,7 +12,11 @@ export function printRows(rows: Row[]) {
 	console.log('\nConstant Contact node benchmark (n8n engine in-process, against the sandbox)\n');
 	for (const row of rows) {
 		console.log(`| ${row.scenario}`);
-		console.log(`|   ${Object.entries(row.figures).map(([k, v]) => `${k}: ${v}`).join(' | ')}`);
+		console.log(
+			`|   ${Object.entries(row.figures)
+				.map(([k, v]) => `${k}: ${v}`)
+				.join(' | ')}`,
+		);
 		for (const note of row.notes ?? []) console.log(`|   ${note}`);
 		if (row.target) console.log(`|   target ${row.target}: ${row.met ? 'met' : 'NOT MET'}`);
 	}

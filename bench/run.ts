@@ -24,7 +24,10 @@ const CAMPAIGNS = 25_000;
 async function scheduling(latencyMs: number): Promise<Row> {
 	const sandbox = await Sandbox.start({ latencyMs });
 	try {
-		const lists = sandbox.contactLists().slice(0, 1).map((l) => l.list_id);
+		const lists = sandbox
+			.contactLists()
+			.slice(0, 1)
+			.map((l) => l.list_id);
 		const campaigns = sandbox.draftCampaigns('v3', ACTIVITIES, { prefix: `Bench ${latencyMs}ms`, lists });
 		const input = campaigns.map((c) => ({ activityId: c.activityId }));
 		const mark = sandbox.requests.length;
@@ -76,7 +79,11 @@ async function returnAll(): Promise<Row> {
 		const live = sandbox.v3Campaigns().filter((c) => c.current_status !== 'Removed').length;
 		const mark = sandbox.requests.length;
 		const started = Date.now();
-		const { value: result, peakRssMb, peakHeapDeltaMb } = await withMemory(
+		const {
+			value: result,
+			peakRssMb,
+			peakHeapDeltaMb,
+		} = await withMemory(
 			async () =>
 				await runNode({
 					parameters: { authentication: 'oAuth2', resource: 'campaign', operation: 'getMany', returnAll: true },

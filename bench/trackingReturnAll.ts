@@ -19,7 +19,11 @@ export async function trackingReturnAll(): Promise<Row> {
 		const pagePath = `/v2/emailmarketing/campaigns/${campaignId}/tracking/sends`;
 		const mark = sandbox.requests.length;
 		const started = Date.now();
-		const { value: result, peakRssMb, peakHeapDeltaMb } = await withMemory(
+		const {
+			value: result,
+			peakRssMb,
+			peakHeapDeltaMb,
+		} = await withMemory(
 			async () =>
 				await runNode({
 					parameters: {
@@ -66,7 +70,12 @@ export async function trackingReturnAll(): Promise<Row> {
 				`page requests = answered GETs of ${pagePath.replace(campaignId, '<id>')}; requests refused for rate (repeated by the node) and any other request are counted apart`,
 			],
 			target: `ceil(N/500) page requests, all ${RECORDS.toLocaleString('en')} records`,
-			met: !result.error && pages.length === expected && otherRequests === 0 && result.items.length === RECORDS && ids.size === RECORDS,
+			met:
+				!result.error &&
+				pages.length === expected &&
+				otherRequests === 0 &&
+				result.items.length === RECORDS &&
+				ids.size === RECORDS,
 		};
 	} finally {
 		await sandbox.close();

@@ -25,7 +25,6 @@ const keepTransportShared = (entry) => ({
 	},
 });
 
-
 (async () => {
 	for (const entry of entries) {
 		await esbuild.build({

@@ -48,7 +48,15 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const PROSE_KEYS = new Set(['description', 'summary', 'x-example', 'example', 'examples', 'tags']);
 /** Keys whose value is a map of user-chosen names (not schema keywords). */
-const NAME_MAPS = new Set(['properties', 'definitions', 'paths', 'responses', 'scopes', 'securityDefinitions', 'patternProperties']);
+const NAME_MAPS = new Set([
+	'properties',
+	'definitions',
+	'paths',
+	'responses',
+	'scopes',
+	'securityDefinitions',
+	'patternProperties',
+]);
 
 function clean(node: Json, isNameMap = false): Json {
 	if (Array.isArray(node)) return node.map((n) => clean(n));

@@ -27,7 +27,11 @@ function run(title, command, args, { jestReport, step, env = {} } = {}) {
 	const started = Date.now();
 	console.log(`\n=== ${title}`);
 	const recording = step ? { CC_SUITE_RECORD_DIR: recordDir, CC_SUITE_STEP: step } : {};
-	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...recording, ...env } });
+	const result = spawnSync(command, args, {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, ...recording, ...env },
+	});
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	const ok = result.status === 0;
 	const report = jestReport && fs.existsSync(jestReport) ? JSON.parse(fs.readFileSync(jestReport, 'utf8')) : undefined;
@@ -36,7 +40,8 @@ function run(title, command, args, { jestReport, step, env = {} } = {}) {
 		failed += report.numFailedTests;
 	}
 	// A failure no test counted (a file that did not load, a runner that did not start) counts once.
-	if (!ok && !(report && report.numFailedTests > 0)) failed += Math.max(1, (report && report.numRuntimeErrorTestSuites) || 0);
+	if (!ok && !(report && report.numFailedTests > 0))
+		failed += Math.max(1, (report && report.numRuntimeErrorTestSuites) || 0);
 	console.log(`=== ${title}: ${ok ? 'ok' : 'FAILED'} in ${seconds} s`);
 	return ok;
 }
@@ -56,17 +61,36 @@ const jest = (title, projects, { extra = [], step, env } = {}) => {
 };
 
 if (!run('build (tsc + icons)', 'npm', ['run', '--silent', 'build'])) finish(1);
-if (!run("lint (n8n's community-node rules)", 'npm', ['run', '--silent', 'lint'])) finish(1);
+if (
+	!run("lint (n8n's community-node rules for nodes/ and credentials/, TypeScript rules for the rest)", 'npm', [
+		'run',
+		'--silent',
+		'lint',
+	])
+) {
+	finish(1);
+}
+if (!run('format (Prettier; `npm run format` fixes it)', 'npm', ['run', '--silent', 'format:check'])) finish(1);
 if (!run('typecheck (tests, sandbox, bench)', 'npm', ['run', '--silent', 'typecheck'])) finish(1);
 jest('unit tests: helpers and transport policies, from source', ['unit']);
 console.log(`\nsuite record (requests, secrets, exposure of every test step): ${recordDir}`);
-jest('engine tests: n8n-core 2.x and legacy 1.x, against the sandbox', ['engine-2.x', 'engine-1.x'], { step: 'engine' });
-jest('timing tests, one file at a time: rate limit', ['timing-2.x', 'timing-1.x'], { extra: ['--runInBand'], step: 'timing' });
-const e2eReport = path.join(tmp, 'e2e.json');
-run('end to end in a real n8n 2.x (examples, package loading, credential tests, browser)', 'node', ['test/e2e/run.js', e2eReport], {
-	jestReport: e2eReport,
-	step: 'e2e',
+jest('engine tests: n8n-core 2.x and legacy 1.x, against the sandbox', ['engine-2.x', 'engine-1.x'], {
+	step: 'engine',
 });
+jest('timing tests, one file at a time: rate limit', ['timing-2.x', 'timing-1.x'], {
+	extra: ['--runInBand'],
+	step: 'timing',
+});
+const e2eReport = path.join(tmp, 'e2e.json');
+run(
+	'end to end in a real n8n 2.x (examples, package loading, credential tests, browser)',
+	'node',
+	['test/e2e/run.js', e2eReport],
+	{
+		jestReport: e2eReport,
+		step: 'e2e',
+	},
+);
 const suiteOk = jest('whole suite: v3 contract conformance and secret scan of the record above', ['suite'], {
 	env: { CC_SUITE_RECORD_DIR: recordDir, CC_SUITE_EXPECTED_STEPS: RECORDED_STEPS.join(',') },
 });

@@ -108,7 +108,9 @@ async function installPackage(options = {}) {
 		return { skipped: true, name, version: pkg.version, packageDir, hash, seconds: (Date.now() - t) / 1000 };
 	}
 
-	say(`Installing ${name}@${pkg.version} (packed from ${path.relative(process.cwd(), projectDir) || '.'}) into ${packageDir} ...`);
+	say(
+		`Installing ${name}@${pkg.version} (packed from ${path.relative(process.cwd(), projectDir) || '.'}) into ${packageDir} ...`,
+	);
 	fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
 	// nodes/package.json as n8n creates it
 	const nodesPkgFile = path.join(dir, 'package.json');
@@ -128,7 +130,8 @@ async function installPackage(options = {}) {
 		const files = info[0].files.map((f) => f.path);
 		const nodeFiles = (pkg.n8n && pkg.n8n.nodes) || [];
 		const missing = [...nodeFiles, ...((pkg.n8n && pkg.n8n.credentials) || [])].filter((f) => !files.includes(f));
-		if (missing.length) say(`warning: files listed in package.json "n8n" are not in the package: ${missing.join(', ')}`);
+		if (missing.length)
+			say(`warning: files listed in package.json "n8n" are not in the package: ${missing.join(', ')}`);
 
 		fs.rmSync(packageDir, { recursive: true, force: true });
 		fs.mkdirSync(packageDir, { recursive: true });
@@ -140,7 +143,15 @@ async function installPackage(options = {}) {
 		if (installed.dependencies && Object.keys(installed.dependencies).length) {
 			await run(
 				'npm',
-				['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+				[
+					'install',
+					'--audit=false',
+					'--fund=false',
+					'--bin-links=false',
+					'--install-strategy=shallow',
+					'--ignore-scripts=true',
+					'--package-lock=false',
+				],
 				{ cwd: packageDir, env: prependPath(cleanEnv(), P.NODE_BIN_DIR), quiet: true },
 			);
 		}
@@ -160,7 +171,15 @@ async function installPackage(options = {}) {
 			JSON.stringify({ name, version: installed.version, hash, installedAt: new Date().toISOString() }, null, 2) + '\n',
 		);
 		say(`${name}@${installed.version} installed in ${seconds(t)} (${files.length} files; restart n8n to load changes)`);
-		return { skipped: false, name, version: installed.version, packageDir, hash, files, seconds: (Date.now() - t) / 1000 };
+		return {
+			skipped: false,
+			name,
+			version: installed.version,
+			packageDir,
+			hash,
+			files,
+			seconds: (Date.now() - t) / 1000,
+		};
 	} finally {
 		fs.rmSync(tmp, { recursive: true, force: true });
 	}
@@ -169,9 +188,14 @@ async function installPackage(options = {}) {
 module.exports = { installPackage, hashPackage, nodesDir, linkN8nModules };
 
 if (require.main === module) {
-	const arg = (n) => (process.argv.find((a) => a.startsWith(`--${n}=`)) || '').split('=').slice(1).join('=') || undefined;
+	const arg = (n) =>
+		(process.argv.find((a) => a.startsWith(`--${n}=`)) || '').split('=').slice(1).join('=') || undefined;
 	installPackage({ userFolder: arg('user-folder'), force: process.argv.includes('--force') }).then(
-		(r) => r.skipped && say(`${r.name}@${r.version} unchanged since last install (dist hash ${r.hash.slice(0, 12)}); --force to reinstall`),
+		(r) =>
+			r.skipped &&
+			say(
+				`${r.name}@${r.version} unchanged since last install (dist hash ${r.hash.slice(0, 12)}); --force to reinstall`,
+			),
 		(err) => {
 			process.stderr.write(`[package] ${err.message}\n`);
 			process.exit(1);

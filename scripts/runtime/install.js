@@ -94,7 +94,9 @@ async function installNode(npmOpts) {
 		return;
 	}
 	const t = Date.now();
-	say(`Installing Node ${P.NODE_VERSION} (npm package ${P.NODE_PACKAGE}@${P.NODE_VERSION}) into ${path.relative(P.PROJECT_DIR, P.NODE_INSTALL_DIR)}/ ...`);
+	say(
+		`Installing Node ${P.NODE_VERSION} (npm package ${P.NODE_PACKAGE}@${P.NODE_VERSION}) into ${path.relative(P.PROJECT_DIR, P.NODE_INSTALL_DIR)}/ ...`,
+	);
 	writeIsolatedProject(P.NODE_INSTALL_DIR, 'cc-runtime-node', { [P.NODE_PACKAGE]: P.NODE_VERSION });
 	// The package has no install scripts; the binary is in the tarball.
 	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
@@ -112,7 +114,9 @@ async function installN8n(npmOpts) {
 		say(`n8n ${P.N8N_VERSION} already present`);
 	} else {
 		const t = Date.now();
-		say(`Installing n8n@${P.N8N_VERSION} with --ignore-scripts into ${path.relative(P.PROJECT_DIR, P.N8N_INSTALL_DIR)}/ (about 2 to 4 minutes, ~2.9 GB) ...`);
+		say(
+			`Installing n8n@${P.N8N_VERSION} with --ignore-scripts into ${path.relative(P.PROJECT_DIR, P.N8N_INSTALL_DIR)}/ (about 2 to 4 minutes, ~2.9 GB) ...`,
+		);
 		writeIsolatedProject(P.N8N_INSTALL_DIR, 'cc-runtime-n8n', { n8n: P.N8N_VERSION });
 		// Without --ignore-scripts the Kafka client's native build tries to download zlib and fails offline.
 		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
@@ -189,7 +193,7 @@ async function withLock(fn) {
 			const owner = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8').trim() || 0);
 			let alive = false;
 			try {
-				if (owner) process.kill(owner, 0), (alive = true);
+				if (owner) (process.kill(owner, 0), (alive = true));
 			} catch {}
 			if (!alive) {
 				fs.rmSync(lock, { recursive: true, force: true });
@@ -228,8 +232,16 @@ async function installRuntime(options = {}) {
 		const marker = { ...expectedMarker(), installedAt: new Date().toISOString(), seconds: (Date.now() - t) / 1000 };
 		fs.writeFileSync(P.MARKER_FILE, JSON.stringify(marker, null, 2) + '\n');
 		const size = dirSizeBytes(P.RUNTIME_DIR);
-		say(`Runtime ready in ${seconds(t)}: Node ${P.NODE_VERSION} + n8n ${P.N8N_VERSION}, ${(size / 1e9).toFixed(2)} GB in ${P.RUNTIME_DIR}`);
-		return { skipped: false, seconds: (Date.now() - t) / 1000, sizeBytes: size, nodeBin: P.NODE_BIN, n8nBin: P.N8N_BIN };
+		say(
+			`Runtime ready in ${seconds(t)}: Node ${P.NODE_VERSION} + n8n ${P.N8N_VERSION}, ${(size / 1e9).toFixed(2)} GB in ${P.RUNTIME_DIR}`,
+		);
+		return {
+			skipped: false,
+			seconds: (Date.now() - t) / 1000,
+			sizeBytes: size,
+			nodeBin: P.NODE_BIN,
+			n8nBin: P.N8N_BIN,
+		};
 	});
 }
 
@@ -239,7 +251,10 @@ if (require.main === module) {
 	const force = process.argv.includes('--force');
 	installRuntime({ force }).then(
 		(r) => {
-			if (r.skipped) say(`Node ${P.NODE_VERSION} + n8n ${P.N8N_VERSION} already installed in ${path.relative(process.cwd(), P.RUNTIME_DIR) || '.'} (checked in ${(r.seconds * 1000).toFixed(0)} ms; --force to re-check)`);
+			if (r.skipped)
+				say(
+					`Node ${P.NODE_VERSION} + n8n ${P.N8N_VERSION} already installed in ${path.relative(process.cwd(), P.RUNTIME_DIR) || '.'} (checked in ${(r.seconds * 1000).toFixed(0)} ms; --force to re-check)`,
+				);
 		},
 		(err) => {
 			process.stderr.write(`\n[runtime] ${err.message}\n`);

@@ -184,7 +184,16 @@ async function executeWorkflow(id, opts = {}) {
 	let error = resultData && resultData.error;
 	if (!error && r.code !== 0) error = { message: (r.stderr || r.stdout).trim().split('\n').slice(-15).join('\n') };
 	const lastNodeExecuted = resultData && resultData.lastNodeExecuted;
-	const result = { ok: r.code === 0 && !error, code: r.code, data, resultData, error, lastNodeExecuted, stdout: r.stdout, stderr: r.stderr };
+	const result = {
+		ok: r.code === 0 && !error,
+		code: r.code,
+		data,
+		resultData,
+		error,
+		lastNodeExecuted,
+		stdout: r.stdout,
+		stderr: r.stderr,
+	};
 	result.lastNodeOutput = lastNodeExecuted ? nodeOutput(result, lastNodeExecuted) : undefined;
 	return result;
 }
@@ -193,7 +202,12 @@ async function executeWorkflow(id, opts = {}) {
 function nodeOutput(result, nodeName) {
 	const rd = result.resultData || resultDataOf(result.data);
 	const runs = (rd && rd.runData && rd.runData[nodeName]) || [];
-	return runs.flatMap((r) => ((r.data && r.data.main) || []).flat().filter(Boolean).map((i) => i.json));
+	return runs.flatMap((r) =>
+		((r.data && r.data.main) || [])
+			.flat()
+			.filter(Boolean)
+			.map((i) => i.json),
+	);
 }
 
 /** The error of a node's last run in an `executeWorkflow` result, if any. */
@@ -242,7 +256,10 @@ function httpRequest(method, url, { body, headers = {}, timeoutMs = 5000 } = {})
  * migrated and n8n is fully started (nodes loaded, REST API up). /healthz alone answers as soon
  * as the HTTP server listens, before migrations and node loading.
  */
-async function waitForHealth(baseUrl, { timeoutMs = 120000, intervalMs = 250, isAlive, path: healthPath = '/healthz/readiness' } = {}) {
+async function waitForHealth(
+	baseUrl,
+	{ timeoutMs = 120000, intervalMs = 250, isAlive, path: healthPath = '/healthz/readiness' } = {},
+) {
 	const t = Date.now();
 	const url = baseUrl.replace(/\/+$/, '') + healthPath;
 	let lastError;
@@ -280,7 +297,10 @@ async function login(baseUrl, { email, password }) {
 	const base = baseUrl.replace(/\/+$/, '');
 	const r = await httpRequest('POST', `${base}/rest/login`, { body: { emailOrLdapLoginId: email, email, password } });
 	if (r.status !== 200) throw new Error(`Login failed: HTTP ${r.status} ${r.text.slice(0, 300)}`);
-	const cookie = [].concat(r.headers['set-cookie'] || []).map((c) => c.split(';')[0]).join('; ');
+	const cookie = []
+		.concat(r.headers['set-cookie'] || [])
+		.map((c) => c.split(';')[0])
+		.join('; ');
 	return cookie;
 }
 
@@ -311,7 +331,9 @@ function startServer(opts = {}) {
 	child.stdout.on('data', onChunk);
 	child.stderr.on('data', onChunk);
 	let exitedFlag = false;
-	const exited = new Promise((resolve) => child.on('exit', (code, signal) => ((exitedFlag = true), resolve({ code, signal }))));
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => ((exitedFlag = true), resolve({ code, signal }))),
+	);
 	const ready = waitForHealth(url, { timeoutMs: opts.timeoutMs || 180000, isAlive: () => !exitedFlag });
 	ready.catch(() => {});
 

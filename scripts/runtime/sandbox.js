@@ -52,16 +52,23 @@ function startSandbox(opts = {}) {
 	// CC_SANDBOX_COMMAND (space-separated argv) replaces the sandbox command, e.g. for a stand-in.
 	const envCommand = envVar('CC_SANDBOX_COMMAND') && envVar('CC_SANDBOX_COMMAND').trim().split(/\s+/);
 	const command = opts.command || envCommand;
-	const [cmd, ...args] = command || (fs.existsSync(tsxBin)
-		? [tsxBin, 'test/sandbox/cli.ts', '--port', String(port)]
-		: ['npx', 'tsx', 'test/sandbox/cli.ts', '--port', String(port)]);
+	const [cmd, ...args] =
+		command ||
+		(fs.existsSync(tsxBin)
+			? [tsxBin, 'test/sandbox/cli.ts', '--port', String(port)]
+			: ['npx', 'tsx', 'test/sandbox/cli.ts', '--port', String(port)]);
 	const cli = path.join(P.PROJECT_DIR, 'test', 'sandbox', 'cli.ts');
 	if (!command && !fs.existsSync(cli)) {
 		const err = new Error(`The sandbox entry ${path.relative(P.PROJECT_DIR, cli)} does not exist yet`);
 		err.code = 'NO_SANDBOX';
 		throw err;
 	}
-	const child = spawn(cmd, args, { cwd: P.PROJECT_DIR, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	const child = spawn(cmd, args, {
+		cwd: P.PROJECT_DIR,
+		env: cleanEnv(),
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
 	let output = '';
 	let partial = '';
 	const onLine = opts.onLine || ((l) => process.stdout.write(`[sandbox] ${l}\n`));
@@ -75,7 +82,9 @@ function startSandbox(opts = {}) {
 	child.stdout.on('data', onData);
 	child.stderr.on('data', onData);
 	let exitedFlag = false;
-	const exited = new Promise((resolve) => child.on('exit', (code, signal) => ((exitedFlag = true), resolve({ code, signal }))));
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => ((exitedFlag = true), resolve({ code, signal }))),
+	);
 	const info = sandboxInfo(port);
 	const ready = (async () => {
 		const t = Date.now();
@@ -117,25 +126,41 @@ function startSandbox(opts = {}) {
 async function authorizeV3(info, { redirectUri, scope = C.V3_SCOPE } = {}) {
 	const { clientId, clientSecret } = info.secrets;
 	const state = 'cc-demo-' + Date.now();
-	const form = new URLSearchParams({ client_id: clientId, redirect_uri: redirectUri, scope, state, decision: 'allow' }).toString();
+	const form = new URLSearchParams({
+		client_id: clientId,
+		redirect_uri: redirectUri,
+		scope,
+		state,
+		decision: 'allow',
+	}).toString();
 	const approve = await request('POST', `${info.oauthBaseUrl}/authorize`, {
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(form) },
 		body: form,
 	});
 	const location = approve.headers.location;
 	const code = location && new URL(location).searchParams.get('code');
-	if (!code) throw new Error(`Sandbox authorize did not return a code: HTTP ${approve.status} ${location || approve.text.slice(0, 200)}`);
-	const tokenForm = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri }).toString();
+	if (!code)
+		throw new Error(
+			`Sandbox authorize did not return a code: HTTP ${approve.status} ${location || approve.text.slice(0, 200)}`,
+		);
+	const tokenForm = new URLSearchParams({
+		grant_type: 'authorization_code',
+		code,
+		redirect_uri: redirectUri,
+	}).toString();
 	const tok = await request('POST', `${info.oauthBaseUrl}/token`, {
 		headers: {
 			'Content-Type': 'application/x-www-form-urlencoded',
 			'Content-Length': Buffer.byteLength(tokenForm),
-			Authorization: 'Basic ' + Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64'),
+			Authorization:
+				'Basic ' +
+				Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64'),
 			Accept: 'application/json',
 		},
 		body: tokenForm,
 	});
-	if (tok.status !== 200) throw new Error(`Sandbox token exchange failed: HTTP ${tok.status} ${tok.text.slice(0, 300)}`);
+	if (tok.status !== 200)
+		throw new Error(`Sandbox token exchange failed: HTTP ${tok.status} ${tok.text.slice(0, 300)}`);
 	return JSON.parse(tok.text);
 }
 

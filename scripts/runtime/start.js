@@ -85,7 +85,10 @@ async function importDemoData(sandbox, opts) {
 	const missing = exampleWorkflows().filter((w) => !state.importedWorkflows.includes(w.workflow.id));
 	if (missing.length) {
 		t = Date.now();
-		await cli.importWorkflow(missing.map((w) => w.workflow), opts);
+		await cli.importWorkflow(
+			missing.map((w) => w.workflow),
+			opts,
+		);
 		state.importedWorkflows.push(...missing.map((w) => w.workflow.id));
 		writeState(state);
 		say(`example workflows imported in ${seconds(t)}: ${missing.map((w) => w.file).join(', ')}`);
@@ -99,7 +102,13 @@ function writeState(state) {
 
 // n8n output shown in the terminal: warnings/errors and anything about this package, minus the
 // known harmless noise of an offline machine (everything goes to .runtime/n8n.log).
-const NOISE = [/Python task runner/i, /ENOTFOUND|EAI_AGAIN|getaddrinfo/, /Error fetching from Strapi API/, /A system task run failed/, /license SDK/i];
+const NOISE = [
+	/Python task runner/i,
+	/ENOTFOUND|EAI_AGAIN|getaddrinfo/,
+	/Error fetching from Strapi API/,
+	/A system task run failed/,
+	/license SDK/i,
+];
 function interesting(line, state) {
 	if (/^\s+at\s/.test(line) || /^\s*$/.test(line)) return state.lastShown; // stack lines follow their message
 	const show = /error|warn|fail|constant-?contact/i.test(line) && !NOISE.some((re) => re.test(line));
@@ -109,7 +118,8 @@ function interesting(line, state) {
 
 async function main() {
 	const t0 = Date.now();
-	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => shutdown(0, `${sig}: stopping n8n and the sandbox ...`));
+	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+		process.on(sig, () => shutdown(0, `${sig}: stopping n8n and the sandbox ...`));
 	checkPlatform();
 	const opts = { userFolder: C.USER_FOLDER, port: C.N8N_PORT, encryptionKey: C.ENCRYPTION_KEY };
 	if (flag('--reset')) {
@@ -120,7 +130,9 @@ async function main() {
 	// The sandbox does not depend on anything: start it first.
 	const sandbox = startSandbox({ port: C.SANDBOX_PORT });
 	children.push(sandbox);
-	sandbox.exited.then(({ code, signal }) => !stopping && shutdown(1, `The sandbox stopped (${signal || `exit code ${code}`}); stopping.`));
+	sandbox.exited.then(
+		({ code, signal }) => !stopping && shutdown(1, `The sandbox stopped (${signal || `exit code ${code}`}); stopping.`),
+	);
 
 	// Two independent chains side by side:
 	//   npm run build
@@ -166,7 +178,9 @@ async function main() {
 		},
 	});
 	children.unshift(server);
-	server.exited.then(({ code, signal }) => !stopping && shutdown(1, `n8n stopped (${signal || `exit code ${code}`}); see ${LOG_FILE}`));
+	server.exited.then(
+		({ code, signal }) => !stopping && shutdown(1, `n8n stopped (${signal || `exit code ${code}`}); see ${LOG_FILE}`),
+	);
 	await server.ready;
 	const owner = await cli.ensureOwner(server.url, C.OWNER);
 	const rss = cli.treeRssMb(server.pid);

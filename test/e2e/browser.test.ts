@@ -57,7 +57,9 @@ async function debugShot(name: string) {
 	if (!page || !env) return;
 	const dir = envVar('E2E_SHOTS_DIR') || path.join(env.userFolder, 'shots');
 	fs.mkdirSync(dir, { recursive: true });
-	await page.screenshot({ path: path.join(dir, `${String(++shotIndex).padStart(2, '0')}-${name}.png`) }).catch(() => undefined);
+	await page
+		.screenshot({ path: path.join(dir, `${String(++shotIndex).padStart(2, '0')}-${name}.png`) })
+		.catch(() => undefined);
 }
 
 async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
@@ -72,7 +74,9 @@ async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
 beforeAll(async () => {
 	const chromium = findChromium();
 	if (!chromium) {
-		throw new Error(`Chromium is not installed (no /usr/bin/chromium, no chromium on PATH). Install it with:\n  ${INSTALL_CHROMIUM}`);
+		throw new Error(
+			`Chromium is not installed (no /usr/bin/chromium, no chromium on PATH). Install it with:\n  ${INSTALL_CHROMIUM}`,
+		);
 	}
 	const t = Date.now();
 	env = await createEnv('browser'); // imported credentials fill the node's credential dropdown
@@ -101,7 +105,7 @@ afterAll(async () => {
 	if (context) await context.close().catch(() => undefined);
 	if (server) await server.stop();
 	if (env) await env.cleanup();
-	// eslint-disable-next-line no-console
+
 	console.log(`browser.test.ts timings (s): ${JSON.stringify(timings)}`);
 });
 
@@ -121,7 +125,10 @@ test('new workflow: a Manual Trigger, then the node panel finds "Constant Contac
 	const t = Date.now();
 	const ndv = page.getByTestId('ndv');
 	const itemName = (title: string) =>
-		page.getByTestId('node-creator').getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^\\s*${title}\\s*$`) });
+		page
+			.getByTestId('node-creator')
+			.getByTestId('node-creator-item-name')
+			.filter({ hasText: new RegExp(`^\\s*${title}\\s*$`) });
 	await step('new-workflow', async () => {
 		await page.goto(`${url}/workflow/new`);
 		await page.getByTestId('canvas-plus-button').click(); // "What triggers this workflow?"
@@ -162,9 +169,17 @@ test('new workflow: a Manual Trigger, then the node panel finds "Constant Contac
 	await step('pick-node', async () => {
 		await expect(itemName('Constant Contact').count()).resolves.toBe(1);
 		await itemName('Constant Contact').click();
-		await page.getByTestId('item-iterator-item').filter({ hasText: /^Get many campaigns$/ }).first().waitFor();
+		await page
+			.getByTestId('item-iterator-item')
+			.filter({ hasText: /^Get many campaigns$/ })
+			.first()
+			.waitFor();
 		await debugShot('actions-panel'); // kept with E2E_KEEP=1 or E2E_SHOTS_DIR
-		await page.getByTestId('item-iterator-item').filter({ hasText: /^Get many campaigns$/ }).first().click();
+		await page
+			.getByTestId('item-iterator-item')
+			.filter({ hasText: /^Get many campaigns$/ })
+			.first()
+			.click();
 		await ndv.waitFor();
 	});
 	timings.addNode = seconds(t);
@@ -202,7 +217,10 @@ test('node parameters open; a new OAuth2 (v3) credential connects through the sa
 	const popup = await step('connect', async () => {
 		const [p] = await Promise.all([
 			context!.waitForEvent('page', { timeout: 30_000 }),
-			modal.getByRole('button', { name: /^connect/i }).first().click(),
+			modal
+				.getByRole('button', { name: /^connect/i })
+				.first()
+				.click(),
 		]);
 		return p;
 	});
@@ -216,12 +234,18 @@ test('node parameters open; a new OAuth2 (v3) credential connects through the sa
 	await step('connected', async () => {
 		// n8n 2.41 closes the modal once connected and selects the new credential in the node;
 		// reopen it (pencil next to the dropdown) to see n8n's "Account connected" state.
-		const banner = modal.getByTestId('oauth-connect-success-banner').or(modal.getByText(/account connected/i)).first();
+		const banner = modal
+			.getByTestId('oauth-connect-success-banner')
+			.or(modal.getByText(/account connected/i))
+			.first();
 		const t0 = Date.now();
-		while (!(await banner.isVisible()) && (await modal.isVisible()) && Date.now() - t0 < 30_000) await page.waitForTimeout(200);
+		while (!(await banner.isVisible()) && (await modal.isVisible()) && Date.now() - t0 < 30_000)
+			await page.waitForTimeout(200);
 		if (!(await banner.isVisible())) {
 			await modal.waitFor({ state: 'hidden' });
-			await expect(page.getByTestId('node-credentials-select').locator('input').first().inputValue()).resolves.toBe('Constant Contact (v3) account');
+			await expect(page.getByTestId('node-credentials-select').locator('input').first().inputValue()).resolves.toBe(
+				'Constant Contact (v3) account',
+			);
 			await page.getByTestId('credential-edit-button').click();
 		}
 		await banner.waitFor({ timeout: 30_000 });
@@ -235,7 +259,10 @@ test('node parameters open; a new OAuth2 (v3) credential connects through the sa
 	expect((tokenCall.body as any).redirect_uri).toBe(`${url}/rest/oauth2-credential/callback`);
 	await step('close-credential', async () => {
 		// saved when "Connect" was clicked; close the modal (its X), back to the node
-		await modal.locator('.el-dialog__headerbtn, [aria-label="Close"], [aria-label="Close this dialog"]').first().click();
+		await modal
+			.locator('.el-dialog__headerbtn, [aria-label="Close"], [aria-label="Close this dialog"]')
+			.first()
+			.click();
 		await modal.waitFor({ state: 'hidden' });
 	});
 	timings.credential = seconds(t);
@@ -245,7 +272,8 @@ test('running the workflow with that credential finishes; screenshot of the fini
 	const t = Date.now();
 	const sb = env.sandbox;
 	const before = sb.requests.length;
-	const v3Gets = () => sb.requests.slice(before).filter((q) => q.api === 'v3' && q.method === 'GET' && /\/emails$/.test(q.path));
+	const v3Gets = () =>
+		sb.requests.slice(before).filter((q) => q.api === 'v3' && q.method === 'GET' && /\/emails$/.test(q.path));
 	const waitFor = async (what: string, ok: () => boolean, ms = 60_000) => {
 		const t0 = Date.now();
 		while (!ok()) {
@@ -255,8 +283,12 @@ test('running the workflow with that credential finishes; screenshot of the fini
 	};
 	await step('execute-step', async () => {
 		await page.getByTestId('node-execute-button').first().click();
-		await waitFor('the node\'s GET /emails', () => v3Gets().length >= 1);
-		await page.getByTestId('ndv').getByText(/\d+ items?/i).first().waitFor({ timeout: 30_000 });
+		await waitFor("the node's GET /emails", () => v3Gets().length >= 1);
+		await page
+			.getByTestId('ndv')
+			.getByText(/\d+ items?/i)
+			.first()
+			.waitFor({ timeout: 30_000 });
 	});
 	await step('back-to-canvas', async () => {
 		await page.getByTestId('ndv-close-button').click();
@@ -264,7 +296,7 @@ test('running the workflow with that credential finishes; screenshot of the fini
 	});
 	await step('execute-workflow', async () => {
 		await page.getByTestId('execute-workflow-button').first().click();
-		await waitFor('the workflow run\'s GET /emails', () => v3Gets().length >= 2);
+		await waitFor("the workflow run's GET /emails", () => v3Gets().length >= 2);
 		await page.getByTestId('canvas-node-status-success').nth(1).waitFor({ timeout: 30_000 });
 		await page.waitForTimeout(1000);
 	});

@@ -27,7 +27,12 @@ const CONTEXT = {
 	searchCampaignActivities: {
 		path: 'parameters.campaignActivityId',
 		credentials: V3_CREDENTIAL,
-		parameters: { authentication: 'oAuth2', resource: 'campaignActivity', operation: 'get', campaignActivityId: EMPTY_LOCATOR },
+		parameters: {
+			authentication: 'oAuth2',
+			resource: 'campaignActivity',
+			operation: 'get',
+			campaignActivityId: EMPTY_LOCATOR,
+		},
 	},
 	searchV2Campaigns: {
 		path: 'parameters.campaignId',
@@ -157,7 +162,8 @@ beforeAll(async () => {
 
 	const v2 = env.sandbox.draftCampaigns('v2', 130, { prefix: 'V2 paging test' }).map((c) => c.campaignId);
 	deletedV2 = [v2[0], v2[64], v2[129], '1100367567199'];
-	for (const id of deletedV2) expect((await sandboxApi('v2', 'DELETE', `/emailmarketing/campaigns/${id}`)).status).toBe(204);
+	for (const id of deletedV2)
+		expect((await sandboxApi('v2', 'DELETE', `/emailmarketing/campaigns/${id}`)).status).toBe(204);
 
 	// Contact lists whose names sort differently by case and code point, one of them deleted.
 	for (const name of ['alpha subscribers', 'Zeta customers', 'beta testers', 'Deleted list']) {
@@ -173,7 +179,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	if (server) await server.stop();
 	if (env) await env.cleanup();
-	// eslint-disable-next-line no-console
+
 	console.log(`editor-methods.test.ts timings (s): ${JSON.stringify(timings)}`);
 });
 
@@ -244,7 +250,9 @@ describe('searchCampaigns: filters reaching past the newest page, and page token
 	test('a filter that matches only an older campaign finds it in the first answer', async () => {
 		const first = await search('searchCampaigns', '  weekly SPECIALS ');
 		expect(first.status).toBe(200);
-		expect((first.json.data as SearchPage).results.map((i) => i.name)).toEqual(['Weekly specials (scheduled) (Scheduled)']);
+		expect((first.json.data as SearchPage).results.map((i) => i.name)).toEqual([
+			'Weekly specials (scheduled) (Scheduled)',
+		]);
 	});
 
 	test('a token that is not one the node gave is refused before any request', async () => {

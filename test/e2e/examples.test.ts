@@ -23,7 +23,14 @@ function scheduleWorkflow(id: string, name: string, parameters: Record<string, u
 		active: false,
 		settings: { executionOrder: 'v1', timezone: 'America/New_York' },
 		nodes: [
-			{ id: `${id}-1`, name: 'Run now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-1`,
+				name: 'Run now',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: `${id}-2`,
 				name: 'Schedule send',
@@ -68,7 +75,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	if (env) await env.cleanup();
-	// eslint-disable-next-line no-console
+
 	console.log(`examples.test.ts timings (s): ${JSON.stringify(timings)}`);
 });
 
@@ -79,7 +86,8 @@ async function run(id: string) {
 	return r;
 }
 
-const failureText = (r: any) => `n8n execute failed (code ${r.code}): ${JSON.stringify(r.error)}\n${String(r.stderr).slice(-3000)}`;
+const failureText = (r: any) =>
+	`n8n execute failed (code ${r.code}): ${JSON.stringify(r.error)}\n${String(r.stderr).slice(-3000)}`;
 
 test('weekly newsletter (v3): campaign created, sent to the list, scheduled Tuesday 09:00 New York time, one schedule POST', async () => {
 	const wf = example('weekly-newsletter.json');
@@ -202,7 +210,9 @@ test('v2 reschedule: every scheduled v2 campaign moves exactly one hour later, n
 	const v2State = () =>
 		plain({
 			campaigns: Object.fromEntries(sb.v2Campaigns().map((c) => [c.id, c])),
-			schedules: Object.fromEntries(sb.v2Campaigns().flatMap((c) => (sb.v2Schedule(c.id) ? [[c.id, sb.v2Schedule(c.id)]] : []))),
+			schedules: Object.fromEntries(
+				sb.v2Campaigns().flatMap((c) => (sb.v2Schedule(c.id) ? [[c.id, sb.v2Schedule(c.id)]] : [])),
+			),
 		});
 	const beforeState = v2State();
 	const scheduledIds = Object.values<any>(beforeState.campaigns)
@@ -214,7 +224,12 @@ test('v2 reschedule: every scheduled v2 campaign moves exactly one hour later, n
 
 	const r = await run('ccV2Reschedule');
 	if (!r.ok) throw new Error(failureText(r));
-	expect(cli.nodeOutput(r, 'List scheduled campaigns').map((c: any) => String(c.id)).sort()).toEqual(scheduledIds);
+	expect(
+		cli
+			.nodeOutput(r, 'List scheduled campaigns')
+			.map((c: any) => String(c.id))
+			.sort(),
+	).toEqual(scheduledIds);
 	const moved = cli.nodeOutput(r, 'Move one hour later');
 	expect(moved).toHaveLength(scheduledIds.length);
 
@@ -245,7 +260,7 @@ test('v2 reschedule: every scheduled v2 campaign moves exactly one hour later, n
 	expect(sb.sendLog().filter((s) => s.api === 'v2')).toEqual([]);
 });
 
-test('a schedule in the past fails with the node\'s own message, before any request', async () => {
+test("a schedule in the past fails with the node's own message, before any request", async () => {
 	const before = env.sandbox.requests.length;
 	const r = await run('ccE2EPastDate');
 	expect(r.ok).toBe(false);

@@ -55,5 +55,9 @@ export function recordServerLog(text: string): void {
 }
 
 export function recordRestAnswer(method: string, path: string, status: number, text: string): void {
-	appendExposure({ source: 'e2e', where: `${currentTestName()} › REST ${method} ${path} -> ${status}`, responses: [text] });
+	appendExposure({
+		source: 'e2e',
+		where: `${currentTestName()} › REST ${method} ${path} -> ${status}`,
+		responses: [text],
+	});
 }

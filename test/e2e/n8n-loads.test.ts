@@ -23,11 +23,11 @@ beforeAll(async () => {
 afterAll(async () => {
 	if (server) await server.stop();
 	if (env) await env.cleanup();
-	// eslint-disable-next-line no-console
+
 	console.log(`n8n-loads.test.ts timings (s): ${JSON.stringify(timings)}`);
 });
 
-test('the package loads without warnings or errors about it in n8n\'s log', async () => {
+test("the package loads without warnings or errors about it in n8n's log", async () => {
 	const log: string = server.logs();
 	expect(log).toMatch(/Editor is now accessible/);
 	const ours = log
@@ -46,7 +46,10 @@ test('the node type is listed by the REST API', async () => {
 	const ours = types.filter((t) => t.name === NODE_TYPE);
 	expect(ours).toHaveLength(1);
 	expect(ours[0].displayName).toBe('Constant Contact');
-	expect(ours[0].credentials.map((c: any) => c.name).sort()).toEqual(['constantContactApi', 'constantContactOAuth2Api']);
+	expect(ours[0].credentials.map((c: any) => c.name).sort()).toEqual([
+		'constantContactApi',
+		'constantContactOAuth2Api',
+	]);
 
 	const creds = await rest(url, cookie, 'GET', '/types/credentials.json');
 	expect(creds.status).toBe(200);
@@ -78,7 +81,9 @@ test('v2 credential test passes (GET {baseUrl}/account/info)', async () => {
 	const result = await testCredential('ccApiKeyDemo');
 	expect(result).toMatchObject({ status: 'OK' });
 	const calls = env.sandbox.requests.slice(before);
-	expect(calls.map((q) => `${q.method} ${q.path} ${q.status}`)).toEqual([expect.stringMatching(/^GET \S*\/account\/info 200$/)]);
+	expect(calls.map((q) => `${q.method} ${q.path} ${q.status}`)).toEqual([
+		expect.stringMatching(/^GET \S*\/account\/info 200$/),
+	]);
 	expect(calls[0].api).toBe('v2');
 });
 
@@ -87,7 +92,9 @@ test('v3 OAuth2 credential test passes (GET {baseUrl}/account/summary)', async (
 	const result = await testCredential('ccOAuth2Demo');
 	expect(result).toEqual({ status: 'OK', message: expect.any(String) });
 	const calls = env.sandbox.requests.slice(before);
-	expect(calls.map((q) => `${q.method} ${q.path} ${q.status}`)).toEqual([expect.stringMatching(/^GET \S*\/account\/summary 200$/)]);
+	expect(calls.map((q) => `${q.method} ${q.path} ${q.status}`)).toEqual([
+		expect.stringMatching(/^GET \S*\/account\/summary 200$/),
+	]);
 	expect(calls[0].api).toBe('v3');
 	expect(calls[0].headers.authorization).toBe(`Bearer ${env.credentials.v3.data.oauthTokenData.access_token}`);
 });

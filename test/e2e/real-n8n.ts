@@ -129,7 +129,11 @@ export async function startServer(env: E2eEnv) {
 export async function rest(url: string, cookie: string, method: string, p: string, body?: unknown) {
 	const res = await fetch(url + p, {
 		method,
-		headers: { cookie, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+		headers: {
+			cookie,
+			Accept: 'application/json',
+			...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await res.text();

@@ -30,7 +30,10 @@ if (!fs.existsSync(path.join(root, 'dist', 'nodes', 'ConstantContact', 'Constant
 }
 
 const started = Date.now();
-const install = spawnSync(process.execPath, [path.join(root, 'scripts', 'runtime', 'install.js')], { cwd: root, stdio: 'inherit' });
+const install = spawnSync(process.execPath, [path.join(root, 'scripts', 'runtime', 'install.js')], {
+	cwd: root,
+	stdio: 'inherit',
+});
 if (install.status !== 0) {
 	console.error(`[e2e] scripts/runtime/install.js failed (exit ${install.status})`);
 	process.exit(install.status || 1);
@@ -44,5 +47,7 @@ const jest = spawnSync(
 	{ cwd: root, stdio: 'inherit', env: process.env },
 );
 const code = jest.status === null ? 1 : jest.status;
-console.log(`[e2e] jest exited ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s; report: ${path.relative(process.cwd(), report)}`);
+console.log(
+	`[e2e] jest exited ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s; report: ${path.relative(process.cwd(), report)}`,
+);
 process.exit(code);

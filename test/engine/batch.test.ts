@@ -12,8 +12,7 @@ beforeAll(async () => {
 afterAll(async () => await world.close());
 afterEach(() => expect(world.sandbox.contractViolations).toEqual([]));
 
-const activityIds = (n: number) =>
-	world.draftCampaigns('v3', n, { prefix: 'Batch' }).map((c) => c.activityId);
+const activityIds = (n: number) => world.draftCampaigns('v3', n, { prefix: 'Batch' }).map((c) => c.activityId);
 const activityStats = (input: Array<Record<string, unknown>>, continueOnFail = false) =>
 	world.run(
 		{ ...v3, resource: 'report', operation: 'getActivityStats', campaignActivityIds: '={{ $json.ids }}' },
@@ -49,7 +48,10 @@ describe('batch form: report stats for many items', () => {
 	test('with Continue On Fail, a bad value and an unknown id fail only their own items', async () => {
 		const ids = activityIds(4);
 		const mark = world.mark;
-		const result = await activityStats([{ ids: ids.slice(0, 2) }, { ids: 'nope' }, { ids: [ids[2], UNKNOWN] }, { ids: [ids[3]] }], true);
+		const result = await activityStats(
+			[{ ids: ids.slice(0, 2) }, { ids: 'nope' }, { ids: [ids[2], UNKNOWN] }, { ids: [ids[3]] }],
+			true,
+		);
 		// The bad value asks for nothing: one call for the 5 good ids.
 		expect(world.accepted('GET', /^\/v3\/reports\/stats\//, mark)).toHaveLength(1);
 		expect(paired(result.items)).toEqual(['{"item":0}', '{"item":0}', '{"item":1}', '{"item":2}', '{"item":3}']);

@@ -29,9 +29,15 @@ const liveLists = () => world.sandbox.contactLists().filter((l) => !l.deleted_at
 describe('v3 contact list', () => {
 	test('create makes the list with its description and favorite flag', async () => {
 		const name = uniqueName('Newsletter');
-		const [created] = jsonOf(await world.run(list('create', { name, additionalFields: { description: 'Weekly', favorite: true } })));
+		const [created] = jsonOf(
+			await world.run(list('create', { name, additionalFields: { description: 'Weekly', favorite: true } })),
+		);
 		expect(created).toMatchObject({ name, description: 'Weekly', favorite: true, list_id: expect.any(String) });
-		expect(world.sandbox.contactList(String(created.list_id))).toMatchObject({ name, description: 'Weekly', favorite: true });
+		expect(world.sandbox.contactList(String(created.list_id))).toMatchObject({
+			name,
+			description: 'Weekly',
+			favorite: true,
+		});
 	});
 
 	test('get reads the list, with its membership count when asked', async () => {
@@ -45,7 +51,9 @@ describe('v3 contact list', () => {
 
 	test('update changes only the fields given (read, modify, write)', async () => {
 		const name = uniqueName('Partners');
-		const [created] = jsonOf(await world.run(list('create', { name, additionalFields: { description: 'B2B', favorite: true } })));
+		const [created] = jsonOf(
+			await world.run(list('create', { name, additionalFields: { description: 'B2B', favorite: true } })),
+		);
 		const id = String(created.list_id);
 		const newName = uniqueName('Partners renamed');
 		const mark = world.mark;
@@ -124,10 +132,16 @@ describe('v2 contact list', () => {
 		const expected = world.sandbox.contactLists().filter((l) => !l.deleted_at);
 		const all = jsonOf(await world.run({ ...v2, resource: 'contactList', operation: 'getMany', returnAll: true }));
 		expect(all.map((l) => l.id).sort()).toEqual(expected.map((l) => l.v2Id).sort());
-		expect(all[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), contact_count: expect.any(Number) });
+		expect(all[0]).toMatchObject({
+			id: expect.any(String),
+			name: expect.any(String),
+			contact_count: expect.any(Number),
+		});
 
 		const mark = world.mark;
-		const some = jsonOf(await world.run({ ...v2, resource: 'contactList', operation: 'getMany', returnAll: false, limit: 2 }));
+		const some = jsonOf(
+			await world.run({ ...v2, resource: 'contactList', operation: 'getMany', returnAll: false, limit: 2 }),
+		);
 		expect(some).toHaveLength(2);
 		expect(world.accepted('GET', /^\/v2\/lists$/, mark)).toHaveLength(1);
 	});
@@ -136,7 +150,13 @@ describe('v2 contact list', () => {
 		const since = new Date(Date.now() - 1000).toISOString();
 		const [fresh] = world.addLists(1);
 		const rows = jsonOf(
-			await world.run({ ...v2, resource: 'contactList', operation: 'getMany', returnAll: true, filters: { modifiedSince: since } }),
+			await world.run({
+				...v2,
+				resource: 'contactList',
+				operation: 'getMany',
+				returnAll: true,
+				filters: { modifiedSince: since },
+			}),
 		);
 		expect(rows.map((l) => l.id)).toContain(fresh.v2Id);
 		expect(rows.every((l) => Date.parse(String(l.modified_date)) >= Date.parse(since))).toBe(true);

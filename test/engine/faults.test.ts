@@ -66,135 +66,202 @@ function outcomes(result: RunResult, count: number) {
 	return result.items.map((item, i) => {
 		expect(item.pairedItem).toEqual({ item: i });
 		const json = item.json as Record<string, unknown>;
-		return { json, failed: typeof json.error === 'string', unknownOutcome: /not known whether/.test(String(json.description)) };
+		return {
+			json,
+			failed: typeof json.error === 'string',
+			unknownOutcome: /not known whether/.test(String(json.description)),
+		};
 	});
 }
 
 function processed(requests: RecordedRequest[], method: string, path: string) {
-	return requests.filter((r) => r.method === method && r.path === path && r.handledStatus !== undefined && r.handledStatus < 300);
+	return requests.filter(
+		(r) => r.method === method && r.path === path && r.handledStatus !== undefined && r.handledStatus < 300,
+	);
 }
 
 function injected(requests: RecordedRequest[]) {
 	return {
 		serverErrors: requests.filter((r) => r.status >= 500).length,
 		resets: requests.filter((r) => r.status === 0).length,
-		lostAnswers: requests.filter((r) => r.handledStatus !== undefined && r.handledStatus < 300 && (r.status === 0 || r.status >= 500)).length,
+		lostAnswers: requests.filter(
+			(r) => r.handledStatus !== undefined && r.handledStatus < 300 && (r.status === 0 || r.status >= 500),
+		).length,
 		rateRefusals: requests.filter((r) => r.status === 429 || (r.api === 'v2' && r.status === 403)).length,
 		expiredTokens: requests.filter((r) => r.status === 401).length,
 	};
 }
 
-const sameSecond = (a: unknown, b: string) => Math.floor(Date.parse(String(a)) / 1000) === Math.floor(Date.parse(b) / 1000);
+const sameSecond = (a: unknown, b: string) =>
+	Math.floor(Date.parse(String(a)) / 1000) === Math.floor(Date.parse(b) / 1000);
 
-test(`${V3_SCHEDULES} v3 schedules: each activity scheduled once at its date, or the item says why`, async () => {
-	const lists = world.addLists(1, { contacts: 3 });
-	const campaigns = world.draftCampaigns('v3', V3_SCHEDULES, { prefix: `Sweep v3 ${randomUUID().slice(0, 8)}`, lists });
-	const activityIds = campaigns.map((c) => c.activityId);
-	const start = world.sandbox.clock.now();
-	const dates = activityIds.map((_, i) => new Date(start + DAY + i * 60_000).toISOString());
+test(
+	`${V3_SCHEDULES} v3 schedules: each activity scheduled once at its date, or the item says why`,
+	async () => {
+		const lists = world.addLists(1, { contacts: 3 });
+		const campaigns = world.draftCampaigns('v3', V3_SCHEDULES, {
+			prefix: `Sweep v3 ${randomUUID().slice(0, 8)}`,
+			lists,
+		});
+		const activityIds = campaigns.map((c) => c.activityId);
+		const start = world.sandbox.clock.now();
+		const dates = activityIds.map((_, i) => new Date(start + DAY + i * 60_000).toISOString());
 
-	const started = Date.now();
-	const { result, requests } = await runWithChaos(
-		{ ...v3, resource: 'schedule', operation: 'create', campaignActivityId: '={{ $json.activityId }}', scheduleType: 'date', scheduledDate: '={{ $json.date }}' },
-		activityIds.map((activityId, i) => ({ activityId, date: dates[i] })),
-	);
-	const elapsed = Date.now() - started;
+		const started = Date.now();
+		const { result, requests } = await runWithChaos(
+			{
+				...v3,
+				resource: 'schedule',
+				operation: 'create',
+				campaignActivityId: '={{ $json.activityId }}',
+				scheduleType: 'date',
+				scheduledDate: '={{ $json.date }}',
+			},
+			activityIds.map((activityId, i) => ({ activityId, date: dates[i] })),
+		);
+		const elapsed = Date.now() - started;
 
-	const items = outcomes(result, V3_SCHEDULES);
-	activityIds.forEach((id, i) => {
-		const activity = world.sandbox.v3Activity(id)!;
-		const scheduled = activity.current_status === 'SCHEDULED';
-		const posts = processed(requests, 'POST', `/v3/emails/activities/${id}/schedules`);
-		expect(posts.length).toBe(scheduled ? 1 : 0);
-		if (!items[i].failed) {
-			expect(scheduled && sameSecond(activity.scheduled_date, dates[i])).toBe(true);
-			expect(sameSecond(items[i].json.scheduled_date, dates[i])).toBe(true);
-		} else if (!items[i].unknownOutcome) {
-			expect(activity.current_status).toBe('DRAFT');
-		}
-	});
-	report('v3 schedule create', items, requests, elapsed);
-	expect(elapsed).toBeLessThan(RUN_BUDGET_MS);
-}, RUN_BUDGET_MS + 30_000);
+		const items = outcomes(result, V3_SCHEDULES);
+		activityIds.forEach((id, i) => {
+			const activity = world.sandbox.v3Activity(id)!;
+			const scheduled = activity.current_status === 'SCHEDULED';
+			const posts = processed(requests, 'POST', `/v3/emails/activities/${id}/schedules`);
+			expect(posts.length).toBe(scheduled ? 1 : 0);
+			if (!items[i].failed) {
+				expect(scheduled && sameSecond(activity.scheduled_date, dates[i])).toBe(true);
+				expect(sameSecond(items[i].json.scheduled_date, dates[i])).toBe(true);
+			} else if (!items[i].unknownOutcome) {
+				expect(activity.current_status).toBe('DRAFT');
+			}
+		});
+		report('v3 schedule create', items, requests, elapsed);
+		expect(elapsed).toBeLessThan(RUN_BUDGET_MS);
+	},
+	RUN_BUDGET_MS + 30_000,
+);
 
-test(`${V2_SCHEDULES} v2 schedules: each campaign has at most one schedule, at its date, or the item says why`, async () => {
-	const campaigns = world.draftCampaigns('v2', V2_SCHEDULES, { prefix: `Sweep v2 ${randomUUID().slice(0, 8)}`, lists: world.addLists(1, { contacts: 3 }) });
-	const start = world.sandbox.clock.now();
-	const dates = campaigns.map((_, i) => new Date(start + DAY + i * 60_000).toISOString());
+test(
+	`${V2_SCHEDULES} v2 schedules: each campaign has at most one schedule, at its date, or the item says why`,
+	async () => {
+		const campaigns = world.draftCampaigns('v2', V2_SCHEDULES, {
+			prefix: `Sweep v2 ${randomUUID().slice(0, 8)}`,
+			lists: world.addLists(1, { contacts: 3 }),
+		});
+		const start = world.sandbox.clock.now();
+		const dates = campaigns.map((_, i) => new Date(start + DAY + i * 60_000).toISOString());
 
-	const started = Date.now();
-	const { result, requests } = await runWithChaos(
-		{ ...v2, resource: 'schedule', operation: 'create', campaignId: '={{ $json.campaignId }}', scheduleType: 'date', scheduledDate: '={{ $json.date }}' },
-		campaigns.map((c, i) => ({ campaignId: c.campaignId, date: dates[i] })),
-	);
-	const elapsed = Date.now() - started;
+		const started = Date.now();
+		const { result, requests } = await runWithChaos(
+			{
+				...v2,
+				resource: 'schedule',
+				operation: 'create',
+				campaignId: '={{ $json.campaignId }}',
+				scheduleType: 'date',
+				scheduledDate: '={{ $json.date }}',
+			},
+			campaigns.map((c, i) => ({ campaignId: c.campaignId, date: dates[i] })),
+		);
+		const elapsed = Date.now() - started;
 
-	const items = outcomes(result, V2_SCHEDULES);
-	campaigns.forEach((c, i) => {
-		const schedule = world.sandbox.v2Schedule(c.campaignId);
-		const posts = processed(requests, 'POST', `/v2/emailmarketing/campaigns/${c.campaignId}/schedules`);
-		expect(posts.length).toBe(schedule ? 1 : 0);
-		if (!items[i].failed) {
-			expect(schedule && sameSecond(schedule.scheduled_date, dates[i])).toBe(true);
-			expect(String(items[i].json.id)).toBe(schedule!.id);
-		} else if (!items[i].unknownOutcome) {
-			expect(schedule).toBeUndefined();
-		}
-	});
-	report('v2 schedule create', items, requests, elapsed);
-	expect(elapsed).toBeLessThan(RUN_BUDGET_MS);
-}, RUN_BUDGET_MS + 30_000);
+		const items = outcomes(result, V2_SCHEDULES);
+		campaigns.forEach((c, i) => {
+			const schedule = world.sandbox.v2Schedule(c.campaignId);
+			const posts = processed(requests, 'POST', `/v2/emailmarketing/campaigns/${c.campaignId}/schedules`);
+			expect(posts.length).toBe(schedule ? 1 : 0);
+			if (!items[i].failed) {
+				expect(schedule && sameSecond(schedule.scheduled_date, dates[i])).toBe(true);
+				expect(String(items[i].json.id)).toBe(schedule!.id);
+			} else if (!items[i].unknownOutcome) {
+				expect(schedule).toBeUndefined();
+			}
+		});
+		report('v2 schedule create', items, requests, elapsed);
+		expect(elapsed).toBeLessThan(RUN_BUDGET_MS);
+	},
+	RUN_BUDGET_MS + 30_000,
+);
 
-test(`${CONTACTS} contact upserts: one contact per email, on the list, or the item says why`, async () => {
-	const [list] = world.addLists(1);
-	const v3ListId = list.v3Id;
-	const tag = randomUUID().slice(0, 8);
-	const emails = Array.from({ length: CONTACTS }, (_, i) => `sweep${i}.${tag}@example.com`);
-	// Every tenth contact exists already: an upsert must update it, never add a second one.
-	world.addContacts(CONTACTS / 10, { email: (n) => emails[n * 10], firstName: 'Old', lastName: 'Name' });
+test(
+	`${CONTACTS} contact upserts: one contact per email, on the list, or the item says why`,
+	async () => {
+		const [list] = world.addLists(1);
+		const v3ListId = list.v3Id;
+		const tag = randomUUID().slice(0, 8);
+		const emails = Array.from({ length: CONTACTS }, (_, i) => `sweep${i}.${tag}@example.com`);
+		// Every tenth contact exists already: an upsert must update it, never add a second one.
+		world.addContacts(CONTACTS / 10, { email: (n) => emails[n * 10], firstName: 'Old', lastName: 'Name' });
 
-	const started = Date.now();
-	const { result, requests } = await runWithChaos(
-		{ ...v3, resource: 'contact', operation: 'upsert', email: '={{ $json.email }}', contactListIds: [v3ListId], additionalFields: { firstName: '={{ $json.first }}' } },
-		emails.map((email, i) => ({ email, first: `Reader ${i}` })),
-	);
-	const elapsed = Date.now() - started;
+		const started = Date.now();
+		const { result, requests } = await runWithChaos(
+			{
+				...v3,
+				resource: 'contact',
+				operation: 'upsert',
+				email: '={{ $json.email }}',
+				contactListIds: [v3ListId],
+				additionalFields: { firstName: '={{ $json.first }}' },
+			},
+			emails.map((email, i) => ({ email, first: `Reader ${i}` })),
+		);
+		const elapsed = Date.now() - started;
 
-	const items = outcomes(result, CONTACTS);
-	const contacts = world.sandbox.contacts();
-	emails.forEach((email, i) => {
-		const matches = contacts.filter((c) => c.email === email);
-		expect(matches.length).toBeLessThanOrEqual(1);
-		if (!items[i].failed) {
-			expect(matches).toHaveLength(1);
-			expect(matches[0].listIds.has(v3ListId)).toBe(true);
-			expect(matches[0].first_name).toBe(`Reader ${i}`);
-			expect(items[i].json.contact_id).toBe(matches[0].contact_id);
-		}
-	});
-	report('v3 contact upsert', items, requests, elapsed);
-	expect(elapsed).toBeLessThan(RUN_BUDGET_MS);
-}, RUN_BUDGET_MS + 30_000);
+		const items = outcomes(result, CONTACTS);
+		const contacts = world.sandbox.contacts();
+		emails.forEach((email, i) => {
+			const matches = contacts.filter((c) => c.email === email);
+			expect(matches.length).toBeLessThanOrEqual(1);
+			if (!items[i].failed) {
+				expect(matches).toHaveLength(1);
+				expect(matches[0].listIds.has(v3ListId)).toBe(true);
+				expect(matches[0].first_name).toBe(`Reader ${i}`);
+				expect(items[i].json.contact_id).toBe(matches[0].contact_id);
+			}
+		});
+		report('v3 contact upsert', items, requests, elapsed);
+		expect(elapsed).toBeLessThan(RUN_BUDGET_MS);
+	},
+	RUN_BUDGET_MS + 30_000,
+);
 
 test('a stalled answer never holds the run: a read is repeated, a schedule is checked, both within the timeout', async () => {
-	const [read, scheduled] = world.draftCampaigns('v3', 2, { prefix: `Stall ${randomUUID().slice(0, 8)}`, lists: world.addLists(1, { contacts: 3 }) });
+	const [read, scheduled] = world.draftCampaigns('v3', 2, {
+		prefix: `Stall ${randomUUID().slice(0, 8)}`,
+		lists: world.addLists(1, { contacts: 3 }),
+	});
 	const activityId = scheduled.activityId;
 	const date = new Date(world.sandbox.clock.now() + DAY).toISOString();
-	world.sandbox.injectFault({ kind: 'stall', ms: 75_000, method: 'GET', path: new RegExp(`/emails/${read.campaignId}$`) });
+	world.sandbox.injectFault({
+		kind: 'stall',
+		ms: 75_000,
+		method: 'GET',
+		path: new RegExp(`/emails/${read.campaignId}$`),
+	});
 	world.sandbox.injectFault({ kind: 'stall', ms: 75_000, method: 'POST', path: /\/schedules$/, afterProcessing: true });
 	const mark = world.mark;
 	const started = Date.now();
 	const [got, posted] = await Promise.all([
 		world.run({ ...v3, resource: 'campaign', operation: 'get', campaignId: byId(read.campaignId) }),
-		world.run({ ...v3, resource: 'schedule', operation: 'create', campaignActivityId: byId(activityId), scheduleType: 'date', scheduledDate: date }),
+		world.run({
+			...v3,
+			resource: 'schedule',
+			operation: 'create',
+			campaignActivityId: byId(activityId),
+			scheduleType: 'date',
+			scheduledDate: date,
+		}),
 	]);
 	const elapsed = Date.now() - started;
 	expect(jsonOf(got)[0].campaign_id).toBe(read.campaignId);
 	expect(sameSecond(jsonOf(posted)[0].scheduled_date, date)).toBe(true);
-	expect(processed(world.sandbox.requests.slice(mark), 'POST', `/v3/emails/activities/${activityId}/schedules`)).toHaveLength(1);
+	expect(
+		processed(world.sandbox.requests.slice(mark), 'POST', `/v3/emails/activities/${activityId}/schedules`),
+	).toHaveLength(1);
 	// Each stalled request is given up after the node's 30 s timeout, not the 75 s stall.
 	expect(elapsed).toBeLessThan(70_000);
-	console.log(`stalled answers: read repeated and schedule confirmed by reading it back in ${(elapsed / 1000).toFixed(1)} s`);
+	console.log(
+		`stalled answers: read repeated and schedule confirmed by reading it back in ${(elapsed / 1000).toFixed(1)} s`,
+	);
 }, 100_000);
 
 test('the sweep ran under faults: every kind was injected and the node issued no request the contract rejects', () => {
@@ -208,7 +275,12 @@ test('the sweep ran under faults: every kind was injected and the node issued no
 	expect(world.sandbox.contractViolations).toEqual([]);
 });
 
-function report(title: string, items: Array<{ failed: boolean; unknownOutcome: boolean }>, requests: RecordedRequest[], elapsed: number) {
+function report(
+	title: string,
+	items: Array<{ failed: boolean; unknownOutcome: boolean }>,
+	requests: RecordedRequest[],
+	elapsed: number,
+) {
 	const failed = items.filter((i) => i.failed).length;
 	const unknown = items.filter((i) => i.unknownOutcome).length;
 	console.log(

@@ -18,7 +18,9 @@ describe('rate limit', () => {
 		);
 		const items = jsonOf(result);
 		expect(items).toHaveLength(50);
-		expect(items.map((_, i) => result.items[i].pairedItem)).toEqual(Array.from({ length: 50 }, (_, i) => ({ item: i })));
+		expect(items.map((_, i) => result.items[i].pairedItem)).toEqual(
+			Array.from({ length: 50 }, (_, i) => ({ item: i })),
+		);
 		const burst = world.sandbox.requests.slice(mark);
 		expect(burst.filter((r) => r.status !== 200)).toEqual([]);
 		expect(world.sandbox.maxRequestsInAnyWindow(1000, (r) => burst.includes(r))).toBeLessThanOrEqual(4);
@@ -48,7 +50,8 @@ describe('rate limit across two executions sharing a credential', () => {
 			world.run({ ...v2, resource: 'campaign', operation: 'getMany', limit: 1 }, { input }),
 		]);
 		const seen = world.sandbox.requests.slice(mark);
-		const window = (api: string) => world.sandbox.maxRequestsInAnyWindow(1000, (r) => seen.includes(r) && r.api === api);
+		const window = (api: string) =>
+			world.sandbox.maxRequestsInAnyWindow(1000, (r) => seen.includes(r) && r.api === api);
 		expect(seen.filter((r) => r.status !== 200)).toEqual([]);
 		expect(window('v2')).toBeLessThanOrEqual(4);
 		expect(window('v3')).toBeLessThanOrEqual(4);
@@ -65,7 +68,10 @@ describe("the credential's Requests per Second", () => {
 			const mark = world.mark;
 			const result = await world.run(
 				{ ...v3, resource: 'campaign', operation: 'get', campaignId: byId('={{ $json.id }}') },
-				{ input: Array.from({ length: 60 }, () => ({ id })), credentials: { constantContactOAuth2Api: world.v3Credentials({ requestsPerSecond: 10 }) } },
+				{
+					input: Array.from({ length: 60 }, () => ({ id })),
+					credentials: { constantContactOAuth2Api: world.v3Credentials({ requestsPerSecond: 10 }) },
+				},
 			);
 			expect(jsonOf(result)).toHaveLength(60);
 			const seen = world.sandbox.requests.slice(mark);

@@ -31,8 +31,15 @@ describe('retries', () => {
 		const mark = world.mark;
 		const [c] = jsonOf(
 			await world.run({
-				...v3, resource: 'campaign', operation: 'create', name, subject: 's', fromName: 'f',
-				fromEmail: world.verifiedEmail(), replyToEmail: world.verifiedEmail(), htmlContent: '<p>x</p>',
+				...v3,
+				resource: 'campaign',
+				operation: 'create',
+				name,
+				subject: 's',
+				fromName: 'f',
+				fromEmail: world.verifiedEmail(),
+				replyToEmail: world.verifiedEmail(),
+				htmlContent: '<p>x</p>',
 			}),
 		);
 		expect(c.name).toBe(name);
@@ -45,13 +52,28 @@ describe('retries', () => {
 		const v2Campaign = () => world.draftCampaign('v2', { lists: world.v2ListIds().slice(0, 1) }).campaignId;
 		const first = v2Campaign();
 		let mark = world.mark;
-		jsonOf(await world.run({ ...v2, resource: 'schedule', operation: 'create', campaignId: byId(first), scheduleType: 'date', scheduledDate: DateTime.utc().plus({ days: 2 }).toISO() }));
+		jsonOf(
+			await world.run({
+				...v2,
+				resource: 'schedule',
+				operation: 'create',
+				campaignId: byId(first),
+				scheduleType: 'date',
+				scheduledDate: DateTime.utc().plus({ days: 2 }).toISO(),
+			}),
+		);
 		expect(world.requests('POST', /\/schedules$/, mark).map((r) => r.status)).toEqual([403, 201]);
 
 		const second = v2Campaign();
 		world.sandbox.injectFault({ kind: 'status', status: 503, count: 1, method: 'POST', path: /\/schedules$/ });
 		mark = world.mark;
-		const result = await world.run({ ...v2, resource: 'schedule', operation: 'create', campaignId: byId(second), scheduleType: 'now' });
+		const result = await world.run({
+			...v2,
+			resource: 'schedule',
+			operation: 'create',
+			campaignId: byId(second),
+			scheduleType: 'now',
+		});
 		expect((result.error as { httpCode?: string }).httpCode).toBe('503');
 		expect(world.requests('POST', /\/schedules$/, mark)).toHaveLength(1);
 	});
@@ -60,10 +82,19 @@ describe('retries', () => {
 		world.sandbox.injectFault({ kind: 'reset', count: 1, method: 'POST', path: /^\/v3\/emails$/ });
 		const mark = world.mark;
 		const result = await world.run({
-			...v3, resource: 'campaign', operation: 'create', name: uniqueName('Reset'), subject: 's', fromName: 'f',
-			fromEmail: world.verifiedEmail(), replyToEmail: world.verifiedEmail(), htmlContent: '<p>x</p>',
+			...v3,
+			resource: 'campaign',
+			operation: 'create',
+			name: uniqueName('Reset'),
+			subject: 's',
+			fromName: 'f',
+			fromEmail: world.verifiedEmail(),
+			replyToEmail: world.verifiedEmail(),
+			htmlContent: '<p>x</p>',
 		});
-		expect((result.error as { description?: string }).description).toMatch(/not known whether the request was processed/);
+		expect((result.error as { description?: string }).description).toMatch(
+			/not known whether the request was processed/,
+		);
 		expect(world.requests('POST', /^\/v3\/emails$/, mark)).toHaveLength(1);
 	});
 });
@@ -82,21 +113,32 @@ describe('OAuth2 token expiry', () => {
 		expect(jsonOf(result)[0].campaign_id).toBe(id);
 		// The node's request is answered 401; it is sent again through n8n's OAuth2 path, which
 		// refreshes the token on that 401 and repeats the request with the new one.
-		expect(world.acceptedSince(mark).map((r) => `${r.api} ${r.status}`)).toEqual(['v3 401', 'v3 401', 'oauth 200', 'v3 200']);
-		const token = (result.credentialStore.get('constantContactOAuth2Api')?.oauthTokenData ?? {}) as { refresh_token?: string };
+		expect(world.acceptedSince(mark).map((r) => `${r.api} ${r.status}`)).toEqual([
+			'v3 401',
+			'v3 401',
+			'oauth 200',
+			'v3 200',
+		]);
+		const token = (result.credentialStore.get('constantContactOAuth2Api')?.oauthTokenData ?? {}) as {
+			refresh_token?: string;
+		};
 		expect(token.refresh_token).toBeTruthy();
 		expect(token.refresh_token).not.toBe(oldRefresh);
 	});
 
 	test('a revoked refresh token asks the user to reconnect', async () => {
 		const id = world.draftCampaign('v3').campaignId;
-		const credentials = world.v3Credentials({ oauthTokenData: { access_token: 'revoked', refresh_token: 'revoked', token_type: 'Bearer' } });
+		const credentials = world.v3Credentials({
+			oauthTokenData: { access_token: 'revoked', refresh_token: 'revoked', token_type: 'Bearer' },
+		});
 		const result = await world.run(
 			{ ...v3, resource: 'campaign', operation: 'get', campaignId: byId(id) },
 			{ credentials: { constantContactOAuth2Api: credentials } },
 		);
 		expect(result.error).toBeDefined();
-		expect(`${result.error?.message} ${(result.error as { description?: string }).description ?? ''}`).toMatch(/reconnect/i);
+		expect(`${result.error?.message} ${(result.error as { description?: string }).description ?? ''}`).toMatch(
+			/reconnect/i,
+		);
 	});
 });
 
@@ -120,15 +162,39 @@ describe('secrets', () => {
 	test('no api key or token appears in output items, errors or logs', async () => {
 		const v3Creds = world.v3Credentials();
 		const token = v3Creds.oauthTokenData as { access_token: string; refresh_token: string };
-		const secrets = [world.sandbox.secrets.v2ApiKey, world.sandbox.secrets.v2AccessToken, world.sandbox.secrets.clientSecret, token.access_token, token.refresh_token];
+		const secrets = [
+			world.sandbox.secrets.v2ApiKey,
+			world.sandbox.secrets.v2AccessToken,
+			world.sandbox.secrets.clientSecret,
+			token.access_token,
+			token.refresh_token,
+		];
 		const runs = [
-			await world.run({ ...v2, resource: 'campaign', operation: 'getMany', limit: 3 }, { credentials: { constantContactApi: world.v2Credentials() } }),
-			await world.run({ ...v2, resource: 'campaign', operation: 'get', campaignId: byId('999999') }, { credentials: { constantContactApi: world.v2Credentials() }, continueOnFail: true }),
-			await world.run({ ...v3, resource: 'campaign', operation: 'get', campaignId: byId('00000000-0000-4000-8000-000000000000') }, { credentials: { constantContactOAuth2Api: v3Creds } }),
+			await world.run(
+				{ ...v2, resource: 'campaign', operation: 'getMany', limit: 3 },
+				{ credentials: { constantContactApi: world.v2Credentials() } },
+			),
+			await world.run(
+				{ ...v2, resource: 'campaign', operation: 'get', campaignId: byId('999999') },
+				{ credentials: { constantContactApi: world.v2Credentials() }, continueOnFail: true },
+			),
+			await world.run(
+				{ ...v3, resource: 'campaign', operation: 'get', campaignId: byId('00000000-0000-4000-8000-000000000000') },
+				{ credentials: { constantContactOAuth2Api: v3Creds } },
+			),
 		];
 		for (const run of runs) {
 			const error = run.error as (Error & { description?: string; cause?: unknown }) | undefined;
-			const text = JSON.stringify({ items: run.items, logs: run.logs, error: error && { message: error.message, description: error.description, cause: error.cause, all: { ...error } } });
+			const text = JSON.stringify({
+				items: run.items,
+				logs: run.logs,
+				error: error && {
+					message: error.message,
+					description: error.description,
+					cause: error.cause,
+					all: { ...error },
+				},
+			});
 			for (const secret of secrets) expect(text).not.toContain(secret);
 		}
 	});

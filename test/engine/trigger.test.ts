@@ -15,12 +15,35 @@ type Event = 'campaignScheduled' | 'campaignSent' | 'campaignStatusChanged' | 'n
 type Json = Record<string, unknown>;
 
 const API = {
-	v3: { auth: v3, id: 'campaign_id', status: 'current_status', list: /^\/v3\/emails$/, draft: 'Draft', scheduled: 'Scheduled', sent: 'Done', deleted: 'Removed' },
-	v2: { auth: v2, id: 'id', status: 'status', list: /^\/v2\/emailmarketing\/campaigns$/, draft: 'DRAFT', scheduled: 'SCHEDULED', sent: 'SENT', deleted: 'DELETED' },
+	v3: {
+		auth: v3,
+		id: 'campaign_id',
+		status: 'current_status',
+		list: /^\/v3\/emails$/,
+		draft: 'Draft',
+		scheduled: 'Scheduled',
+		sent: 'Done',
+		deleted: 'Removed',
+	},
+	v2: {
+		auth: v2,
+		id: 'id',
+		status: 'status',
+		list: /^\/v2\/emailmarketing\/campaigns$/,
+		draft: 'DRAFT',
+		scheduled: 'SCHEDULED',
+		sent: 'SENT',
+		deleted: 'DELETED',
+	},
 } as const;
 
 /** One poll of a Constant Contact Trigger, as an active workflow (or the editor's test fetch) runs it. */
-async function poll(api: Api, event: Event, staticData?: Json, mode: 'trigger' | 'manual' = 'trigger'): Promise<PollResult> {
+async function poll(
+	api: Api,
+	event: Event,
+	staticData?: Json,
+	mode: 'trigger' | 'manual' = 'trigger',
+): Promise<PollResult> {
 	return await runPoll({
 		parameters: { ...API[api].auth, event },
 		credentials: { constantContactOAuth2Api: world.v3Credentials(), constantContactApi: world.v2Credentials() },
@@ -94,12 +117,32 @@ function draft(api: Api): SeededCampaign {
 
 /** Schedules the campaign one hour ahead on the sandbox's clock (which tests move forward). */
 async function scheduleInAnHour(campaign: SeededCampaign): Promise<void> {
-	const at = DateTime.fromMillis(world.sandbox.clock.now() + 3_600_000).toUTC().toISO();
+	const at = DateTime.fromMillis(world.sandbox.clock.now() + 3_600_000)
+		.toUTC()
+		.toISO();
 	if (campaign.api === 'v2') {
-		jsonOf(await world.run({ ...v2, resource: 'schedule', operation: 'create', campaignId: byId(campaign.campaignId), scheduleType: 'date', scheduledDate: at }));
+		jsonOf(
+			await world.run({
+				...v2,
+				resource: 'schedule',
+				operation: 'create',
+				campaignId: byId(campaign.campaignId),
+				scheduleType: 'date',
+				scheduledDate: at,
+			}),
+		);
 		return;
 	}
-	jsonOf(await world.run({ ...v3, resource: 'schedule', operation: 'create', campaignActivityId: byId(campaign.activityId!), scheduleType: 'date', scheduledDate: at }));
+	jsonOf(
+		await world.run({
+			...v3,
+			resource: 'schedule',
+			operation: 'create',
+			campaignActivityId: byId(campaign.activityId!),
+			scheduleType: 'date',
+			scheduledDate: at,
+		}),
+	);
 }
 
 const idsOf = (api: Api, items: Json[]) => items.map((item) => String(item[API[api].id]));
@@ -149,19 +192,34 @@ describe.each<Api>(['v3', 'v2'])('Constant Contact Trigger, API %s', (api) => {
 		for (const trigger of Object.values(triggers)) await trigger.poll();
 		for (const trigger of Object.values(triggers)) await trigger.poll(); // nothing new
 
-		for (const event of EVENTS) expect({ event, counts: triggers[event].countsFor([id]) }).toEqual({ event, counts: { [id]: event === 'campaignStatusChanged' ? 2 : 1 } });
+		for (const event of EVENTS)
+			expect({ event, counts: triggers[event].countsFor([id]) }).toEqual({
+				event,
+				counts: { [id]: event === 'campaignStatusChanged' ? 2 : 1 },
+			});
 		const mine = (event: Event) => triggers[event].seen.filter((item) => String(item[idKey]) === id);
 		expect(mine('newCampaign')[0]).toMatchObject({ event: 'newCampaign', [statusKey]: API[api].scheduled });
 		expect(mine('newCampaign')[0]).not.toHaveProperty('previous_status');
-		expect(mine('campaignScheduled')[0]).toMatchObject({ event: 'campaignScheduled', [statusKey]: API[api].scheduled, previous_status: API[api].draft });
-		expect(mine('campaignSent')[0]).toMatchObject({ event: 'campaignSent', [statusKey]: API[api].sent, previous_status: API[api].scheduled });
+		expect(mine('campaignScheduled')[0]).toMatchObject({
+			event: 'campaignScheduled',
+			[statusKey]: API[api].scheduled,
+			previous_status: API[api].draft,
+		});
+		expect(mine('campaignSent')[0]).toMatchObject({
+			event: 'campaignSent',
+			[statusKey]: API[api].sent,
+			previous_status: API[api].scheduled,
+		});
 		expect(mine('campaignStatusChanged')).toMatchObject([
 			{ event: 'campaignStatusChanged', [statusKey]: API[api].scheduled, previous_status: API[api].draft },
 			{ event: 'campaignStatusChanged', [statusKey]: API[api].sent, previous_status: API[api].scheduled },
 		]);
 		for (const trigger of Object.values(triggers)) {
 			const ids = idsOf(api, trigger.seen);
-			expect({ event: trigger.event, duplicates: ids.filter((x, i) => ids.indexOf(x) !== i && trigger.event !== 'campaignStatusChanged') }).toEqual({ event: trigger.event, duplicates: [] });
+			expect({
+				event: trigger.event,
+				duplicates: ids.filter((x, i) => ids.indexOf(x) !== i && trigger.event !== 'campaignStatusChanged'),
+			}).toEqual({ event: trigger.event, duplicates: [] });
 		}
 	});
 
@@ -171,7 +229,9 @@ describe.each<Api>(['v3', 'v2'])('Constant Contact Trigger, API %s', (api) => {
 		await trigger.poll();
 		jsonOf(await world.run({ ...API[api].auth, resource: 'campaign', operation: 'delete', campaignId: byId(id) }));
 		const items = await trigger.poll();
-		expect(items.filter((item) => String(item[idKey]) === id)).toMatchObject([{ [statusKey]: API[api].deleted, previous_status: API[api].draft }]);
+		expect(items.filter((item) => String(item[idKey]) === id)).toMatchObject([
+			{ [statusKey]: API[api].deleted, previous_status: API[api].draft },
+		]);
 		await trigger.poll();
 		expect(trigger.countsFor([id])).toEqual({ [id]: 1 });
 	});
@@ -184,7 +244,9 @@ describe.each<Api>(['v3', 'v2'])('Constant Contact Trigger, API %s', (api) => {
 		expect(items).toHaveLength(1200);
 		expect(new Set(idsOf(api, items))).toEqual(new Set(created));
 		expect(world.accepted('GET', API[api].list, mark).length).toBeGreaterThanOrEqual(3);
-		expect(world.accepted('GET', API[api].list, mark).every((r) => r.query.limit === undefined || r.query.limit === '500')).toBe(true);
+		expect(
+			world.accepted('GET', API[api].list, mark).every((r) => r.query.limit === undefined || r.query.limit === '500'),
+		).toBe(true);
 
 		expect(await trigger.poll()).toEqual([]);
 		expect(Object.values(trigger.countsFor(created)).every((n) => n === 1)).toBe(true);

@@ -11,7 +11,14 @@
 import path from 'node:path';
 
 import { DIST_DIR } from '../harness';
-import { listV2Fixtures, readV2Fixture, readV2FixtureText, serveV2Fixture, V2_FIXTURE_ENDPOINTS, v2FixturePath } from '../sandbox/v2-fixtures';
+import {
+	listV2Fixtures,
+	readV2Fixture,
+	readV2FixtureText,
+	serveV2Fixture,
+	V2_FIXTURE_ENDPOINTS,
+	v2FixturePath,
+} from '../sandbox/v2-fixtures';
 import { byId, jsonOf, v2, World } from './world';
 
 type Json = Record<string, unknown>;
@@ -21,7 +28,9 @@ interface V2PageParsing {
 	nextPage(body: Json, endpoint: string): { endpoint?: string; qs: Json } | undefined;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { v2Style } = require(path.join(DIST_DIR, 'nodes/ConstantContact/transport/apiStyles.js')) as { v2Style: V2PageParsing };
+const { v2Style } = require(path.join(DIST_DIR, 'nodes/ConstantContact/transport/apiStyles.js')) as {
+	v2Style: V2PageParsing;
+};
 
 const CAMPAIGN = '1100394165290';
 const campaign = { campaignId: byId(CAMPAIGN) };
@@ -134,12 +143,16 @@ const SERVED_ONLY: Record<string, Record<string, string>> = {
 /** The `next` cursor of a v2 page's next_link, if it has one. */
 function nextCursor(body: any): string | undefined {
 	const link = body?.meta?.pagination?.next_link;
-	return typeof link === 'string' ? (new URL(link, 'http://v2.invalid').searchParams.get('next') ?? undefined) : undefined;
+	return typeof link === 'string'
+		? (new URL(link, 'http://v2.invalid').searchParams.get('next') ?? undefined)
+		: undefined;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const isPage = (body: unknown): body is Json => !!body && typeof body === 'object' && !Array.isArray(body) && Array.isArray((body as Json).results);
-const isRecord = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0;
+const isPage = (body: unknown): body is Json =>
+	!!body && typeof body === 'object' && !Array.isArray(body) && Array.isArray((body as Json).results);
+const isRecord = (value: unknown) =>
+	!!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0;
 
 let world: World;
 beforeAll(async () => {
@@ -168,7 +181,13 @@ for (const file of fixtures) {
 			const cursor = nextCursor(fixture);
 			serveV2Fixture(world.sandbox, file, read.params);
 			// The fixture's next_link is followed: its cursor gets an empty last page.
-			if (cursor) world.sandbox.canned.add({ method: 'GET', path: v2FixturePath(file, read.params), query: { next: cursor }, reply: { status: 200, body: { meta: { pagination: {} }, results: [] } } });
+			if (cursor)
+				world.sandbox.canned.add({
+					method: 'GET',
+					path: v2FixturePath(file, read.params),
+					query: { next: cursor },
+					reply: { status: 200, body: { meta: { pagination: {} }, results: [] } },
+				});
 			const mark = world.mark;
 
 			const items = jsonOf(await world.run({ ...v2, ...read.parameters }));
@@ -203,7 +222,9 @@ for (const file of fixtures) {
 				expect(pageParsing.every(isRecord)).toBe(true);
 				const cursor = nextCursor(parsed);
 				const endpointPath = endpoint.path.replace(/^\/v2/, '');
-				expect(v2Style.nextPage(parsed, endpointPath)).toEqual(cursor ? { endpoint: endpointPath, qs: { next: cursor } } : undefined);
+				expect(v2Style.nextPage(parsed, endpointPath)).toEqual(
+					cursor ? { endpoint: endpointPath, qs: { next: cursor } } : undefined,
+				);
 			} else {
 				expect(pageParsing).toEqual([]);
 				const records = Array.isArray(parsed) ? parsed : [parsed];
@@ -213,7 +234,9 @@ for (const file of fixtures) {
 		});
 	} else {
 		test(`${file}: has a mapping to a node operation or to the served-only list`, () => {
-			throw new Error(`${file} is in test/sandbox/data/v2-fixtures but neither NODE_READS nor SERVED_ONLY of this test maps it`);
+			throw new Error(
+				`${file} is in test/sandbox/data/v2-fixtures but neither NODE_READS nor SERVED_ONLY of this test maps it`,
+			);
 		});
 	}
 }

@@ -31,12 +31,25 @@ describe('v2 campaign: send test and preview', () => {
 		const mark = world.mark;
 		const [out] = jsonOf(
 			await world.run(
-				campaign('sendTest', id, { emailAddresses: 'ann@example.com,bob@example.com', format: 'HTML', additionalFields: { personalMessage: 'oh hai there' } }),
+				campaign('sendTest', id, {
+					emailAddresses: 'ann@example.com,bob@example.com',
+					format: 'HTML',
+					additionalFields: { personalMessage: 'oh hai there' },
+				}),
 			),
 		);
-		expect(out).toEqual({ campaign_id: id, format: 'HTML', email_addresses: ['ann@example.com', 'bob@example.com'], personal_message: 'oh hai there' });
+		expect(out).toEqual({
+			campaign_id: id,
+			format: 'HTML',
+			email_addresses: ['ann@example.com', 'bob@example.com'],
+			personal_message: 'oh hai there',
+		});
 		const [post] = world.accepted('POST', /\/tests$/, mark);
-		expect(post.body).toEqual({ email_addresses: ['ann@example.com', 'bob@example.com'], format: 'HTML', personal_message: 'oh hai there' });
+		expect(post.body).toEqual({
+			email_addresses: ['ann@example.com', 'bob@example.com'],
+			format: 'HTML',
+			personal_message: 'oh hai there',
+		});
 		expect(world.sandbox.v2Campaign(id)?.testSends).toHaveLength(1);
 	});
 
@@ -54,8 +67,15 @@ describe('v2 campaign: send test and preview', () => {
 		expect(result.error?.message).toBe('"Email Addresses" has 6 addresses; Constant Contact allows at most 5');
 		result = await world.run(campaign('sendTest', id, { emailAddresses: 'ann@example' }));
 		expect(result.error?.message).toBe('"Email Addresses" is not an email address: "ann@example"');
-		result = await world.run(campaign('sendTest', id, { emailAddresses: 'ann@example.com', additionalFields: { personalMessage: 'x'.repeat(501) } }));
-		expect(result.error?.message).toBe('"Personal Message" is 501 characters long; Constant Contact allows at most 500');
+		result = await world.run(
+			campaign('sendTest', id, {
+				emailAddresses: 'ann@example.com',
+				additionalFields: { personalMessage: 'x'.repeat(501) },
+			}),
+		);
+		expect(result.error?.message).toBe(
+			'"Personal Message" is 501 characters long; Constant Contact allows at most 500',
+		);
 		expect(world.mark).toBe(mark);
 		expect(world.sandbox.v2Campaign(id)?.testSends).toEqual([]);
 	});
@@ -84,7 +104,15 @@ describe('v2 campaign: send test and preview', () => {
 describe('v2 tracking', () => {
 	test('summary: the counts of a sent campaign', async () => {
 		const [summary] = jsonOf(await world.run(tracking('getSummary', SENT)));
-		expect(summary).toEqual({ sends: 15, opens: 10, clicks: 10, forwards: 3, unsubscribes: 2, bounces: 18, campaign_id: Number(SENT) });
+		expect(summary).toEqual({
+			sends: 15,
+			opens: 10,
+			clicks: 10,
+			forwards: 3,
+			unsubscribes: 2,
+			bounces: 18,
+			campaign_id: Number(SENT),
+		});
 	});
 
 	test('activity of every type: one item per record, as Constant Contact gives them', async () => {
@@ -99,7 +127,8 @@ describe('v2 tracking', () => {
 		for (const [trackingType, activityType] of Object.entries(expected)) {
 			const rows = jsonOf(await world.run(tracking('getActivity', SENT, { trackingType, returnAll: true })));
 			expect(rows.length).toBeGreaterThan(0);
-			for (const row of rows) expect(row).toMatchObject({ activity_type: activityType, email_address: expect.any(String) });
+			for (const row of rows)
+				expect(row).toMatchObject({ activity_type: activityType, email_address: expect.any(String) });
 		}
 	});
 
@@ -126,20 +155,32 @@ describe('v2 tracking', () => {
 
 		const sentAt = Date.parse(String(rows[0].send_date));
 		const later = await world.run(
-			tracking('getActivity', id, { trackingType: 'sends', returnAll: true, filters: { createdSince: new Date(sentAt + 1000).toISOString() } }),
+			tracking('getActivity', id, {
+				trackingType: 'sends',
+				returnAll: true,
+				filters: { createdSince: new Date(sentAt + 1000).toISOString() },
+			}),
 		);
 		expect(jsonOf(later)).toEqual([]);
 		const since = world.accepted('GET', /\/tracking\/sends$/, mark).pop();
 		expect(since?.query.created_since).toBe(new Date(sentAt + 1000).toISOString());
 		const earlier = jsonOf(
-			await world.run(tracking('getActivity', id, { trackingType: 'sends', returnAll: true, filters: { createdSince: new Date(sentAt - 1000).toISOString() } })),
+			await world.run(
+				tracking('getActivity', id, {
+					trackingType: 'sends',
+					returnAll: true,
+					filters: { createdSince: new Date(sentAt - 1000).toISOString() },
+				}),
+			),
 		);
 		expect(earlier).toHaveLength(30);
 	});
 
 	test('a created-since that is not a date is refused before any request', async () => {
 		const mark = world.mark;
-		const result = await world.run(tracking('getActivity', SENT, { trackingType: 'opens', filters: { createdSince: 'last tuesday' } }));
+		const result = await world.run(
+			tracking('getActivity', SENT, { trackingType: 'opens', filters: { createdSince: 'last tuesday' } }),
+		);
 		expect(result.error?.message).toBe('"Created Since" is not a date: "last tuesday"');
 		expect(world.mark).toBe(mark);
 	});

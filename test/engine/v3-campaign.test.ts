@@ -27,7 +27,11 @@ describe('v3 campaign', () => {
 		const stored = world.sandbox.v3Campaign(String(campaign.campaign_id));
 		expect(stored?.name).toBe(name);
 		const activity = world.sandbox.v3Activity(String(campaign.primary_campaign_activity_id));
-		expect(activity).toMatchObject({ role: 'primary_email', subject: 'Spring is here', preheader: 'Twenty percent off' });
+		expect(activity).toMatchObject({
+			role: 'primary_email',
+			subject: 'Spring is here',
+			preheader: 'Twenty percent off',
+		});
 		expect(activity?.html_content).toContain('[[trackingImage]]');
 		expect(world.sandbox.contractViolations).toEqual([]);
 	});
@@ -35,9 +39,16 @@ describe('v3 campaign', () => {
 	test('get reads a campaign by ID, by URL and from the list', async () => {
 		const [created] = jsonOf(await world.run(newCampaign()));
 		const id = String(created.campaign_id);
-		for (const campaignId of [byId(id), byUrl(`https://app.constantcontact.com/pages/campaigns/email-details/details/${id}`), fromList(id)]) {
+		for (const campaignId of [
+			byId(id),
+			byUrl(`https://app.constantcontact.com/pages/campaigns/email-details/details/${id}`),
+			fromList(id),
+		]) {
 			const [got] = jsonOf(await world.run({ ...v3, resource: 'campaign', operation: 'get', campaignId }));
-			expect(got).toMatchObject({ campaign_id: id, primary_campaign_activity_id: created.primary_campaign_activity_id });
+			expect(got).toMatchObject({
+				campaign_id: id,
+				primary_campaign_activity_id: created.primary_campaign_activity_id,
+			});
 		}
 	});
 
@@ -53,7 +64,9 @@ describe('v3 campaign', () => {
 		expect(pages.length).toBeGreaterThan(3);
 
 		mark = world.mark;
-		const some = jsonOf(await world.run({ ...v3, resource: 'campaign', operation: 'getMany', returnAll: false, limit: 7 }));
+		const some = jsonOf(
+			await world.run({ ...v3, resource: 'campaign', operation: 'getMany', returnAll: false, limit: 7 }),
+		);
 		expect(some).toHaveLength(7);
 		expect(world.accepted('GET', /^\/v3\/emails$/, mark)).toHaveLength(1);
 	});
@@ -63,12 +76,24 @@ describe('v3 campaign', () => {
 		const [b] = jsonOf(await world.run(newCampaign()));
 		const newName = uniqueName('Renamed');
 		const [renamed] = jsonOf(
-			await world.run({ ...v3, resource: 'campaign', operation: 'update', campaignId: byId(String(a.campaign_id)), name: newName }),
+			await world.run({
+				...v3,
+				resource: 'campaign',
+				operation: 'update',
+				campaignId: byId(String(a.campaign_id)),
+				name: newName,
+			}),
 		);
 		expect(renamed.name).toBe(newName);
 		expect(world.sandbox.v3Campaign(String(a.campaign_id))?.name).toBe(newName);
 
-		const clash = await world.run({ ...v3, resource: 'campaign', operation: 'update', campaignId: byId(String(b.campaign_id)), name: newName });
+		const clash = await world.run({
+			...v3,
+			resource: 'campaign',
+			operation: 'update',
+			campaignId: byId(String(b.campaign_id)),
+			name: newName,
+		});
 		expect(clash.error?.message).toMatch(/name/i);
 		expect((clash.error as { description?: string }).description).toMatch(/unique/);
 		expect((clash.error as { httpCode?: string }).httpCode).toBe('409');

@@ -66,9 +66,13 @@ describe('v3 contact upsert', () => {
 		const email = uniqueEmail();
 		const [first, second] = world.v3ListIds();
 		const [created] = jsonOf(
-			await world.run(upsert(email, { contactListIds: [first], additionalFields: { firstName: 'Grace', lastName: 'Brewster' } })),
+			await world.run(
+				upsert(email, { contactListIds: [first], additionalFields: { firstName: 'Grace', lastName: 'Brewster' } }),
+			),
 		);
-		const [updated] = jsonOf(await world.run(upsert(email, { contactListIds: [second], additionalFields: { lastName: 'Hopper' } })));
+		const [updated] = jsonOf(
+			await world.run(upsert(email, { contactListIds: [second], additionalFields: { lastName: 'Hopper' } })),
+		);
 		expect(created.action).toBe('created');
 		expect(updated).toEqual({ contact_id: created.contact_id, action: 'updated', email_address: email });
 		expect(contactsWithEmail(email)).toHaveLength(1);
@@ -97,7 +101,10 @@ describe('v3 contact upsert', () => {
 		const cases: Array<[Record<string, unknown>, string]> = [
 			[{ contactListIds: '={{ [] }}' }, '"Contact Lists" is required: choose at least one list to add the contact to'],
 			[{ contactListIds: ['abc'] }, '"Contact Lists" is not a valid ID: "abc"'],
-			[{ additionalFields: { firstName: 'x'.repeat(51) } }, '"First Name" is 51 characters long; Constant Contact allows at most 50'],
+			[
+				{ additionalFields: { firstName: 'x'.repeat(51) } },
+				'"First Name" is 51 characters long; Constant Contact allows at most 50',
+			],
 			[
 				{ additionalFields: { customFields: { field: [{ customFieldId: 'colour', value: 'red' }] } } },
 				'"Custom Field ID" is not a valid ID: "colour"',
@@ -127,14 +134,22 @@ describe('v3 contact get', () => {
 			await world.run(
 				upsert(email, {
 					contactListIds: lists,
-					additionalFields: { firstName: 'Alan', phoneNumber: '555-0199', customFields: { field: [{ customFieldId: CUSTOM_FIELD, value: 'blue' }] } },
+					additionalFields: {
+						firstName: 'Alan',
+						phoneNumber: '555-0199',
+						customFields: { field: [{ customFieldId: CUSTOM_FIELD, value: 'blue' }] },
+					},
 				}),
 			),
 		);
 		const id = String(created.contact_id);
 		const include = ['custom_fields', 'list_memberships', 'phone_numbers'];
-		const byId = jsonOf(await world.run({ ...v3, resource: 'contact', operation: 'get', getBy: 'id', contactId: id, include }));
-		const byEmail = jsonOf(await world.run({ ...v3, resource: 'contact', operation: 'get', getBy: 'email', email, include }));
+		const byId = jsonOf(
+			await world.run({ ...v3, resource: 'contact', operation: 'get', getBy: 'id', contactId: id, include }),
+		);
+		const byEmail = jsonOf(
+			await world.run({ ...v3, resource: 'contact', operation: 'get', getBy: 'email', email, include }),
+		);
 		for (const found of [byId, byEmail]) {
 			expect(found).toHaveLength(1);
 			expect(found[0]).toMatchObject({
@@ -193,15 +208,17 @@ describe('v3 contact getMany', () => {
 		expect(pages.length).toBeGreaterThan(3);
 
 		mark = world.mark;
-		const some = jsonOf(await world.run({ ...v3, resource: 'contact', operation: 'getMany', returnAll: false, limit: 7 }));
+		const some = jsonOf(
+			await world.run({ ...v3, resource: 'contact', operation: 'getMany', returnAll: false, limit: 7 }),
+		);
 		expect(some).toHaveLength(7);
 		expect(world.accepted('GET', /^\/v3\/contacts$/, mark)).toHaveLength(1);
 	});
 
 	test('filters by list, status and updated since, sending the API its own parameters', async () => {
-		const [listId] = jsonOf(await world.run({ ...v3, resource: 'contactList', operation: 'create', name: uniqueName('Filter list') })).map(
-			(l) => String(l.list_id),
-		);
+		const [listId] = jsonOf(
+			await world.run({ ...v3, resource: 'contactList', operation: 'create', name: uniqueName('Filter list') }),
+		).map((l) => String(l.list_id));
 		const old = new Date(Date.now() - 10 * 86400000).toISOString();
 		const lists = [listId];
 		const [active] = world.addContacts(1, { lists });
@@ -223,13 +240,22 @@ describe('v3 contact getMany', () => {
 		const since = new Date(Date.now() - 86400000).toISOString();
 		const mark = world.mark;
 		expectIds(await run({ contactListIds: [listId], updatedAfter: since }), [active, unsubscribed]);
-		expect(world.requests('GET', /^\/v3\/contacts$/, mark)[0].query).toEqual({ lists: listId, updated_after: since, limit: '500' });
+		expect(world.requests('GET', /^\/v3\/contacts$/, mark)[0].query).toEqual({
+			lists: listId,
+			updated_after: since,
+			limit: '500',
+		});
 	});
 
 	test('more than 25 lists in the filter is refused before any request', async () => {
 		const mark = world.mark;
 		const lists = Array.from({ length: 26 }, () => randomUUID());
-		const result = await world.run({ ...v3, resource: 'contact', operation: 'getMany', filters: { contactListIds: lists } });
+		const result = await world.run({
+			...v3,
+			resource: 'contact',
+			operation: 'getMany',
+			filters: { contactListIds: lists },
+		});
 		expect(result.error?.message).toBe('"Contact Lists" has 26 IDs; Constant Contact allows at most 25');
 		expect(world.requests('GET', /^\/v3\/contacts$/, mark)).toHaveLength(0);
 	});

@@ -11,7 +11,8 @@ afterEach(() => {
 });
 
 /** A new draft v3 campaign; returns its primary email's activity id. */
-const draftActivity = (html = '<p>Roses are in.</p>') => world.draftCampaign('v3', { subject: 'Roses', fromName: 'Garden Shop', html }).activityId;
+const draftActivity = (html = '<p>Roses are in.</p>') =>
+	world.draftCampaign('v3', { subject: 'Roses', fromName: 'Garden Shop', html }).activityId;
 
 const activity = (id: string, operation: string, extra: Record<string, unknown> = {}) => ({
 	...v3,
@@ -26,7 +27,12 @@ describe('v3 campaign activity: send test', () => {
 		const id = draftActivity();
 		const mark = world.mark;
 		const [out] = jsonOf(
-			await world.run(activity(id, 'sendTest', { emailAddresses: 'ann@example.com, bob@example.com', additionalFields: { personalMessage: 'Check the photos' } })),
+			await world.run(
+				activity(id, 'sendTest', {
+					emailAddresses: 'ann@example.com, bob@example.com',
+					additionalFields: { personalMessage: 'Check the photos' },
+				}),
+			),
 		);
 		expect(out).toEqual({
 			success: true,
@@ -46,7 +52,10 @@ describe('v3 campaign activity: send test', () => {
 		const result = await world.run(activity(id, 'sendTest', { emailAddresses: '={{ $json.reviewers }}' }), {
 			input: [{ reviewers: ['ann@example.com'] }, { reviewers: ['bob@example.com', 'cy@example.com'] }],
 		});
-		expect(jsonOf(result).map((o) => o.email_addresses)).toEqual([['ann@example.com'], ['bob@example.com', 'cy@example.com']]);
+		expect(jsonOf(result).map((o) => o.email_addresses)).toEqual([
+			['ann@example.com'],
+			['bob@example.com', 'cy@example.com'],
+		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(world.sandbox.v3Activity(id)?.testSends).toHaveLength(2);
 	});
@@ -87,7 +96,12 @@ describe('v3 campaign activity: preview and send history', () => {
 	test('preview: the email in HTML and text, with the sender and subject', async () => {
 		const id = draftActivity('<html><body><h1>Roses</h1><p>Fresh today.</p></body></html>');
 		const [preview] = jsonOf(await world.run(activity(id, 'getPreview')));
-		expect(preview).toMatchObject({ campaign_activity_id: id, subject: 'Roses', from_name: 'Garden Shop', from_email: world.verifiedEmail() });
+		expect(preview).toMatchObject({
+			campaign_activity_id: id,
+			subject: 'Roses',
+			from_name: 'Garden Shop',
+			from_email: world.verifiedEmail(),
+		});
 		expect(preview.preview_html_content).toContain('<h1>Roses</h1>');
 		expect(preview.preview_html_content).not.toContain('[[trackingImage]]');
 		expect(preview.preview_text_content).toBe('Roses Fresh today.');
@@ -98,7 +112,13 @@ describe('v3 campaign activity: preview and send history', () => {
 		const v3ListId = world.addLists(1, { contacts: 12 })[0].v3Id;
 		jsonOf(await world.run(activity(id, 'update', { updateFields: { contactListIds: [v3ListId] } })));
 		expect(jsonOf(await world.run(activity(id, 'getSendHistory')))).toEqual([]);
-		const sendNow = { ...v3, resource: 'schedule', operation: 'create', campaignActivityId: byId(id), scheduleType: 'now' };
+		const sendNow = {
+			...v3,
+			resource: 'schedule',
+			operation: 'create',
+			campaignActivityId: byId(id),
+			scheduleType: 'now',
+		};
 		jsonOf(await world.run(sendNow));
 		world.sandbox.clock.advance(DAY);
 		const more = world.addLists(1, { contacts: 5 })[0].v3Id;

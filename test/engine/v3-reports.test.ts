@@ -10,7 +10,12 @@ let small: SentCampaign<'v3'>;
 const LINKS = ['https://shop.example.com/spring', 'https://shop.example.com/roses', 'https://shop.example.com/tulips'];
 const HTML = `<html><body><p>Spring is here.</p>${LINKS.map((l) => `<a href="${l}">${l}</a>`).join(' ')}</body></html>`;
 
-const report = (operation: string, extra: Record<string, unknown>) => ({ ...v3, resource: 'report', operation, ...extra });
+const report = (operation: string, extra: Record<string, unknown>) => ({
+	...v3,
+	resource: 'report',
+	operation,
+	...extra,
+});
 const tracking = (activityId: string, trackingType: string, extra: Record<string, unknown> = {}) =>
 	report('getTracking', { campaignActivityId: byId(activityId), trackingType, ...extra });
 
@@ -100,13 +105,19 @@ describe('v3 report: stats', () => {
 
 	test('ids also come as an array from an expression', async () => {
 		const rows = jsonOf(
-			await world.run(report('getActivityStats', { campaignActivityIds: `={{ ${JSON.stringify([big.activityId, small.activityId])} }}` })),
+			await world.run(
+				report('getActivityStats', {
+					campaignActivityIds: `={{ ${JSON.stringify([big.activityId, small.activityId])} }}`,
+				}),
+			),
 		);
 		expect(rows.map((r) => r.campaign_activity_id)).toEqual([big.activityId, small.activityId]);
 	});
 
 	test('campaign stats: counts and percentages per campaign', async () => {
-		const rows = jsonOf(await world.run(report('getCampaignStats', { campaignIds: `${big.campaignId},${small.campaignId}` })));
+		const rows = jsonOf(
+			await world.run(report('getCampaignStats', { campaignIds: `${big.campaignId},${small.campaignId}` })),
+		);
 		expect(rows.map((r) => r.campaign_id)).toEqual([big.campaignId, small.campaignId]);
 		const s = rows[0].stats as Record<string, number>;
 		expect(s.em_sends).toBe(1600);
@@ -135,7 +146,9 @@ describe('v3 report: stats', () => {
 		const ids = world.draftCampaigns('v3', 11, { prefix: 'Cap' }).map((c) => c.activityId);
 		const response = await world.callV3(`/reports/stats/email_campaign_activities/${ids.join(',')}`);
 		expect(response.status).toBe(400);
-		expect(await response.json()).toEqual([expect.objectContaining({ error_message: 'Specify from 1 to 10 comma-separated Campaign activity ids.' })]);
+		expect(await response.json()).toEqual([
+			expect.objectContaining({ error_message: 'Specify from 1 to 10 comma-separated Campaign activity ids.' }),
+		]);
 	});
 });
 
@@ -143,7 +156,10 @@ describe('v3 report: summaries and links', () => {
 	test('campaign summaries: sent campaigns, most recently sent first; Return All and Limit', async () => {
 		const all = jsonOf(await world.run(report('getCampaignSummaries', { returnAll: true })));
 		expect(all.map((r) => r.campaign_id)).toEqual([small.campaignId, big.campaignId]);
-		expect(all[1]).toMatchObject({ campaign_type: 'NEWSLETTER', unique_counts: expect.objectContaining({ sends: 1600 }) });
+		expect(all[1]).toMatchObject({
+			campaign_type: 'NEWSLETTER',
+			unique_counts: expect.objectContaining({ sends: 1600 }),
+		});
 		const mark = world.mark;
 		const one = jsonOf(await world.run(report('getCampaignSummaries', { returnAll: false, limit: 1 })));
 		expect(one.map((r) => r.campaign_id)).toEqual([small.campaignId]);
@@ -153,13 +169,16 @@ describe('v3 report: summaries and links', () => {
 	test('links: one item per clicked link; links without clicks on request', async () => {
 		const rows = jsonOf(await world.run(report('getLinks', { campaignActivityId: byId(big.activityId) })));
 		expect(rows.map((r) => r.link_url).sort()).toEqual([...LINKS].sort());
-		for (const r of rows) expect(r).toMatchObject({ campaign_activity_id: big.activityId, unique_clicks: expect.any(Number) });
+		for (const r of rows)
+			expect(r).toMatchObject({ campaign_activity_id: big.activityId, unique_clicks: expect.any(Number) });
 		const clicks = jsonOf(await world.run(tracking(big.activityId, 'clicks', { returnAll: true })));
 		expect(rows.reduce((n, r) => n + Number(r.unique_clicks), 0)).toBe(clicks.length);
 
 		const unsent = world.draftCampaign('v3', { html: HTML }).activityId;
 		expect(jsonOf(await world.run(report('getLinks', { campaignActivityId: byId(unsent) })))).toEqual([]);
-		const withUnclicked = jsonOf(await world.run(report('getLinks', { campaignActivityId: byId(unsent), includeUnclicked: true })));
+		const withUnclicked = jsonOf(
+			await world.run(report('getLinks', { campaignActivityId: byId(unsent), includeUnclicked: true })),
+		);
 		expect(withUnclicked.map((r) => [r.link_url, r.unique_clicks])).toEqual(LINKS.map((l) => [l, 0]));
 	});
 });
@@ -168,7 +187,9 @@ describe('v3 campaign: get by v2 id', () => {
 	test('one item per v2 id, 55 ids in 2 calls (the API takes 50), in the order given', async () => {
 		const v2Ids = world.draftCampaigns('v2', 55, { prefix: 'Xref', v3Twins: true }).map((c) => c.campaignId);
 		const mark = world.mark;
-		const rows = jsonOf(await world.run({ ...v3, resource: 'campaign', operation: 'getByV2Id', v2CampaignIds: v2Ids.join(',') }));
+		const rows = jsonOf(
+			await world.run({ ...v3, resource: 'campaign', operation: 'getByV2Id', v2CampaignIds: v2Ids.join(',') }),
+		);
 		expect(rows.map((r) => r.v2_email_campaign_id)).toEqual(v2Ids);
 		expect(rows[0]).toEqual({ v2_email_campaign_id: v2Ids[0], ...world.sandbox.xref(v2Ids[0]) });
 		const calls = world.accepted('GET', /campaign_id_xrefs$/, mark);
@@ -176,17 +197,22 @@ describe('v3 campaign: get by v2 id', () => {
 	});
 
 	test('a seeded v2 campaign maps to its v3 campaign and primary email', async () => {
-		const [row] = jsonOf(await world.run({ ...v3, resource: 'campaign', operation: 'getByV2Id', v2CampaignIds: '1100394165290' }));
+		const [row] = jsonOf(
+			await world.run({ ...v3, resource: 'campaign', operation: 'getByV2Id', v2CampaignIds: '1100394165290' }),
+		);
 		const v3Campaign = world.sandbox.v3Campaign(String(row.campaign_id));
 		expect(v3Campaign?.v2Id).toBe('1100394165290');
 		expect(row.campaign_activity_id).toBe(v3Campaign?.activityIds[0].campaign_activity_id);
 	});
 
 	test('bad ids: none or not numbers are refused before any request; unknown ones are named', async () => {
-		const run = (v2CampaignIds: string) => world.run({ ...v3, resource: 'campaign', operation: 'getByV2Id', v2CampaignIds });
+		const run = (v2CampaignIds: string) =>
+			world.run({ ...v3, resource: 'campaign', operation: 'getByV2Id', v2CampaignIds });
 		const mark = world.mark;
 		expect((await run('={{ [] }}')).error?.message).toBe('"V2 Campaign IDs" is required');
-		expect((await run('1100394165290, abc')).error?.message).toBe('"V2 Campaign IDs" has an ID that is not a v2 campaign ID: "abc"');
+		expect((await run('1100394165290, abc')).error?.message).toBe(
+			'"V2 Campaign IDs" has an ID that is not a v2 campaign ID: "abc"',
+		);
 		expect(world.mark).toBe(mark);
 		expect((await run('1100394165290,999')).error?.message).toBe('No v3 campaign found for v2 campaign ID "999"');
 	});

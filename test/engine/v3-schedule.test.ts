@@ -9,7 +9,8 @@ beforeAll(async () => {
 afterAll(async () => await world.close());
 
 /** A fresh draft campaign, without contact lists; returns its primary email activity id. */
-const draftActivity = () => world.draftCampaign('v3', { subject: 'This week', fromName: 'Garden Shop', html: '<p>News</p>' }).activityId;
+const draftActivity = () =>
+	world.draftCampaign('v3', { subject: 'This week', fromName: 'Garden Shop', html: '<p>News</p>' }).activityId;
 
 async function withLists(activityId: string, lists = world.v3ListIds().slice(0, 2)): Promise<void> {
 	jsonOf(
@@ -34,11 +35,19 @@ const schedule = (activityId: string, extra: Record<string, unknown>) => ({
 describe('v3 campaign activity', () => {
 	test('get returns the activity with the parts asked for', async () => {
 		const id = draftActivity();
-		const [plain] = jsonOf(await world.run({ ...v3, resource: 'campaignActivity', operation: 'get', campaignActivityId: byId(id) }));
+		const [plain] = jsonOf(
+			await world.run({ ...v3, resource: 'campaignActivity', operation: 'get', campaignActivityId: byId(id) }),
+		);
 		expect(plain).toMatchObject({ campaign_activity_id: id, role: 'primary_email', subject: 'This week' });
 		expect(plain.html_content).toBeUndefined();
 		const [full] = jsonOf(
-			await world.run({ ...v3, resource: 'campaignActivity', operation: 'get', campaignActivityId: byId(id), include: ['html_content', 'permalink_url'] }),
+			await world.run({
+				...v3,
+				resource: 'campaignActivity',
+				operation: 'get',
+				campaignActivityId: byId(id),
+				include: ['html_content', 'permalink_url'],
+			}),
 		);
 		expect(full.html_content).toContain('<p>News</p>');
 		expect(full.permalink_url).toBeTruthy();
@@ -57,7 +66,12 @@ describe('v3 campaign activity', () => {
 				updateFields: { contactListIds: lists, subject: 'New subject', preheader: 'Peek' },
 			}),
 		);
-		expect(updated).toMatchObject({ subject: 'New subject', preheader: 'Peek', from_name: 'Garden Shop', contact_list_ids: lists });
+		expect(updated).toMatchObject({
+			subject: 'New subject',
+			preheader: 'Peek',
+			from_name: 'Garden Shop',
+			contact_list_ids: lists,
+		});
 		const stored = world.sandbox.v3Activity(id);
 		expect(stored).toMatchObject({ subject: 'New subject', from_name: 'Garden Shop', contact_list_ids: lists });
 		expect(stored?.html_content).toContain('<p>News</p>');
@@ -81,7 +95,13 @@ describe('v3 campaign activity', () => {
 
 	test('update with no fields says what to do', async () => {
 		const id = draftActivity();
-		const result = await world.run({ ...v3, resource: 'campaignActivity', operation: 'update', campaignActivityId: byId(id), updateFields: {} });
+		const result = await world.run({
+			...v3,
+			resource: 'campaignActivity',
+			operation: 'update',
+			campaignActivityId: byId(id),
+			updateFields: {},
+		});
 		expect(result.error?.message).toBe('Nothing to update: add at least one field under "Update Fields"');
 	});
 });
@@ -90,7 +110,10 @@ describe('v3 schedule', () => {
 	test('create at a date without offset reads it in the workflow time zone and sends UTC', async () => {
 		const id = draftActivity();
 		await withLists(id);
-		const local = DateTime.now().setZone('America/New_York').plus({ days: 3 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+		const local = DateTime.now()
+			.setZone('America/New_York')
+			.plus({ days: 3 })
+			.set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
 		const [out] = jsonOf(
 			await world.run(schedule(id, { scheduleType: 'date', scheduledDate: local.toFormat("yyyy-MM-dd'T'HH:mm:ss") }), {
 				timezone: 'America/New_York',
@@ -134,13 +157,21 @@ describe('v3 schedule', () => {
 	test('get lists the schedule; delete unschedules', async () => {
 		const id = draftActivity();
 		await withLists(id);
-		jsonOf(await world.run(schedule(id, { scheduleType: 'date', scheduledDate: DateTime.utc().plus({ days: 5 }).toISO() })));
-		const [got] = jsonOf(await world.run({ ...v3, resource: 'schedule', operation: 'get', campaignActivityId: byId(id) }));
+		jsonOf(
+			await world.run(schedule(id, { scheduleType: 'date', scheduledDate: DateTime.utc().plus({ days: 5 }).toISO() })),
+		);
+		const [got] = jsonOf(
+			await world.run({ ...v3, resource: 'schedule', operation: 'get', campaignActivityId: byId(id) }),
+		);
 		expect(got).toMatchObject({ campaign_activity_id: id, scheduled: true });
-		const [deleted] = jsonOf(await world.run({ ...v3, resource: 'schedule', operation: 'delete', campaignActivityId: byId(id) }));
+		const [deleted] = jsonOf(
+			await world.run({ ...v3, resource: 'schedule', operation: 'delete', campaignActivityId: byId(id) }),
+		);
 		expect(deleted).toEqual({ campaign_activity_id: id, unscheduled: true });
 		expect(world.sandbox.v3Activity(id)?.current_status).toBe('DRAFT');
-		const [none] = jsonOf(await world.run({ ...v3, resource: 'schedule', operation: 'get', campaignActivityId: byId(id) }));
+		const [none] = jsonOf(
+			await world.run({ ...v3, resource: 'schedule', operation: 'get', campaignActivityId: byId(id) }),
+		);
 		expect(none).toEqual({ campaign_activity_id: id, scheduled: false, scheduled_date: null });
 	});
 
@@ -169,7 +200,9 @@ describe('v3 schedule', () => {
 	test('deleting a scheduled campaign is refused', async () => {
 		const id = draftActivity();
 		await withLists(id);
-		jsonOf(await world.run(schedule(id, { scheduleType: 'date', scheduledDate: DateTime.utc().plus({ days: 5 }).toISO() })));
+		jsonOf(
+			await world.run(schedule(id, { scheduleType: 'date', scheduledDate: DateTime.utc().plus({ days: 5 }).toISO() })),
+		);
 		const campaignId = world.sandbox.v3Activity(id)!.campaign_id;
 		const result = await world.run({ ...v3, resource: 'campaign', operation: 'delete', campaignId: byId(campaignId) });
 		expect(result.error).toBeDefined();

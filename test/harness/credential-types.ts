@@ -101,7 +101,8 @@ export class CredentialTypes {
 
 	getByName(name: string): ICredentialType {
 		const type = this.types.get(name);
-		if (!type) throw new Error(`Unknown credential type "${name}" (harness registry has: ${[...this.types.keys()].join(', ')})`);
+		if (!type)
+			throw new Error(`Unknown credential type "${name}" (harness registry has: ${[...this.types.keys()].join(', ')})`);
 		return type;
 	}
 
@@ -131,7 +132,9 @@ export function loadDistCredentialTypes(distDir: string): ICredentialType[] {
 	const dir = path.join(distDir, 'credentials');
 	if (!existsSync(dir)) return [];
 	const result: ICredentialType[] = [];
-	for (const file of readdirSync(dir).filter((f) => f.endsWith('.credentials.js')).sort()) {
+	for (const file of readdirSync(dir)
+		.filter((f) => f.endsWith('.credentials.js'))
+		.sort()) {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const mod = require(path.join(dir, file)) as Record<string, unknown>;
 		for (const exported of Object.values(mod)) {

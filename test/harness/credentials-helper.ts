@@ -29,7 +29,14 @@ import type { CredentialTypes } from './credential-types';
 import type { CredentialStore } from './credential-store';
 
 /** OAuth endpoint/flow fields recent n8n takes from the credential type when they are hidden. */
-const OAUTH_PINNED_FIELDS = ['authUrl', 'accessTokenUrl', 'grantType', 'authentication', 'requestTokenUrl', 'signatureMethod'];
+const OAUTH_PINNED_FIELDS = [
+	'authUrl',
+	'accessTokenUrl',
+	'grantType',
+	'authentication',
+	'requestTokenUrl',
+	'signatureMethod',
+];
 
 export interface CredentialsHelperOptions {
 	/**
@@ -264,12 +271,12 @@ export class CredentialsHelper extends (wf.ICredentialsHelper as unknown as new 
 			decryptedData.oauthTokenData = decryptedDataOriginal.oauthTokenData;
 		}
 
-		const additionalKeys = (core as unknown as { getAdditionalKeys: Function }).getAdditionalKeys(
-			additionalData,
-			mode,
-			null,
-			{ isCredential: true, secretsEnabled: true },
-		) as IWorkflowDataProxyAdditionalKeys;
+		const additionalKeys = (
+			core as unknown as { getAdditionalKeys: (...args: unknown[]) => unknown }
+		).getAdditionalKeys(additionalData, mode, null, {
+			isCredential: true,
+			secretsEnabled: true,
+		}) as IWorkflowDataProxyAdditionalKeys;
 
 		if (expressionResolveValues) {
 			try {
@@ -345,7 +352,12 @@ export class CredentialsHelper extends (wf.ICredentialsHelper as unknown as new 
 	): Promise<void> {
 		this.calls.push('updateCredentialsOauthTokenData');
 		const stored = this.findOrThrow(nodeCredentials, type);
-		this.store.replace(stored.id, type, { ...stored.data, oauthTokenData: clone(data.oauthTokenData) }, 'oauthTokenData');
+		this.store.replace(
+			stored.id,
+			type,
+			{ ...stored.data, oauthTokenData: clone(data.oauthTokenData) },
+			'oauthTokenData',
+		);
 	}
 
 	getCredentialsProperties(type: string): INodeProperties[] {

@@ -72,6 +72,9 @@ function unrefSshCleanupTimer(Container: DiContainer) {
 		SSHClientsManager: unknown;
 	};
 	const manager = Container.get<{ cleanupTimer?: NodeJS.Timeout }>(SSHClientsManager);
-	if (!manager.cleanupTimer) throw new Error(`n8n-core ${versions.core}: SSHClientsManager has no cleanupTimer any more; check what keeps jest from exiting`);
+	if (!manager.cleanupTimer)
+		throw new Error(
+			`n8n-core ${versions.core}: SSHClientsManager has no cleanupTimer any more; check what keeps jest from exiting`,
+		);
 	manager.cleanupTimer.unref();
 }

@@ -247,7 +247,14 @@ describe(`harness on engine ${engineLine()} (n8n-core ${versions.core}, n8n-work
 		const result = await runWorkflow(
 			{
 				nodes: [
-					{ id: 'a', name: 'When clicking', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						id: 'a',
+						name: 'When clicking',
+						type: 'n8n-nodes-base.manualTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: {},
+					},
 					{
 						id: 'b',
 						name: 'Fixture',

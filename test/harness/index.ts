@@ -191,7 +191,12 @@ export function buildCredentialTypes(extra: ICredentialType[] = []) {
 
 let executionCounter = 0;
 
-export function createAdditionalData(credentialsHelper: CredentialsHelper, hooks: unknown, executionId: string, workflowId: string) {
+export function createAdditionalData(
+	credentialsHelper: CredentialsHelper,
+	hooks: unknown,
+	executionId: string,
+	workflowId: string,
+) {
 	const base = 'http://localhost:5678';
 	const secretsStub = {
 		hasProvider: () => false,
@@ -244,11 +249,7 @@ function incomingNodes(connections: IConnections): Set<string> {
 	return targets;
 }
 
-function seedStore(
-	store: CredentialStore,
-	credentials: RunWorkflowOptions['credentials'],
-	nodes: INode[],
-) {
+function seedStore(store: CredentialStore, credentials: RunWorkflowOptions['credentials'], nodes: INode[]) {
 	if (!credentials) return;
 	if (Array.isArray(credentials)) {
 		for (const c of credentials) store.add(c);
@@ -288,7 +289,11 @@ async function execute(
 		const settings: IWorkflowSettings = { executionOrder: 'v1', ...(json.settings ?? {}) };
 
 		const nodes = json.nodes.map((node) => {
-			if ((node.type === 'n8n-nodes-base.manualTrigger' || node.type === HARNESS_START_TYPE) && options.input && node.parameters?.items === undefined) {
+			if (
+				(node.type === 'n8n-nodes-base.manualTrigger' || node.type === HARNESS_START_TYPE) &&
+				options.input &&
+				node.parameters?.items === undefined
+			) {
 				return { ...node, parameters: { ...node.parameters, items: JSON.stringify(options.input) } };
 			}
 			return node;
@@ -344,15 +349,19 @@ async function execute(
 			run = await workflowExecute.run({ workflow, startNode } as never);
 		} else {
 			// 1.x: run(workflow, startNode, destinationNode, pinData)
-			run = await (workflowExecute as unknown as { run: (w: unknown, s?: INode) => Promise<IRun> }).run(workflow, startNode);
+			run = await (workflowExecute as unknown as { run: (w: unknown, s?: INode) => Promise<IRun> }).run(
+				workflow,
+				startNode,
+			);
 		}
 
 		const recorded = run.data.resultData.error as Error | undefined;
-		const failedNode = (recorded as { node?: { name?: string } } | undefined)?.node?.name ?? run.data.resultData.lastNodeExecuted;
+		const failedNode =
+			(recorded as { node?: { name?: string } } | undefined)?.node?.name ?? run.data.resultData.lastNodeExecuted;
 		outcome = {
 			runData: run.data.resultData.runData,
 			// The engine stores a spread copy of the error; hand back the object the node threw.
-			error: recorded ? ((failedNode && nodeTypes.thrown.get(failedNode)) || recorded) : undefined,
+			error: recorded ? (failedNode && nodeTypes.thrown.get(failedNode)) || recorded : undefined,
 			thrownErrors: Object.fromEntries(nodeTypes.thrown),
 			credentialStore: store,
 			logs: capture.lines,
@@ -364,10 +373,18 @@ async function execute(
 		capture.stop();
 		const shown = runDataExposure(outcome?.runData);
 		recordRunExposure({
-			what: `workflow of ${json.nodes.filter((n) => n.type !== HARNESS_START_TYPE).map((n) => n.type).join(', ')}`,
+			what: `workflow of ${json.nodes
+				.filter((n) => n.type !== HARNESS_START_TYPE)
+				.map((n) => n.type)
+				.join(', ')}`,
 			engine: engineLine(),
 			items: shown.items,
-			errors: [outcome?.error, outcome?.run.data.resultData.error, ...Object.values(outcome?.thrownErrors ?? {}), ...shown.errors],
+			errors: [
+				outcome?.error,
+				outcome?.run.data.resultData.error,
+				...Object.values(outcome?.thrownErrors ?? {}),
+				...shown.errors,
+			],
 			logs: capture.lines,
 		});
 	}
@@ -377,7 +394,10 @@ async function execute(
 // Public API
 
 /** Runs saved workflow JSON ({ nodes, connections, settings? }). */
-export async function runWorkflow(workflowJson: WorkflowJson, options: RunWorkflowOptions = {}): Promise<WorkflowRunResult> {
+export async function runWorkflow(
+	workflowJson: WorkflowJson,
+	options: RunWorkflowOptions = {},
+): Promise<WorkflowRunResult> {
 	return await execute(workflowJson, {
 		...options,
 		nodeTypes: buildNodeTypes(options.extraNodes),

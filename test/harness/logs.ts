@@ -24,7 +24,10 @@ function render(value: unknown): string {
 
 function format(level: string, message: unknown, meta?: unknown): string {
 	let line = `${level}: ${render(message)}`;
-	if (meta !== undefined && !(typeof meta === 'object' && meta !== null && Object.keys(meta).length === 0 && !(meta instanceof Error))) {
+	if (
+		meta !== undefined &&
+		!(typeof meta === 'object' && meta !== null && Object.keys(meta).length === 0 && !(meta instanceof Error))
+	) {
 		line += ` ${render(meta)}`;
 	}
 	return line;

@@ -90,7 +90,8 @@ export class NodeTypes implements INodeTypes {
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		const node = this.types.get(nodeType);
-		if (!node) throw new Error(`Unknown node type "${nodeType}" (harness registry has: ${[...this.types.keys()].join(', ')})`);
+		if (!node)
+			throw new Error(`Unknown node type "${nodeType}" (harness registry has: ${[...this.types.keys()].join(', ')})`);
 		return node;
 	}
 

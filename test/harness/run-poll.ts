@@ -98,7 +98,9 @@ export async function runPoll(options: RunPollOptions): Promise<PollResult> {
 		const credentialTypes = buildCredentialTypes(options.extraCredentialTypes);
 		const type = options.nodeType ?? `${PACKAGE_NAME}.constantContactTrigger`;
 		if (!nodeTypes.has(type)) {
-			throw new Error(`The trigger "${type}" is not built or not listed in package.json n8n.nodes (dist: ${DIST_DIR}). Run: npm run build`);
+			throw new Error(
+				`The trigger "${type}" is not built or not listed in package.json n8n.nodes (dist: ${DIST_DIR}). Run: npm run build`,
+			);
 		}
 		const description = nodeTypes.getByNameAndVersion(type).description;
 		const nodeName = options.nodeName ?? description.defaults?.name ?? 'Trigger';

@@ -25,7 +25,8 @@ test('every direct dependency is locked at a version its range accepts', () => {
 		for (const [name, range] of Object.entries<string>(pkg[kind] ?? {})) {
 			const locked = lock.packages[`node_modules/${name}`];
 			const wanted = range.startsWith('npm:') ? range.slice(range.lastIndexOf('@') + 1) : range;
-			if (!locked || !semver.satisfies(locked.version, wanted)) wrong.push(`${name}: ${range} locked at ${locked?.version}`);
+			if (!locked || !semver.satisfies(locked.version, wanted))
+				wrong.push(`${name}: ${range} locked at ${locked?.version}`);
 		}
 	}
 	expect(wrong).toEqual([]);

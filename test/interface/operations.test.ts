@@ -73,14 +73,20 @@ describe('the sandbox routes every declared endpoint', () => {
 		async (_key, endpoint, api) => {
 			const [method, template] = endpoint.split(' ');
 			// Any id will do: an unknown one gets the API's own 404, an unrouted path "No such resource".
-			const url = new URL(`${api === 'v3' ? sandbox.v3BaseUrl : sandbox.v2BaseUrl}${template.replace(/\{[^}]+\}/g, '1')}`);
+			const url = new URL(
+				`${api === 'v3' ? sandbox.v3BaseUrl : sandbox.v2BaseUrl}${template.replace(/\{[^}]+\}/g, '1')}`,
+			);
 			const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
 			if (api === 'v3') headers.Authorization = `Bearer ${sandbox.issueTokens().access_token}`;
 			else {
 				url.searchParams.set('api_key', sandbox.secrets.v2ApiKey);
 				headers.Authorization = `Bearer ${sandbox.secrets.v2AccessToken}`;
 			}
-			const answer = await fetch(url, { method, headers, body: method === 'GET' || method === 'DELETE' ? undefined : '{}' });
+			const answer = await fetch(url, {
+				method,
+				headers,
+				body: method === 'GET' || method === 'DELETE' ? undefined : '{}',
+			});
 			const text = await answer.text();
 			expect(`${answer.status} ${text}`).not.toMatch(/^404 .*No such resource/);
 		},
@@ -97,17 +103,35 @@ function readmeRows(): string[] {
 		.slice(start, end)
 		.split('\n')
 		.filter((line) => /^\|\s*v[23]\s*\|/.test(line))
-		.map((line) => line.split('|').slice(1, 4).map((cell) => cell.trim()).join(' | '));
+		.map((line) =>
+			line
+				.split('|')
+				.slice(1, 4)
+				.map((cell) => cell.trim())
+				.join(' | '),
+		);
 }
 
 // A wrong resource/operation pair does not compile: this line fails the typecheck if one is renamed.
-const sample: Array<OperationKey<'v3'> | OperationKey<'v2'>> = ['campaign.create', 'report.getCampaignStats', 'tracking.getActivity'];
+const sample: Array<OperationKey<'v3'> | OperationKey<'v2'>> = [
+	'campaign.create',
+	'report.getCampaignStats',
+	'tracking.getActivity',
+];
 test('registry keys type-check', () => expect(sample).toHaveLength(3));
 
 test("the built node's Resource and Operation lists are the registry's", () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { ConstantContact } = require(path.join(ROOT, 'dist/nodes/ConstantContact/ConstantContact.node.js')) as {
-		ConstantContact: new () => { description: { properties: Array<{ name: string; displayOptions?: { show?: Record<string, unknown[]> }; options?: Array<{ value: unknown }> }> } };
+		ConstantContact: new () => {
+			description: {
+				properties: Array<{
+					name: string;
+					displayOptions?: { show?: Record<string, unknown[]> };
+					options?: Array<{ value: unknown }>;
+				}>;
+			};
+		};
 	};
 	const shown: string[] = [];
 	for (const p of new ConstantContact().description.properties) {

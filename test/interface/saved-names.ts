@@ -34,7 +34,9 @@ function propertyNames(prefix: string, properties: INodeProperties[], out: strin
 		const methods = p.typeOptions?.loadOptionsMethod ?? p.typeOptions?.loadOptionsDependsOn;
 		if (methods) out.push(`${id} loadOptions=${JSON.stringify(methods)}`);
 		for (const mode of (p.modes ?? []) as Array<{ name: string; typeOptions?: { searchListMethod?: string } }>) {
-			out.push(`${id} mode=${mode.name}${mode.typeOptions?.searchListMethod ? ` search=${mode.typeOptions.searchListMethod}` : ''}`);
+			out.push(
+				`${id} mode=${mode.name}${mode.typeOptions?.searchListMethod ? ` search=${mode.typeOptions.searchListMethod}` : ''}`,
+			);
 		}
 		for (const option of (p.options ?? []) as unknown as Array<Record<string, unknown>>) {
 			if ('value' in option) out.push(`${id} value=${JSON.stringify(option.value)}`);

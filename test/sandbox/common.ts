@@ -22,7 +22,11 @@ export interface Ctx {
 	state: SandboxState;
 }
 
-export const json = (status: number, body?: unknown, headers?: Record<string, string>): Reply => ({ status, body, headers });
+export const json = (status: number, body?: unknown, headers?: Record<string, string>): Reply => ({
+	status,
+	body,
+	headers,
+});
 
 /** v2 and v3 error body: an array of {error_key, error_message}. */
 export const apiError = (status: number, key: string, message: string): Reply => ({

@@ -160,7 +160,9 @@ export class Contract {
 			workerData: { base: path.join(__dirname, 'contract.ts'), contractFile: path.join(DATA_DIR, 'v3-contract.json') },
 		});
 		await new Promise<void>((resolve, reject) => {
-			worker.once('message', (m: { ready: boolean; error?: string }) => (m.ready ? resolve() : reject(new Error(`v3 contract failed to load: ${m.error}`))));
+			worker.once('message', (m: { ready: boolean; error?: string }) =>
+				m.ready ? resolve() : reject(new Error(`v3 contract failed to load: ${m.error}`)),
+			);
 			worker.once('error', reject);
 		});
 		worker.unref();
@@ -175,13 +177,20 @@ export class Contract {
 		});
 	}
 
-	async validateRequest(method: string, relPath: string, query: Record<string, string>, body: unknown, headers: Record<string, string>): Promise<ContractCheck> {
+	async validateRequest(
+		method: string,
+		relPath: string,
+		query: Record<string, string>,
+		body: unknown,
+		headers: Record<string, string>,
+	): Promise<ContractCheck> {
 		const q = { ...query };
 		for (const p of UNDECLARED_PAGING_PARAMS) delete q[p];
 		let b = body;
 		// The contract types scheduled_date as date-time, while its own prose (and seed 002) make
 		// "0" the documented "send now" value.
-		if (b && typeof b === 'object' && (b as any).scheduled_date === '0') b = { ...(b as any), scheduled_date: '1970-01-01T00:00:00.000Z' };
+		if (b && typeof b === 'object' && (b as any).scheduled_date === '0')
+			b = { ...(b as any), scheduled_date: '1970-01-01T00:00:00.000Z' };
 		return this.call<ContractCheck>({
 			type: 'request',
 			method,

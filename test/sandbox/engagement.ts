@@ -133,13 +133,21 @@ export function trackingRows(
 		if (kind === 'unique_opens' && opened.length) base('em_opens', e.opens[0].at, { device_type: e.opens[0].device });
 		if (kind === 'didnotopens' && !e.bounceCode && !opened.length) base('em_not_opened', e.send.sentAt);
 		if (kind === 'clicks' && e.click) {
-			base('em_clicks', e.click.at, { device_type: e.click.device, url_id: urlId(e.click.link), link_url: linksOf(a)[e.click.link] });
+			base('em_clicks', e.click.at, {
+				device_type: e.click.device,
+				url_id: urlId(e.click.link),
+				link_url: linksOf(a)[e.click.link],
+			});
 		}
 		if (kind === 'forwards' && e.forwardAt !== undefined) base('em_forwards', e.forwardAt);
-		if (kind === 'optouts' && e.optOutAt !== undefined) base('em_optouts', e.optOutAt, { opt_out_reason: 'No longer interested' });
-		if (kind === 'bounces' && e.bounceCode) base('em_bounces', e.send.sentAt, { bounce_code: e.bounceCode, current_email_address: e.send.email });
+		if (kind === 'optouts' && e.optOutAt !== undefined)
+			base('em_optouts', e.optOutAt, { opt_out_reason: 'No longer interested' });
+		if (kind === 'bounces' && e.bounceCode)
+			base('em_bounces', e.send.sentAt, { bounce_code: e.bounceCode, current_email_address: e.send.email });
 	}
-	return rows.sort((x, y) => y.at - x.at || (String(x.row.contact_id) < String(y.row.contact_id) ? -1 : 1)).map((r) => r.row);
+	return rows
+		.sort((x, y) => y.at - x.at || (String(x.row.contact_id) < String(y.row.contact_id) ? -1 : 1))
+		.map((r) => r.row);
 }
 
 /** The link report: unique clicks per link of the email. */

@@ -37,7 +37,19 @@ import {
 } from './seeding';
 
 export type { SandboxState, SendRecord, V2Campaign, V3Campaign, V3Activity, ContactList, Contact } from './state';
-export type { Api, ContactOptions, DraftOptions, DraftsOptions, ListOptions, ListRef, SeededCampaign, SeededContact, SeededList, SentCampaign, SentOptions } from './seeding';
+export type {
+	Api,
+	ContactOptions,
+	DraftOptions,
+	DraftsOptions,
+	ListOptions,
+	ListRef,
+	SeededCampaign,
+	SeededContact,
+	SeededList,
+	SentCampaign,
+	SentOptions,
+} from './seeding';
 
 /** What the reading methods return: the sandbox's live records, typed so that a test cannot write them. */
 export type ReadonlyDeep<T> = T extends (infer U)[]
@@ -255,8 +267,18 @@ export class Sandbox {
 	}
 
 	issueTokens(opts: { ttlSeconds?: number; scope?: string } = {}): TokenSet {
-		const t = this.oauth.issue(opts.scope ?? DEFAULT_SCOPE, opts.ttlSeconds ?? this.opts.accessTokenTtlSeconds ?? 86400, true);
-		return { access_token: t.access_token, refresh_token: t.refresh_token, expires_in: t.expires_in, token_type: 'Bearer', scope: t.scope };
+		const t = this.oauth.issue(
+			opts.scope ?? DEFAULT_SCOPE,
+			opts.ttlSeconds ?? this.opts.accessTokenTtlSeconds ?? 86400,
+			true,
+		);
+		return {
+			access_token: t.access_token,
+			refresh_token: t.refresh_token,
+			expires_in: t.expires_in,
+			token_type: 'Bearer',
+			scope: t.scope,
+		};
 	}
 
 	expireAccessTokens(): void {
@@ -274,7 +296,10 @@ export class Sandbox {
 
 	maxRequestsInAnyWindow(ms = 1000, filter?: (r: RecordedRequest) => boolean): number {
 		const f = filter ?? ((r: RecordedRequest) => r.api !== 'oauth');
-		const t = this.requests.filter(f).map((r) => r.arrivedAt).sort((a, b) => a - b);
+		const t = this.requests
+			.filter(f)
+			.map((r) => r.arrivedAt)
+			.sort((a, b) => a - b);
 		let best = 0;
 		let lo = 0;
 		for (let hi = 0; hi < t.length; hi++) {
@@ -415,7 +440,15 @@ export class Sandbox {
 			campaign.sendLog.push(record);
 			st.sendLog.push(record);
 		}
-		campaign.runs.push({ send_id: 1, contact_list_ids: [], segment_ids: [], count: n, run_date: iso(sentAt), send_status: 'COMPLETED', reason_code: 0 });
+		campaign.runs.push({
+			send_id: 1,
+			contact_list_ids: [],
+			segment_ids: [],
+			count: n,
+			run_date: iso(sentAt),
+			send_status: 'COMPLETED',
+			reason_code: 0,
+		});
 		campaign.status = 'SENT';
 		campaign.data.status = 'SENT';
 		campaign.data.last_run_date = iso(sentAt);
@@ -474,7 +507,8 @@ export class Sandbox {
 		const query: Record<string, string> = {};
 		for (const [k, v] of u.searchParams) query[k] = v;
 		const headers: Record<string, string> = {};
-		for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+		for (const [k, v] of Object.entries(req.headers))
+			if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
 		const method = (req.method ?? 'GET').toUpperCase();
 		const chunks: Buffer[] = [];
 		for await (const c of req) chunks.push(c as Buffer);
@@ -498,10 +532,21 @@ export class Sandbox {
 					body = rawBody;
 					badJson = true;
 				}
-			} else if (ct.startsWith('application/x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(rawBody));
+			} else if (ct.startsWith('application/x-www-form-urlencoded'))
+				body = Object.fromEntries(new URLSearchParams(rawBody));
 			else body = rawBody;
 		}
-		const rec: RecordedRequest = { api: api ?? 'v3', method, path, query, headers, body, status: 0, arrivedAt, respondedAt: 0 };
+		const rec: RecordedRequest = {
+			api: api ?? 'v3',
+			method,
+			path,
+			query,
+			headers,
+			body,
+			status: 0,
+			arrivedAt,
+			respondedAt: 0,
+		};
 		if (api) this.requests.push(rec);
 
 		const finish = async (reply: Reply | 'reset'): Promise<void> => {
@@ -531,20 +576,40 @@ export class Sandbox {
 			this.log(`${method} ${path} -> ${reply.status} (${rec.respondedAt - arrivedAt} ms)`);
 		};
 
-		if (!api) return finish(this.canned.take(method, path, query) ?? { status: 404, body: [{ error_key: 'http.status.not_found', error_message: `No such resource: ${path}` }] });
+		if (!api)
+			return finish(
+				this.canned.take(method, path, query) ?? {
+					status: 404,
+					body: [{ error_key: 'http.status.not_found', error_message: `No such resource: ${path}` }],
+				},
+			);
 		this.tick();
 		try {
 			await finish(await this.pipeline(api, method, path, query, headers, body, rawBody, badJson, arrivedAt, rec));
 		} catch (e) {
 			this.log(`${method} ${path} -> internal sandbox error: ${(e as Error).message}`);
-			await finish(api === 'oauth' ? { status: 500, body: { error: 'server_error', error_description: 'Internal error' } } : apiError(500, 'http.status.internal_error', 'Internal server error occurred'));
+			await finish(
+				api === 'oauth'
+					? { status: 500, body: { error: 'server_error', error_description: 'Internal error' } }
+					: apiError(500, 'http.status.internal_error', 'Internal server error occurred'),
+			);
 		}
 	}
 
 	private errorReply(api: string, status: number): Reply {
-		if (api === 'oauth') return { status, body: { error: 'server_error', error_description: FIVE_XX_TEXT[status] ?? `HTTP ${status}` } };
+		if (api === 'oauth')
+			return { status, body: { error: 'server_error', error_description: FIVE_XX_TEXT[status] ?? `HTTP ${status}` } };
 		const text = FIVE_XX_TEXT[status] ?? http.STATUS_CODES[status] ?? `HTTP ${status}`;
-		const key = api === 'v2' ? (status === 500 ? 'http.status.internal_error' : `http.status.${String(http.STATUS_CODES[status] ?? status).toLowerCase().replace(/\s+/g, '_')}`) : status >= 500 ? 'server_error' : `http.status.${status}`;
+		const key =
+			api === 'v2'
+				? status === 500
+					? 'http.status.internal_error'
+					: `http.status.${String(http.STATUS_CODES[status] ?? status)
+							.toLowerCase()
+							.replace(/\s+/g, '_')}`
+				: status >= 500
+					? 'server_error'
+					: `http.status.${status}`;
 		return apiError(status, key, text);
 	}
 
@@ -554,10 +619,17 @@ export class Sandbox {
 				? apiError(403, 'mashery.not.authorized.over.rate', 'Account Over Rate Limit')
 				: apiError(403, 'mashery.not.authorized.over.qps', 'Account Over Queries Per Second Limit');
 		}
-		if (api === 'oauth') return { status: 429, body: { error: 'rate_limited', error_description: 'Too many requests' } };
+		if (api === 'oauth')
+			return { status: 429, body: { error: 'rate_limited', error_description: 'Too many requests' } };
 		return daily
-			? { status: 429, body: { error_key: 'quota_exceeded', error_message: 'Daily request quota exceeded. Try again tomorrow.' } }
-			: { status: 429, body: { error_key: 'throttled', error_message: 'Too many requests. You exceeded the request rate limit.' } };
+			? {
+					status: 429,
+					body: { error_key: 'quota_exceeded', error_message: 'Daily request quota exceeded. Try again tomorrow.' },
+				}
+			: {
+					status: 429,
+					body: { error_key: 'throttled', error_message: 'Too many requests. You exceeded the request rate limit.' },
+				};
 	}
 
 	/** Sliding-window + daily limit per credential. Only accepted requests count. */
@@ -608,7 +680,10 @@ export class Sandbox {
 		const ctx: Ctx = {
 			method,
 			path: rel,
-			segments: rel.split('/').filter(Boolean).map((s) => decodeURIComponent(s)),
+			segments: rel
+				.split('/')
+				.filter(Boolean)
+				.map((s) => decodeURIComponent(s)),
 			query,
 			body,
 			rawBody,
@@ -625,7 +700,11 @@ export class Sandbox {
 			let credential: string;
 			if (api === 'v2') {
 				if (query.api_key !== this.secrets.v2ApiKey || bearer !== this.secrets.v2AccessToken) {
-					return apiError(401, 'http.status.unauthorized', 'Unauthorized: an api_key query parameter and a valid Authorization: Bearer access token are required.');
+					return apiError(
+						401,
+						'http.status.unauthorized',
+						'Unauthorized: an api_key query parameter and a valid Authorization: Bearer access token are required.',
+					);
 				}
 				credential = `v2:${query.api_key}`;
 			} else {
@@ -637,13 +716,26 @@ export class Sandbox {
 			if (limited) return this.throttleReply(api, limited === 'daily');
 			const accept = headers.accept;
 			if (accept && !/(application\/json|application\/\*|\*\/\*|\+json)/i.test(accept)) {
-				return apiError(406, api === 'v2' ? 'http.status.not_acceptable' : 'not_acceptable', 'Unsupported Accept Header value, must be application/json');
+				return apiError(
+					406,
+					api === 'v2' ? 'http.status.not_acceptable' : 'not_acceptable',
+					'Unsupported Accept Header value, must be application/json',
+				);
 			}
 			const ct = (headers['content-type'] ?? '').toLowerCase();
 			if (rawBody.length && !ct.includes('application/json')) {
-				return apiError(415, api === 'v2' ? 'http.status.unsupported_media_type' : 'unsupported_media_type', `Unsupported Content-Type '${headers['content-type'] ?? ''}': the request body must be application/json.`);
+				return apiError(
+					415,
+					api === 'v2' ? 'http.status.unsupported_media_type' : 'unsupported_media_type',
+					`Unsupported Content-Type '${headers['content-type'] ?? ''}': the request body must be application/json.`,
+				);
 			}
-			if (badJson) return apiError(400, api === 'v2' ? 'json.payload.invalid' : 'json.payload.invalid', 'The request body is not valid JSON.');
+			if (badJson)
+				return apiError(
+					400,
+					api === 'v2' ? 'json.payload.invalid' : 'json.payload.invalid',
+					'The request body is not valid JSON.',
+				);
 			if (api === 'v3') {
 				const check = await this.contract.validateRequest(method.toLowerCase(), rel, query, body, headers);
 				if (!check.matched) return apiError(404, 'http.status.not_found', `No such resource: ${method} ${path}`);
@@ -674,7 +766,8 @@ export class Sandbox {
 		if (after?.kind === 'stall') await pause(after.ms ?? 60_000);
 		else if (after) {
 			if (after.kind === 'reset') return 'reset';
-			if (after.kind === '5xx' || after.kind === 'status') return this.errorReply(api, after.status ?? (after.kind === '5xx' ? 503 : 500));
+			if (after.kind === '5xx' || after.kind === 'status')
+				return this.errorReply(api, after.status ?? (after.kind === '5xx' ? 503 : 500));
 			if (after.kind === 'throttle') return this.throttleReply(api, false);
 		}
 		return reply;

@@ -50,7 +50,11 @@ export class OAuthServer {
 
 	issue(scope: string, ttlSeconds = this.ttlSeconds(), withRefresh = true): TokenSet & { refresh_token: string } {
 		const access_token = 'sbx_at_' + crypto.randomBytes(24).toString('base64url');
-		this.accessTokens.set(access_token, { clientId: this.client.clientId, scope, expiresAt: this.now() + ttlSeconds * 1000 });
+		this.accessTokens.set(access_token, {
+			clientId: this.client.clientId,
+			scope,
+			expiresAt: this.now() + ttlSeconds * 1000,
+		});
 		let refresh_token = '';
 		if (withRefresh) {
 			refresh_token = 'sbx_rt_' + crypto.randomBytes(24).toString('base64url');
@@ -64,15 +68,28 @@ export class OAuthServer {
 		if (p === 'authorize' && ctx.method === 'GET') return this.authorizePage(ctx.query);
 		if (p === 'authorize' && ctx.method === 'POST') return this.approve(formOf(ctx));
 		if (p === 'token' && ctx.method === 'POST') return this.token(ctx);
-		return { status: 404, body: { error: 'not_found', error_description: `No such endpoint: ${ctx.method} /oauth2/default/v1/${p}` } };
+		return {
+			status: 404,
+			body: { error: 'not_found', error_description: `No such endpoint: ${ctx.method} /oauth2/default/v1/${p}` },
+		};
 	}
 
 	private authorizePage(q: Record<string, string>): Reply {
-		if (q.client_id !== this.client.clientId) return htmlPage(400, 'Error', `<p id="error">invalid_client: the client_id is not registered.</p>`);
+		if (q.client_id !== this.client.clientId)
+			return htmlPage(400, 'Error', `<p id="error">invalid_client: the client_id is not registered.</p>`);
 		if (!q.redirect_uri) return htmlPage(400, 'Error', `<p id="error">invalid_request: redirect_uri is required.</p>`);
-		if (q.response_type !== 'code') return redirect(q.redirect_uri, { error: 'unsupported_response_type', error_description: 'Only response_type=code is supported.', state: q.state });
+		if (q.response_type !== 'code')
+			return redirect(q.redirect_uri, {
+				error: 'unsupported_response_type',
+				error_description: 'Only response_type=code is supported.',
+				state: q.state,
+			});
 		if (q.code_challenge && q.code_challenge_method && !['S256', 'plain'].includes(q.code_challenge_method)) {
-			return redirect(q.redirect_uri, { error: 'invalid_request', error_description: 'code_challenge_method must be S256 or plain.', state: q.state });
+			return redirect(q.redirect_uri, {
+				error: 'invalid_request',
+				error_description: 'code_challenge_method must be S256 or plain.',
+				state: q.state,
+			});
 		}
 		const hidden = ['client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method']
 			.filter((k) => q[k] !== undefined)
@@ -91,8 +108,14 @@ ${hidden}
 	}
 
 	private approve(f: Record<string, string>): Reply {
-		if (f.client_id !== this.client.clientId || !f.redirect_uri) return htmlPage(400, 'Error', '<p id="error">invalid_request</p>');
-		if (f.decision === 'deny') return redirect(f.redirect_uri, { error: 'access_denied', error_description: 'The user denied the request.', state: f.state });
+		if (f.client_id !== this.client.clientId || !f.redirect_uri)
+			return htmlPage(400, 'Error', '<p id="error">invalid_request</p>');
+		if (f.decision === 'deny')
+			return redirect(f.redirect_uri, {
+				error: 'access_denied',
+				error_description: 'The user denied the request.',
+				state: f.state,
+			});
 		const code = crypto.randomBytes(18).toString('base64url');
 		this.codes.set(code, {
 			clientId: f.client_id,
@@ -108,7 +131,8 @@ ${hidden}
 
 	private token(ctx: Ctx): Reply {
 		const ct = (ctx.headers['content-type'] ?? '').toLowerCase();
-		if (!ct.startsWith('application/x-www-form-urlencoded')) return oauthError(400, 'invalid_request', 'The token request must be application/x-www-form-urlencoded.');
+		if (!ct.startsWith('application/x-www-form-urlencoded'))
+			return oauthError(400, 'invalid_request', 'The token request must be application/x-www-form-urlencoded.');
 		const f = formOf(ctx);
 		// client authentication: HTTP Basic or client_id/client_secret in the body
 		let id = f.client_id;
@@ -130,17 +154,27 @@ ${hidden}
 				return oauthError(400, 'invalid_grant', 'The authorization code is invalid or expired.');
 			}
 			code.used = true; // single use, even when the rest of the request fails
-			if (f.redirect_uri !== code.redirectUri) return oauthError(400, 'invalid_grant', "The 'redirect_uri' does not match the redirection URI used in the authorization request.");
+			if (f.redirect_uri !== code.redirectUri)
+				return oauthError(
+					400,
+					'invalid_grant',
+					"The 'redirect_uri' does not match the redirection URI used in the authorization request.",
+				);
 			if (code.challenge) {
-				if (!f.code_verifier) return oauthError(400, 'invalid_grant', 'PKCE verification failed: code_verifier is required.');
-				const computed = code.method === 'S256' ? crypto.createHash('sha256').update(f.code_verifier).digest('base64url') : f.code_verifier;
+				if (!f.code_verifier)
+					return oauthError(400, 'invalid_grant', 'PKCE verification failed: code_verifier is required.');
+				const computed =
+					code.method === 'S256'
+						? crypto.createHash('sha256').update(f.code_verifier).digest('base64url')
+						: f.code_verifier;
 				if (computed !== code.challenge) return oauthError(400, 'invalid_grant', 'PKCE verification failed.');
 			}
 			return { status: 200, body: this.tokenBody(code.scope), headers: NO_STORE };
 		}
 		if (f.grant_type === 'refresh_token') {
 			const rt = this.refreshTokens.get(f.refresh_token ?? '');
-			if (!rt || !rt.valid || rt.clientId !== id) return oauthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
+			if (!rt || !rt.valid || rt.clientId !== id)
+				return oauthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
 			rt.valid = false; // rotation: a refresh token works once
 			return { status: 200, body: this.tokenBody(rt.scope), headers: NO_STORE };
 		}
@@ -150,7 +184,12 @@ ${hidden}
 	private tokenBody(scope: string): Record<string, unknown> {
 		const offline = scope.split(/\s+/).includes('offline_access');
 		const t = this.issue(scope, this.ttlSeconds(), offline);
-		const body: Record<string, unknown> = { token_type: 'Bearer', expires_in: t.expires_in, access_token: t.access_token, scope };
+		const body: Record<string, unknown> = {
+			token_type: 'Bearer',
+			expires_in: t.expires_in,
+			access_token: t.access_token,
+			scope,
+		};
 		if (offline) body.refresh_token = t.refresh_token;
 		return body;
 	}

@@ -183,7 +183,7 @@ const V3_CAMPAIGN_TO_ACTIVITY: Record<string, V3Activity['current_status']> = {
 	Removed: 'REMOVED',
 };
 export const activityToCampaignStatus = (s: V3Activity['current_status']): V3Campaign['current_status'] =>
-	(Object.entries(V3_CAMPAIGN_TO_ACTIVITY).find(([, v]) => v === s)![0] as V3Campaign['current_status']);
+	Object.entries(V3_CAMPAIGN_TO_ACTIVITY).find(([, v]) => v === s)![0] as V3Campaign['current_status'];
 
 export const DEFAULT_FOOTER = {
 	organization_name: 'My Company',
@@ -292,7 +292,15 @@ export function buildState(now: number, seed: boolean): SandboxState {
 		delete data.last_edit_date;
 		if (summary.status !== 'SENT') {
 			delete data.last_run_date;
-			data.tracking_summary = { sends: 0, opens: 0, clicks: 0, forwards: 0, unsubscribes: 0, bounces: 0, spam_count: 0 };
+			data.tracking_summary = {
+				sends: 0,
+				opens: 0,
+				clicks: 0,
+				forwards: 0,
+				unsubscribes: 0,
+				bounces: 0,
+				spam_count: 0,
+			};
 			delete data.click_through_details;
 		}
 		data.sent_to_contact_lists = (data.sent_to_contact_lists ?? []).map((l: any) =>
@@ -304,7 +312,12 @@ export function buildState(now: number, seed: boolean): SandboxState {
 	const draftBase = { ...full, status: 'DRAFT' };
 	for (const s of summaries) mk(s, { ...draftBase, created_date: s.modified_date });
 	// One campaign that is scheduled a week ahead (schedule fixture shape: {id, scheduled_date}).
-	const schedSummary = { id: '1100394165301', name: 'Weekly specials (scheduled)', status: 'DRAFT', modified_date: iso(now - 3600000) };
+	const schedSummary = {
+		id: '1100394165301',
+		name: 'Weekly specials (scheduled)',
+		status: 'DRAFT',
+		modified_date: iso(now - 3600000),
+	};
 	mk(schedSummary, { ...draftBase, created_date: iso(now - 7200000) });
 	const sc = state.v2.campaigns.get(schedSummary.id)!;
 	const when = now + 7 * 86400000;
@@ -319,7 +332,10 @@ export function buildState(now: number, seed: boolean): SandboxState {
 	// v3 counterparts of every seeded v2 campaign (+ xrefs).
 	for (const c of state.v2.campaigns.values()) {
 		const v3 = deriveV3FromV2(state, c);
-		state.v3.xrefs.set(c.id, { campaign_id: v3.campaign_id, campaign_activity_id: v3.activityIds[0].campaign_activity_id });
+		state.v3.xrefs.set(c.id, {
+			campaign_id: v3.campaign_id,
+			campaign_activity_id: v3.activityIds[0].campaign_activity_id,
+		});
 	}
 	// Mirror the v2 seeded send of the SENT campaign into the v3 send history.
 	return state;
@@ -391,7 +407,13 @@ export function addV3Campaign(
 		created_at: string;
 		updated_at: string;
 		status?: V3Campaign['current_status'];
-		primary: Partial<V3Activity> & { from_email: string; from_name: string; reply_to_email: string; subject: string; html_content: string };
+		primary: Partial<V3Activity> & {
+			from_email: string;
+			from_name: string;
+			reply_to_email: string;
+			subject: string;
+			html_content: string;
+		};
 		v2Id?: string;
 		seedKey?: string;
 	},
@@ -538,12 +560,38 @@ function deliverV2(state: SandboxState, c: V2Campaign, at: number): void {
 	const sendId = c.runs.length + 1;
 	const to = recipients(state, listIds, already);
 	for (const ct of to) {
-		const r: SendRecord = { api: 'v2', campaignId: c.id, contactId: ct.contact_id, email: ct.email, listIds, sendId, sentAt: at };
+		const r: SendRecord = {
+			api: 'v2',
+			campaignId: c.id,
+			contactId: ct.contact_id,
+			email: ct.email,
+			listIds,
+			sendId,
+			sentAt: at,
+		};
 		c.sendLog.push(r);
 		state.sendLog.push(r);
 	}
-	c.runs.push({ send_id: sendId, contact_list_ids: listIds, segment_ids: [], count: to.length, run_date: iso(at), send_status: 'COMPLETED', reason_code: 0 });
-	const ts = c.data.tracking_summary ?? (c.data.tracking_summary = { sends: 0, opens: 0, clicks: 0, forwards: 0, unsubscribes: 0, bounces: 0, spam_count: 0 });
+	c.runs.push({
+		send_id: sendId,
+		contact_list_ids: listIds,
+		segment_ids: [],
+		count: to.length,
+		run_date: iso(at),
+		send_status: 'COMPLETED',
+		reason_code: 0,
+	});
+	const ts =
+		c.data.tracking_summary ??
+		(c.data.tracking_summary = {
+			sends: 0,
+			opens: 0,
+			clicks: 0,
+			forwards: 0,
+			unsubscribes: 0,
+			bounces: 0,
+			spam_count: 0,
+		});
 	ts.sends += to.length;
 }
 
@@ -565,5 +613,13 @@ function deliverV3(state: SandboxState, a: V3Activity, at: number): void {
 		a.sendLog.push(r);
 		state.sendLog.push(r);
 	}
-	a.runs.push({ send_id: sendId, contact_list_ids: [...a.contact_list_ids], segment_ids: [...a.segment_ids], count: to.length, run_date: iso(at), send_status: 'COMPLETED', reason_code: 0 });
+	a.runs.push({
+		send_id: sendId,
+		contact_list_ids: [...a.contact_list_ids],
+		segment_ids: [...a.segment_ids],
+		count: to.length,
+		run_date: iso(at),
+		send_status: 'COMPLETED',
+		reason_code: 0,
+	});
 }

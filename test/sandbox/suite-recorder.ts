@@ -8,7 +8,13 @@ import type { ContractCheck } from './contract';
 import type { Reply } from './common';
 import { appendRecord, recordDir, type RequestRecord, type SecretKind } from '../suite/record';
 
-type Validate = (method: string, relPath: string, query: Record<string, string>, body: unknown, headers: Record<string, string>) => Promise<ContractCheck>;
+type Validate = (
+	method: string,
+	relPath: string,
+	query: Record<string, string>,
+	body: unknown,
+	headers: Record<string, string>,
+) => Promise<ContractCheck>;
 
 interface SeenRequest {
 	method: string;
@@ -37,7 +43,10 @@ export class SandboxSuiteRecorder {
 		this.secret('v2AccessToken', secrets.v2AccessToken, true);
 		this.secret('clientSecret', secrets.clientSecret, true);
 		// The client secret as an HTTP Basic header carries it (both encodings clients use).
-		for (const pair of new Set([`${secrets.clientId}:${secrets.clientSecret}`, `${encodeURIComponent(secrets.clientId)}:${encodeURIComponent(secrets.clientSecret)}`])) {
+		for (const pair of new Set([
+			`${secrets.clientId}:${secrets.clientSecret}`,
+			`${encodeURIComponent(secrets.clientId)}:${encodeURIComponent(secrets.clientSecret)}`,
+		])) {
 			this.secret('clientBasicAuth', Buffer.from(pair).toString('base64'), true);
 		}
 	}
@@ -66,16 +75,25 @@ export class SandboxSuiteRecorder {
 			appendRecord('requests', base);
 			return;
 		}
-		const done = this.validate(req.method.toLowerCase(), req.path.slice('/v3'.length) || '/', req.query, req.body, req.headers).then(
+		const done = this.validate(
+			req.method.toLowerCase(),
+			req.path.slice('/v3'.length) || '/',
+			req.query,
+			req.body,
+			req.headers,
+		).then(
 			(check) =>
 				appendRecord('requests', {
 					...base,
 					operation: check.pathTemplate ? `${req.method} ${check.pathTemplate}` : undefined,
 					operationId: check.operationId,
 					valid: check.matched && !check.errors,
-					errors: check.matched ? check.errors?.map((e) => e.message) : ['no operation of the v3 contract matches this method and path'],
+					errors: check.matched
+						? check.errors?.map((e) => e.message)
+						: ['no operation of the v3 contract matches this method and path'],
 				}),
-			(e: Error) => appendRecord('requests', { ...base, valid: false, errors: [`the contract check itself failed: ${e.message}`] }),
+			(e: Error) =>
+				appendRecord('requests', { ...base, valid: false, errors: [`the contract check itself failed: ${e.message}`] }),
 		);
 		this.pending.add(done);
 		void done.finally(() => this.pending.delete(done));

@@ -84,17 +84,29 @@ export function readV2Fixture<T = any>(file: string): T {
 export function v2FixturePath(file: string, params: Record<string, string> = {}): string {
 	const endpoint = V2_FIXTURE_ENDPOINTS[file];
 	if (!endpoint) throw new Error(`No v2 endpoint is known for the fixture ${file}`);
-	return endpoint.path.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : encodeURIComponent(params[name])));
+	return endpoint.path.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		params[name] === undefined ? whole : encodeURIComponent(params[name]),
+	);
 }
 
 /**
  * The sandbox answers the next request to the fixture's endpoint (with these path parameters,
  * and these query parameters when given) with the fixture file's exact bytes, once.
  */
-export function serveV2Fixture(sandbox: Sandbox, file: string, params: Record<string, string> = {}, query?: Record<string, string>): void {
+export function serveV2Fixture(
+	sandbox: Sandbox,
+	file: string,
+	params: Record<string, string> = {},
+	query?: Record<string, string>,
+): void {
 	const endpoint = V2_FIXTURE_ENDPOINTS[file];
 	const filled = v2FixturePath(file, params);
-	const pattern = new RegExp(`^${filled.split(/\{\w+\}/).map(escapeRegExp).join('[^/]+')}$`);
+	const pattern = new RegExp(
+		`^${filled
+			.split(/\{\w+\}/)
+			.map(escapeRegExp)
+			.join('[^/]+')}$`,
+	);
 	sandbox.canned.add({
 		method: endpoint.method,
 		path: pattern,

@@ -1,10 +1,31 @@
 /** Constant Contact v2 API handlers (paths relative to /v2). */
-import { Ctx, Reply, json, fail, HttpError, EMAIL_RE, encodeCursor, decodeCursor, parseIso, SortedCache, firstAfter } from './common';
+import {
+	Ctx,
+	Reply,
+	json,
+	fail,
+	HttpError,
+	EMAIL_RE,
+	encodeCursor,
+	decodeCursor,
+	parseIso,
+	SortedCache,
+	firstAfter,
+} from './common';
 import { SandboxState, V2Campaign, ContactList, addV2Campaign, touchV2, iso } from './state';
 
 const NOT_FOUND = (what: string): never => fail(404, 'http.status.not_found', `${what} not found.`);
 const STATUSES = ['ALL', 'DRAFT', 'RUNNING', 'SENT', 'SCHEDULED', 'DELETED'];
-const REQUIRED = ['name', 'subject', 'from_name', 'from_email', 'reply_to_email', 'email_content', 'email_content_format', 'text_content'];
+const REQUIRED = [
+	'name',
+	'subject',
+	'from_name',
+	'from_email',
+	'reply_to_email',
+	'email_content',
+	'email_content_format',
+	'text_content',
+];
 /** Fields a client may set (PUT replaces exactly these). */
 const WRITABLE = [
 	...REQUIRED,
@@ -25,9 +46,12 @@ const cache = new WeakMap<SandboxState, SortedCache<V2Campaign>>();
 function sorted(st: SandboxState): V2Campaign[] {
 	let c = cache.get(st);
 	if (!c) cache.set(st, (c = new SortedCache()));
-	return c.get(st.version, () => [...st.v2.campaigns.values()].sort((a, b) => b.modifiedMs - a.modifiedMs || (a.id < b.id ? 1 : -1)));
+	return c.get(st.version, () =>
+		[...st.v2.campaigns.values()].sort((a, b) => b.modifiedMs - a.modifiedMs || (a.id < b.id ? 1 : -1)),
+	);
 }
-const keyCmp = (c: V2Campaign, k: { m: number; id: string }): number => k.m - c.modifiedMs || (c.id < k.id ? 1 : c.id > k.id ? -1 : 0);
+const keyCmp = (c: V2Campaign, k: { m: number; id: string }): number =>
+	k.m - c.modifiedMs || (c.id < k.id ? 1 : c.id > k.id ? -1 : 0);
 
 export function handleV2(ctx: Ctx): Reply {
 	const s = ctx.segments;
@@ -35,7 +59,11 @@ export function handleV2(ctx: Ctx): Reply {
 	const st = ctx.state;
 	if (s[0] === 'account' && s.length === 2 && m === 'GET') {
 		if (s[1] === 'info') return json(200, st.account.info);
-		if (s[1] === 'verifiedemailaddresses') return json(200, st.account.verifiedEmails.map((v) => ({ ...v })));
+		if (s[1] === 'verifiedemailaddresses')
+			return json(
+				200,
+				st.account.verifiedEmails.map((v) => ({ ...v })),
+			);
 	}
 	if (s[0] === 'lists' && m === 'GET') {
 		if (s.length === 1) return listLists(ctx);
@@ -77,7 +105,8 @@ export function handleV2(ctx: Ctx): Reply {
 	return fail(404, 'http.status.not_found', `No such resource: ${m} /v2/${s.join('/')}`);
 }
 
-const notAllowed = (m: string): never => fail(405, 'http.status.method_not_allowed', `Method ${m} is not supported by this resource.`);
+const notAllowed = (m: string): never =>
+	fail(405, 'http.status.method_not_allowed', `Method ${m} is not supported by this resource.`);
 
 /* ---------------------------------------------------------------- lists */
 
@@ -89,11 +118,20 @@ function getList(st: SandboxState, id: string): ContactList {
 function listJson(st: SandboxState, l: ContactList): Record<string, unknown> {
 	let n = 0;
 	for (const c of st.contacts.values()) if (c.listIds.has(l.list_id)) n++;
-	return { id: l.v2Id, name: l.name, status: l.status, created_date: l.created_at, modified_date: l.updated_at, contact_count: n, opt_in_default: l.opt_in_default };
+	return {
+		id: l.v2Id,
+		name: l.name,
+		status: l.status,
+		created_date: l.created_at,
+		modified_date: l.updated_at,
+		contact_count: n,
+		opt_in_default: l.opt_in_default,
+	};
 }
 function listLists(ctx: Ctx): Reply {
 	const since = ctx.query.modified_since !== undefined ? parseIso(ctx.query.modified_since) : undefined;
-	if (ctx.query.modified_since !== undefined && since === undefined) fail(400, 'query.param.invalid', 'modified_since: must be an ISO-8601 date.');
+	if (ctx.query.modified_since !== undefined && since === undefined)
+		fail(400, 'query.param.invalid', 'modified_since: must be an ISO-8601 date.');
 	const out = [...ctx.state.v2.lists.values()]
 		.filter((l) => !l.deleted_at && (since === undefined || Date.parse(l.updated_at) >= since))
 		.map((l) => listJson(ctx.state, l));
@@ -118,7 +156,12 @@ export function campaignJson(st: SandboxState, c: V2Campaign): Record<string, un
 }
 
 function summaryJson(c: V2Campaign): Record<string, unknown> {
-	const o: Record<string, unknown> = { id: c.id, name: c.data.name, status: c.status, modified_date: c.data.modified_date };
+	const o: Record<string, unknown> = {
+		id: c.id,
+		name: c.data.name,
+		status: c.status,
+		modified_date: c.data.modified_date,
+	};
 	if (c.data.last_run_date) o.last_run_date = c.data.last_run_date;
 	if (c.schedule) o.next_run_date = c.schedule.scheduled_date;
 	return o;
@@ -154,7 +197,8 @@ function listCampaigns(ctx: Ctx): Reply {
 			if (since === undefined) fail(400, 'query.param.invalid', 'modified_since: must be an ISO-8601 date.');
 		}
 		limit = q.limit === undefined ? 50 : Number(q.limit);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 500) fail(400, 'query.param.invalid', 'limit: must be an integer from 1 to 500.');
+		if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+			fail(400, 'query.param.invalid', 'limit: must be an integer from 1 to 500.');
 	}
 	const page: V2Campaign[] = [];
 	let more = false;
@@ -179,49 +223,89 @@ function listCampaigns(ctx: Ctx): Reply {
 
 /** Validates a create/replace body; returns the writable fields. */
 function validateCampaign(st: SandboxState, b: any, selfId?: string): Record<string, unknown> {
-	if (!b || typeof b !== 'object' || Array.isArray(b)) return fail(400, 'json.payload.invalid', 'The request body must be a JSON object.');
+	if (!b || typeof b !== 'object' || Array.isArray(b))
+		return fail(400, 'json.payload.invalid', 'The request body must be a JSON object.');
 	const errors: { error_key: string; error_message: string }[] = [];
 	const err = (key: string, msg: string): void => {
 		errors.push({ error_key: key, error_message: msg });
 	};
-	for (const f of REQUIRED) if (b[f] === undefined || b[f] === null || b[f] === '') err('json.field.required', `#/${f}: Property is required but was not present.`);
+	for (const f of REQUIRED)
+		if (b[f] === undefined || b[f] === null || b[f] === '')
+			err('json.field.required', `#/${f}: Property is required but was not present.`);
 	if (typeof b.name === 'string') {
 		if (b.name.length > 80) err('json.max.length.violation', '#/name: Value exceeds maximum length of 80.');
 		const other = st.v2.names.get(b.name);
 		if (other && other !== selfId && !errors.length) {
 			throw new HttpError({
 				status: 409,
-				body: [{ error_key: 'http.status.email_campaign.name.not_unique', error_message: `An email campaign named '${b.name}' already exists; campaign names must be unique.` }],
+				body: [
+					{
+						error_key: 'http.status.email_campaign.name.not_unique',
+						error_message: `An email campaign named '${b.name}' already exists; campaign names must be unique.`,
+					},
+				],
 			});
 		}
 	}
-	if (typeof b.subject === 'string' && b.subject.length > 200) err('json.max.length.violation', '#/subject: Value exceeds maximum length of 200.');
-	if (typeof b.from_name === 'string' && b.from_name.length > 100) err('json.max.length.violation', '#/from_name: Value exceeds maximum length of 100.');
+	if (typeof b.subject === 'string' && b.subject.length > 200)
+		err('json.max.length.violation', '#/subject: Value exceeds maximum length of 200.');
+	if (typeof b.from_name === 'string' && b.from_name.length > 100)
+		err('json.max.length.violation', '#/from_name: Value exceeds maximum length of 100.');
 	for (const f of ['from_email', 'reply_to_email']) {
-		if (b[f] !== undefined && b[f] !== '' && (typeof b[f] !== 'string' || !EMAIL_RE.test(b[f]))) err('json.regex.mismatch', `#/${f}: Value is not a valid email address.`);
+		if (b[f] !== undefined && b[f] !== '' && (typeof b[f] !== 'string' || !EMAIL_RE.test(b[f])))
+			err('json.regex.mismatch', `#/${f}: Value is not a valid email address.`);
 	}
 	if (typeof b.from_email === 'string' && EMAIL_RE.test(b.from_email)) {
-		if (!st.account.verifiedEmails.some((v) => v.status === 'CONFIRMED' && v.email_address.toLowerCase() === b.from_email.toLowerCase())) {
-			err('json.field.from_email.unverified', `#/from_email: ${b.from_email} is not a verified email address for this account.`);
+		if (
+			!st.account.verifiedEmails.some(
+				(v) => v.status === 'CONFIRMED' && v.email_address.toLowerCase() === b.from_email.toLowerCase(),
+			)
+		) {
+			err(
+				'json.field.from_email.unverified',
+				`#/from_email: ${b.from_email} is not a verified email address for this account.`,
+			);
 		}
 	}
-	if (b.email_content_format !== undefined && !['HTML', 'XHTML'].includes(b.email_content_format)) err('json.field.invalid', '#/email_content_format: Value must be one of HTML, XHTML.');
-	if (b.is_permission_reminder_enabled === true && !b.permission_reminder_text) err('json.field.required', '#/permission_reminder_text: Property is required when is_permission_reminder_enabled is true.');
+	if (b.email_content_format !== undefined && !['HTML', 'XHTML'].includes(b.email_content_format))
+		err('json.field.invalid', '#/email_content_format: Value must be one of HTML, XHTML.');
+	if (b.is_permission_reminder_enabled === true && !b.permission_reminder_text)
+		err(
+			'json.field.required',
+			'#/permission_reminder_text: Property is required when is_permission_reminder_enabled is true.',
+		);
 	if (b.is_view_as_webpage_enabled === true) {
-		if (!b.view_as_web_page_text) err('json.field.required', '#/view_as_web_page_text: Property is required when is_view_as_webpage_enabled is true.');
-		if (!b.view_as_web_page_link_text) err('json.field.required', '#/view_as_web_page_link_text: Property is required when is_view_as_webpage_enabled is true.');
+		if (!b.view_as_web_page_text)
+			err(
+				'json.field.required',
+				'#/view_as_web_page_text: Property is required when is_view_as_webpage_enabled is true.',
+			);
+		if (!b.view_as_web_page_link_text)
+			err(
+				'json.field.required',
+				'#/view_as_web_page_link_text: Property is required when is_view_as_webpage_enabled is true.',
+			);
 	}
-	if (b.greeting_name !== undefined && !['FIRST_NAME', 'LAST_NAME', 'FIRST_AND_LAST_NAME', 'NONE'].includes(b.greeting_name)) {
-		err('json.field.invalid', '#/greeting_name: Value must be one of FIRST_NAME, LAST_NAME, FIRST_AND_LAST_NAME, NONE.');
+	if (
+		b.greeting_name !== undefined &&
+		!['FIRST_NAME', 'LAST_NAME', 'FIRST_AND_LAST_NAME', 'NONE'].includes(b.greeting_name)
+	) {
+		err(
+			'json.field.invalid',
+			'#/greeting_name: Value must be one of FIRST_NAME, LAST_NAME, FIRST_AND_LAST_NAME, NONE.',
+		);
 	}
 	let lists: { id: string }[] = [];
 	if (b.sent_to_contact_lists !== undefined) {
-		if (!Array.isArray(b.sent_to_contact_lists)) err('json.field.invalid', '#/sent_to_contact_lists: Value must be an array.');
+		if (!Array.isArray(b.sent_to_contact_lists))
+			err('json.field.invalid', '#/sent_to_contact_lists: Value must be an array.');
 		else
 			b.sent_to_contact_lists.forEach((l: any, i: number) => {
 				const id = l && (typeof l.id === 'string' || typeof l.id === 'number') ? String(l.id) : undefined;
-				if (!id) err('json.field.required', `#/sent_to_contact_lists/${i}/id: Property is required but was not present.`);
-				else if (!st.v2.lists.get(id) || st.v2.lists.get(id)!.deleted_at) err('json.field.invalid', `#/sent_to_contact_lists/${i}/id: Contact list ${id} does not exist.`);
+				if (!id)
+					err('json.field.required', `#/sent_to_contact_lists/${i}/id: Property is required but was not present.`);
+				else if (!st.v2.lists.get(id) || st.v2.lists.get(id)!.deleted_at)
+					err('json.field.invalid', `#/sent_to_contact_lists/${i}/id: Contact list ${id} does not exist.`);
 				else lists.push({ id });
 			});
 	}
@@ -274,11 +358,25 @@ function putCampaign(ctx: Ctx, id: string): Reply {
 	const st = ctx.state;
 	const c = getCampaign(st, id);
 	if (c.status !== 'DRAFT' && c.status !== 'SENT') {
-		fail(400, 'http.status.email_campaign.status.invalid', `Email campaign ${id} is ${c.status} and cannot be updated; only DRAFT or SENT campaigns can be.`);
+		fail(
+			400,
+			'http.status.email_campaign.status.invalid',
+			`Email campaign ${id} is ${c.status} and cannot be updated; only DRAFT or SENT campaigns can be.`,
+		);
 	}
 	const fields = validateCampaign(st, ctx.body, id);
 	const keep: Record<string, any> = {};
-	for (const k of ['id', 'status', 'template_type', 'created_date', 'last_run_date', 'permalink_url', 'tracking_summary', 'is_visible_in_ui', 'click_through_details']) {
+	for (const k of [
+		'id',
+		'status',
+		'template_type',
+		'created_date',
+		'last_run_date',
+		'permalink_url',
+		'tracking_summary',
+		'is_visible_in_ui',
+		'click_through_details',
+	]) {
 		if (c.data[k] !== undefined) keep[k] = c.data[k];
 	}
 	// PUT replaces the whole campaign: every writable field not sent is cleared.
@@ -294,7 +392,11 @@ function deleteCampaign(ctx: Ctx, id: string): Reply {
 	const st = ctx.state;
 	const c = getCampaign(st, id);
 	if (c.status === 'SCHEDULED' || c.status === 'RUNNING') {
-		fail(400, 'http.status.email_campaign.status.invalid', `Email campaign ${id} is ${c.status} and cannot be deleted; delete its schedule first.`);
+		fail(
+			400,
+			'http.status.email_campaign.status.invalid',
+			`Email campaign ${id} is ${c.status} and cannot be deleted; delete its schedule first.`,
+		);
 	}
 	c.status = 'DELETED';
 	c.data.status = 'DELETED';
@@ -305,7 +407,10 @@ function deleteCampaign(ctx: Ctx, id: string): Reply {
 
 /* ---------------------------------------------------------------- schedules */
 
-const scheduleJson = (s: { id: string; scheduled_date: string }): Record<string, unknown> => ({ id: Number(s.id), scheduled_date: s.scheduled_date });
+const scheduleJson = (s: { id: string; scheduled_date: string }): Record<string, unknown> => ({
+	id: Number(s.id),
+	scheduled_date: s.scheduled_date,
+});
 
 function getSchedule(st: SandboxState, id: string, sid: string): V2Campaign {
 	const c = getCampaign(st, id);
@@ -315,22 +420,41 @@ function getSchedule(st: SandboxState, id: string, sid: string): V2Campaign {
 
 function scheduleDate(ctx: Ctx): { when: number; sendNow: boolean } {
 	const b = ctx.body ?? {};
-	if (typeof b !== 'object' || Array.isArray(b)) return fail(400, 'json.payload.invalid', 'The request body must be a JSON object.');
+	if (typeof b !== 'object' || Array.isArray(b))
+		return fail(400, 'json.payload.invalid', 'The request body must be a JSON object.');
 	if (b.scheduled_date === undefined || b.scheduled_date === null) return { when: ctx.now, sendNow: true };
 	const t = parseIso(b.scheduled_date);
-	if (t === undefined) return fail(400, 'json.regex.mismatch', '#/scheduled_date: Value must be an ISO-8601 date-time.');
-	if (t <= ctx.now) fail(400, 'http.status.schedule.date.past', `#/scheduled_date: ${b.scheduled_date} is in the past.`);
+	if (t === undefined)
+		return fail(400, 'json.regex.mismatch', '#/scheduled_date: Value must be an ISO-8601 date-time.');
+	if (t <= ctx.now)
+		fail(400, 'http.status.schedule.date.past', `#/scheduled_date: ${b.scheduled_date} is in the past.`);
 	return { when: t, sendNow: false };
 }
 
 function createSchedule(ctx: Ctx, id: string): Reply {
 	const st = ctx.state;
 	const c = getCampaign(st, id);
-	if (c.schedule) fail(400, 'http.status.schedule.already_exists', `Email campaign ${id} already has a schedule; update or delete it instead.`);
-	if (c.status !== 'DRAFT') fail(400, 'http.status.email_campaign.status.invalid', `Email campaign ${id} is ${c.status}; only DRAFT campaigns can be scheduled.`);
-	if (!(c.data.sent_to_contact_lists ?? []).length) fail(400, 'http.status.schedule.no_contact_lists', `Email campaign ${id} has no contact lists (sent_to_contact_lists); add at least one before scheduling.`);
+	if (c.schedule)
+		fail(
+			400,
+			'http.status.schedule.already_exists',
+			`Email campaign ${id} already has a schedule; update or delete it instead.`,
+		);
+	if (c.status !== 'DRAFT')
+		fail(
+			400,
+			'http.status.email_campaign.status.invalid',
+			`Email campaign ${id} is ${c.status}; only DRAFT campaigns can be scheduled.`,
+		);
+	if (!(c.data.sent_to_contact_lists ?? []).length)
+		fail(
+			400,
+			'http.status.schedule.no_contact_lists',
+			`Email campaign ${id} has no contact lists (sent_to_contact_lists); add at least one before scheduling.`,
+		);
 	const missing = REQUIRED.filter((f) => !c.data[f]);
-	if (missing.length) fail(400, 'http.status.schedule.campaign.incomplete', `Email campaign ${id} is missing ${missing.join(', ')}.`);
+	if (missing.length)
+		fail(400, 'http.status.schedule.campaign.incomplete', `Email campaign ${id} is missing ${missing.join(', ')}.`);
 	const { when, sendNow } = scheduleDate(ctx);
 	c.schedule = { id: String(st.v2.nextScheduleId++), scheduled_date: iso(when) };
 	c.statusBeforeSchedule = 'DRAFT';
@@ -345,7 +469,12 @@ function createSchedule(ctx: Ctx, id: string): Reply {
 function updateSchedule(ctx: Ctx, id: string, sid: string): Reply {
 	const st = ctx.state;
 	const c = getSchedule(st, id, sid);
-	if (c.status !== 'SCHEDULED') fail(400, 'http.status.email_campaign.status.invalid', `Email campaign ${id} is ${c.status}; its schedule can no longer be changed.`);
+	if (c.status !== 'SCHEDULED')
+		fail(
+			400,
+			'http.status.email_campaign.status.invalid',
+			`Email campaign ${id} is ${c.status}; its schedule can no longer be changed.`,
+		);
 	const { when, sendNow } = scheduleDate(ctx);
 	c.schedule!.scheduled_date = iso(when);
 	c.pending = { scheduledAt: when, sendNow };
@@ -356,7 +485,12 @@ function updateSchedule(ctx: Ctx, id: string, sid: string): Reply {
 function deleteSchedule(ctx: Ctx, id: string, sid: string): Reply {
 	const st = ctx.state;
 	const c = getSchedule(st, id, sid);
-	if (c.status !== 'SCHEDULED') fail(400, 'http.status.email_campaign.status.invalid', `Email campaign ${id} is ${c.status}; it can no longer be unscheduled.`);
+	if (c.status !== 'SCHEDULED')
+		fail(
+			400,
+			'http.status.email_campaign.status.invalid',
+			`Email campaign ${id} is ${c.status}; it can no longer be unscheduled.`,
+		);
 	c.status = c.statusBeforeSchedule ?? 'DRAFT';
 	c.data.status = c.status;
 	c.schedule = undefined;
@@ -374,10 +508,15 @@ function testSend(ctx: Ctx, id: string): Reply {
 	const c = getCampaign(ctx.state, id);
 	const b = ctx.body ?? {};
 	const addrs = b.email_addresses;
-	if (!Array.isArray(addrs) || !addrs.length) fail(400, 'json.field.required', '#/email_addresses: Property is required but was not present.');
-	if (addrs.length > 5) fail(400, 'json.max.length.violation', '#/email_addresses: At most 5 email addresses are allowed.');
-	for (const a of addrs) if (typeof a !== 'string' || !EMAIL_RE.test(a)) fail(400, 'json.regex.mismatch', `#/email_addresses: '${String(a)}' is not a valid email address.`);
-	if (!['HTML', 'TEXT', 'HTML_AND_TEXT'].includes(b.format)) fail(400, 'json.field.invalid', '#/format: Value must be one of HTML, TEXT, HTML_AND_TEXT.');
+	if (!Array.isArray(addrs) || !addrs.length)
+		fail(400, 'json.field.required', '#/email_addresses: Property is required but was not present.');
+	if (addrs.length > 5)
+		fail(400, 'json.max.length.violation', '#/email_addresses: At most 5 email addresses are allowed.');
+	for (const a of addrs)
+		if (typeof a !== 'string' || !EMAIL_RE.test(a))
+			fail(400, 'json.regex.mismatch', `#/email_addresses: '${String(a)}' is not a valid email address.`);
+	if (!['HTML', 'TEXT', 'HTML_AND_TEXT'].includes(b.format))
+		fail(400, 'json.field.invalid', '#/format: Value must be one of HTML, TEXT, HTML_AND_TEXT.');
 	if (b.personal_message !== undefined && (typeof b.personal_message !== 'string' || b.personal_message.length > 500)) {
 		fail(400, 'json.max.length.violation', '#/personal_message: Value exceeds maximum length of 500.');
 	}
@@ -451,7 +590,8 @@ function tracking(ctx: Ctx, id: string, kind: string): Reply {
 		since = cur.cs;
 	} else {
 		limit = q.limit === undefined ? 500 : Number(q.limit);
-		if (!Number.isInteger(limit) || limit < 1 || limit > 500) fail(400, 'query.param.invalid', 'limit: must be an integer from 1 to 500.');
+		if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+			fail(400, 'query.param.invalid', 'limit: must be an integer from 1 to 500.');
 		if (q.created_since !== undefined) {
 			since = parseIso(q.created_since);
 			if (since === undefined) fail(400, 'query.param.invalid', 'created_since: must be an ISO-8601 date.');
@@ -461,7 +601,11 @@ function tracking(ctx: Ctx, id: string, kind: string): Reply {
 	const page = rows.slice(offset, offset + limit);
 	const body: Record<string, unknown> = { meta: { pagination: {} }, results: page };
 	if (rows.length > offset + limit) {
-		body.meta = { pagination: { next_link: `/v2/emailmarketing/campaigns/${id}/tracking/${kind}?next=${encodeCursor({ o: offset + limit, l: limit, cs: since })}` } };
+		body.meta = {
+			pagination: {
+				next_link: `/v2/emailmarketing/campaigns/${id}/tracking/${kind}?next=${encodeCursor({ o: offset + limit, l: limit, cs: since })}`,
+			},
+		};
 	}
 	return json(200, body);
 }

@@ -34,7 +34,9 @@ function sortedCampaigns(state: SandboxState): V3Campaign[] {
 	let cache = campaignCache.get(state);
 	if (!cache) campaignCache.set(state, (cache = new SortedCache()));
 	return cache.get(state.version, () =>
-		[...state.v3.campaigns.values()].sort((a, b) => b.updatedMs - a.updatedMs || (a.campaign_id < b.campaign_id ? 1 : -1)),
+		[...state.v3.campaigns.values()].sort(
+			(a, b) => b.updatedMs - a.updatedMs || (a.campaign_id < b.campaign_id ? 1 : -1),
+		),
 	);
 }
 const campaignKeyCmp = (c: V3Campaign, k: { u: number; id: string }): number =>
@@ -71,7 +73,8 @@ export function activityJson(a: V3Activity, include: Set<string>): Record<string
 	if (a.preheader !== undefined) o.preheader = a.preheader;
 	if (include.has('html_content')) o.html_content = a.html_content;
 	if (include.has('permalink_url')) o.permalink_url = a.permalink_url;
-	if (include.has('physical_address_in_footer') && a.physical_address_in_footer) o.physical_address_in_footer = { ...a.physical_address_in_footer };
+	if (include.has('physical_address_in_footer') && a.physical_address_in_footer)
+		o.physical_address_in_footer = { ...a.physical_address_in_footer };
 	if (include.has('document_properties') && a.document_properties) o.document_properties = { ...a.document_properties };
 	return o;
 }
@@ -90,14 +93,24 @@ const truncSeconds = (ms: number): string => iso(Math.floor(ms / 1000) * 1000);
 function limitParam(q: Record<string, string>, def: number, max: number, min = 1): number {
 	if (q.limit === undefined) return def;
 	const n = Number(q.limit);
-	if (!Number.isInteger(n) || n < min || n > max) fail(400, 'query.param.invalid', `limit: must be an integer from ${min} to ${max}.`);
+	if (!Number.isInteger(n) || n < min || n > max)
+		fail(400, 'query.param.invalid', `limit: must be an integer from ${min} to ${max}.`);
 	return n;
 }
 
 function verifiedFrom(state: SandboxState, email: string, field: string): void {
 	if (!EMAIL_RE.test(email)) fail(400, 'email.api.invalid.email', `${field}: '${email}' is not a valid email address.`);
-	if (field === 'from_email' && !state.account.verifiedEmails.some((v) => v.email_address.toLowerCase() === email.toLowerCase() && v.status === 'CONFIRMED')) {
-		fail(400, 'email.api.from_email.unverified', `from_email: '${email}' is not a confirmed email address of this account.`);
+	if (
+		field === 'from_email' &&
+		!state.account.verifiedEmails.some(
+			(v) => v.email_address.toLowerCase() === email.toLowerCase() && v.status === 'CONFIRMED',
+		)
+	) {
+		fail(
+			400,
+			'email.api.from_email.unverified',
+			`from_email: '${email}' is not a confirmed email address of this account.`,
+		);
 	}
 }
 
@@ -122,14 +135,22 @@ export function handleV3(ctx: Ctx): Reply {
 		case 'DELETE /emails/*':
 			return deleteCampaign(ctx, s[1]);
 		case 'GET /emails/activities/*': {
-			const inc = new Set((ctx.query.include ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+			const inc = new Set(
+				(ctx.query.include ?? '')
+					.split(',')
+					.map((x) => x.trim())
+					.filter(Boolean),
+			);
 			return json(200, activityJson(getActivity(st, s[2]), inc));
 		}
 		case 'PUT /emails/activities/*':
 			return putActivity(ctx, s[2]);
 		case 'GET /emails/activities/*/schedules': {
 			const a = getActivity(st, s[2]);
-			return json(200, a.current_status === 'SCHEDULED' && a.scheduled_date ? [{ scheduled_date: a.scheduled_date }] : []);
+			return json(
+				200,
+				a.current_status === 'SCHEDULED' && a.scheduled_date ? [{ scheduled_date: a.scheduled_date }] : [],
+			);
 		}
 		case 'POST /emails/activities/*/schedules':
 			return schedule(ctx, s[2]);
@@ -140,7 +161,10 @@ export function handleV3(ctx: Ctx): Reply {
 		case 'GET /emails/activities/*/previews':
 			return preview(ctx, s[2]);
 		case 'GET /emails/activities/*/send_history':
-			return json(200, getActivity(st, s[2]).runs.map((r) => ({ ...r })));
+			return json(
+				200,
+				getActivity(st, s[2]).runs.map((r) => ({ ...r })),
+			);
 		case 'GET /contact_lists':
 			return listLists(ctx);
 		case 'POST /contact_lists':
@@ -166,9 +190,13 @@ export function handleV3(ctx: Ctx): Reply {
 		case 'GET /reports/stats/email_campaign_activities/*':
 			return activityStats(ctx, s[3]);
 		case 'GET /reports/email_reports/*/links':
-			return json(200, { campaign_activity_id: s[2], link_click_counts: linkCounts(getActivity(st, s[2], true), ctx.query.no_clicks === 'true', ctx.now) });
+			return json(200, {
+				campaign_activity_id: s[2],
+				link_click_counts: linkCounts(getActivity(st, s[2], true), ctx.query.no_clicks === 'true', ctx.now),
+			});
 	}
-	if (m === 'GET' && s[0] === 'reports' && s[1] === 'email_reports' && s[3] === 'tracking' && s.length === 5) return tracking(ctx, s[2], s[4]);
+	if (m === 'GET' && s[0] === 'reports' && s[1] === 'email_reports' && s[3] === 'tracking' && s.length === 5)
+		return tracking(ctx, s[2], s[4]);
 	return fail(404, 'http.status.not_found', `No such resource: ${m} /v3/${s.join('/')}`);
 }
 
@@ -230,7 +258,8 @@ function listCampaigns(ctx: Ctx): Reply {
 	const all = sortedCampaigns(ctx.state);
 	if (q.cursor !== undefined) {
 		const c = decodeCursor<EmailsCursor>(q.cursor);
-		if (!c || typeof c.u !== 'number' || typeof c.id !== 'string') return fail(400, 'query.param.invalid', 'cursor: is not a valid paging cursor.');
+		if (!c || typeof c.u !== 'number' || typeof c.id !== 'string')
+			return fail(400, 'query.param.invalid', 'cursor: is not a valid paging cursor.');
 		limit = q.limit !== undefined ? limitParam(q, 50, 500) : c.l;
 		before = c.b;
 		after = c.a;
@@ -239,8 +268,10 @@ function listCampaigns(ctx: Ctx): Reply {
 		limit = limitParam(q, 50, 500);
 		before = q.before_date !== undefined ? parseIso(q.before_date) : undefined;
 		after = q.after_date !== undefined ? parseIso(q.after_date) : undefined;
-		if (q.before_date !== undefined && before === undefined) fail(400, 'query.param.invalid', 'before_date: must be an ISO-8601 date-time.');
-		if (q.after_date !== undefined && after === undefined) fail(400, 'query.param.invalid', 'after_date: must be an ISO-8601 date-time.');
+		if (q.before_date !== undefined && before === undefined)
+			fail(400, 'query.param.invalid', 'before_date: must be an ISO-8601 date-time.');
+		if (q.after_date !== undefined && after === undefined)
+			fail(400, 'query.param.invalid', 'after_date: must be an ISO-8601 date-time.');
 	}
 	const page: V3Campaign[] = [];
 	let more = false;
@@ -260,7 +291,13 @@ function listCampaigns(ctx: Ctx): Reply {
 	const body: Record<string, unknown> = { campaigns: page.map((c) => campaignJson(ctx.state, c, false)) };
 	if (more) {
 		const last = page[page.length - 1];
-		const cur = encodeCursor({ l: limit, b: before, a: after, u: last.updatedMs, id: last.campaign_id } as EmailsCursor);
+		const cur = encodeCursor({
+			l: limit,
+			b: before,
+			a: after,
+			u: last.updatedMs,
+			id: last.campaign_id,
+		} as EmailsCursor);
 		body._links = { next: { href: `/v3/emails?cursor=${cur}&limit=${limit}` } };
 	}
 	return json(200, body);
@@ -270,7 +307,12 @@ function checkName(st: SandboxState, name: unknown, selfId?: string): string {
 	if (typeof name !== 'string' || !name.trim()) return fail(400, 'json.field.required', 'name: is required.');
 	if (name.length > 80) fail(400, 'json.max.length.violation', 'name: must be 80 characters or fewer.');
 	const other = st.v3.names.get(name);
-	if (other && other !== selfId) fail(409, 'email.api.duplicate.name', `An email campaign named '${name}' already exists. Campaign names must be unique.`);
+	if (other && other !== selfId)
+		fail(
+			409,
+			'email.api.duplicate.name',
+			`An email campaign named '${name}' already exists. Campaign names must be unique.`,
+		);
 	return name;
 }
 
@@ -279,12 +321,19 @@ function createCampaign(ctx: Ctx): Reply {
 	const b = ctx.body ?? {};
 	const name = checkName(st, b.name);
 	const acts = Array.isArray(b.email_campaign_activities) ? b.email_campaign_activities : [];
-	if (acts.length !== 1) fail(400, 'json.field.invalid', 'email_campaign_activities: exactly one email campaign activity is required.');
+	if (acts.length !== 1)
+		fail(400, 'json.field.invalid', 'email_campaign_activities: exactly one email campaign activity is required.');
 	const a = acts[0];
-	if (a.format_type !== 5) fail(400, 'json.field.invalid', 'format_type: only format_type 5 (custom code) emails can be created through the API.');
+	if (a.format_type !== 5)
+		fail(
+			400,
+			'json.field.invalid',
+			'format_type: only format_type 5 (custom code) emails can be created through the API.',
+		);
 	verifiedFrom(st, a.from_email, 'from_email');
 	verifiedFrom(st, a.reply_to_email, 'reply_to_email');
-	if (!String(a.html_content).includes('[[trackingImage]]')) fail(400, 'json.field.invalid', 'html_content: custom code emails must contain the [[trackingImage]] tag.');
+	if (!String(a.html_content).includes('[[trackingImage]]'))
+		fail(400, 'json.field.invalid', 'html_content: custom code emails must contain the [[trackingImage]] tag.');
 	const now = iso(ctx.now);
 	const c = addV3Campaign(st, {
 		name,
@@ -300,7 +349,8 @@ function createCampaign(ctx: Ctx): Reply {
 			physical_address_in_footer: a.physical_address_in_footer,
 		},
 	});
-	if (!a.physical_address_in_footer) st.v3.activities.get(c.activityIds[0].campaign_activity_id)!.physical_address_in_footer = undefined;
+	if (!a.physical_address_in_footer)
+		st.v3.activities.get(c.activityIds[0].campaign_activity_id)!.physical_address_in_footer = undefined;
 	return json(200, campaignJson(st, c, true));
 }
 
@@ -321,7 +371,11 @@ function deleteCampaign(ctx: Ctx, id: string): Reply {
 	const c = getCampaign(st, id);
 	if (c.current_status === 'Removed') return NF_EMAIL(`Email campaign ${id}`);
 	if (c.current_status === 'Scheduled' || c.current_status === 'Executing') {
-		fail(409, 'email.api.campaign.status.conflict', `The email campaign is ${c.current_status} and cannot be deleted. Unschedule it first.`);
+		fail(
+			409,
+			'email.api.campaign.status.conflict',
+			`The email campaign is ${c.current_status} and cannot be deleted. Unschedule it first.`,
+		);
 	}
 	c.current_status = 'Removed';
 	for (const r of c.activityIds) {
@@ -337,13 +391,17 @@ function deleteCampaign(ctx: Ctx, id: string): Reply {
 }
 
 function xrefs(ctx: Ctx): Reply {
-	const ids = (ctx.query.v2_email_campaign_ids ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+	const ids = (ctx.query.v2_email_campaign_ids ?? '')
+		.split(',')
+		.map((x) => x.trim())
+		.filter(Boolean);
 	if (!ids.length) fail(400, 'query.param.invalid', 'v2_email_campaign_ids: is required.');
 	if (ids.length > 50) fail(400, 'query.param.invalid', 'v2_email_campaign_ids: at most 50 ids.');
 	const out = [];
 	for (const id of ids) {
 		const x = ctx.state.v3.xrefs.get(id);
-		if (x) out.push({ v2_email_campaign_id: id, campaign_id: x.campaign_id, campaign_activity_id: x.campaign_activity_id });
+		if (x)
+			out.push({ v2_email_campaign_id: id, campaign_id: x.campaign_id, campaign_activity_id: x.campaign_activity_id });
 	}
 	return json(200, { xrefs: out });
 }
@@ -354,16 +412,26 @@ function putActivity(ctx: Ctx, id: string): Reply {
 	const st = ctx.state;
 	const a = getActivity(st, id);
 	const b = ctx.body ?? {};
-	if (a.role !== 'primary_email') fail(400, 'email.api.activity.role.invalid', `Only email campaign activities with the primary_email role can be updated; this one is ${a.role}.`);
+	if (a.role !== 'primary_email')
+		fail(
+			400,
+			'email.api.activity.role.invalid',
+			`Only email campaign activities with the primary_email role can be updated; this one is ${a.role}.`,
+		);
 	if (a.current_status !== 'DRAFT' && a.current_status !== 'DONE') {
-		fail(409, 'email.api.activity.status.conflict', `The email campaign activity is ${a.current_status}; only DRAFT or DONE activities can be updated.`);
+		fail(
+			409,
+			'email.api.activity.status.conflict',
+			`The email campaign activity is ${a.current_status}; only DRAFT or DONE activities can be updated.`,
+		);
 	}
 	verifiedFrom(st, b.from_email, 'from_email');
 	verifiedFrom(st, b.reply_to_email, 'reply_to_email');
 	const lists: string[] = Array.isArray(b.contact_list_ids) ? b.contact_list_ids : [];
 	for (const l of lists) {
 		const rec = st.v3.lists.get(l);
-		if (!rec || rec.deleted_at) fail(400, 'email.api.contact_list.not_found', `contact_list_ids: contact list '${l}' does not exist.`);
+		if (!rec || rec.deleted_at)
+			fail(400, 'email.api.contact_list.not_found', `contact_list_ids: contact list '${l}' does not exist.`);
 	}
 	if (b.html_content !== undefined && !String(b.html_content).includes('[[trackingImage]]')) {
 		fail(400, 'json.field.invalid', 'html_content: custom code emails must contain the [[trackingImage]] tag.');
@@ -378,7 +446,8 @@ function putActivity(ctx: Ctx, id: string): Reply {
 	// Subresources the caller omits are kept.
 	if (b.html_content !== undefined) a.html_content = b.html_content;
 	if (b.physical_address_in_footer !== undefined) a.physical_address_in_footer = b.physical_address_in_footer;
-	if (b.document_properties !== undefined) a.document_properties = { ...(a.document_properties ?? {}), ...b.document_properties };
+	if (b.document_properties !== undefined)
+		a.document_properties = { ...(a.document_properties ?? {}), ...b.document_properties };
 	touchV3(st, st.v3.campaigns.get(a.campaign_id)!, ctx.now);
 	return json(200, activityJson(a, ALL_INCLUDES));
 }
@@ -386,12 +455,25 @@ function putActivity(ctx: Ctx, id: string): Reply {
 function schedule(ctx: Ctx, id: string): Reply {
 	const st = ctx.state;
 	const a = getActivity(st, id);
-	if (a.role !== 'primary_email') fail(400, 'email.api.activity.role.invalid', `Only email campaign activities with the primary_email role can be scheduled; this one is ${a.role}.`);
+	if (a.role !== 'primary_email')
+		fail(
+			400,
+			'email.api.activity.role.invalid',
+			`Only email campaign activities with the primary_email role can be scheduled; this one is ${a.role}.`,
+		);
 	if (a.current_status !== 'DRAFT' && a.current_status !== 'DONE' && a.current_status !== 'ERROR') {
-		fail(400, 'email.api.activity.status.invalid', `The email campaign activity is ${a.current_status}; only DRAFT, DONE or ERROR activities can be scheduled.`);
+		fail(
+			400,
+			'email.api.activity.status.invalid',
+			`The email campaign activity is ${a.current_status}; only DRAFT, DONE or ERROR activities can be scheduled.`,
+		);
 	}
 	if (!a.contact_list_ids.length && !a.segment_ids.length) {
-		fail(400, 'email.api.activity.no.recipients', 'The email campaign activity has no recipients: set contact_list_ids or segment_ids (PUT /emails/activities/{campaign_activity_id}) before scheduling it.');
+		fail(
+			400,
+			'email.api.activity.no.recipients',
+			'The email campaign activity has no recipients: set contact_list_ids or segment_ids (PUT /emails/activities/{campaign_activity_id}) before scheduling it.',
+		);
 	}
 	const raw = ctx.body?.scheduled_date;
 	const sendNow = raw === '0';
@@ -399,8 +481,14 @@ function schedule(ctx: Ctx, id: string): Reply {
 	if (sendNow) when = ctx.now;
 	else {
 		const t = parseIso(raw);
-		if (t === undefined) return fail(400, 'json.field.invalid', 'scheduled_date: must be an ISO-8601 date-time or "0".');
-		if (t <= ctx.now) fail(400, 'email.api.schedule.date.past', `scheduled_date: ${raw} is in the past; choose a future date or "0" to send now.`);
+		if (t === undefined)
+			return fail(400, 'json.field.invalid', 'scheduled_date: must be an ISO-8601 date-time or "0".');
+		if (t <= ctx.now)
+			fail(
+				400,
+				'email.api.schedule.date.past',
+				`scheduled_date: ${raw} is in the past; choose a future date or "0" to send now.`,
+			);
 		when = t;
 	}
 	a.statusBeforeSchedule = a.current_status as 'DRAFT' | 'DONE' | 'ERROR';
@@ -418,7 +506,11 @@ function unschedule(ctx: Ctx, id: string): Reply {
 	const st = ctx.state;
 	const a = getActivity(st, id);
 	if (a.current_status !== 'SCHEDULED') {
-		fail(400, 'email.api.activity.status.invalid', `The email campaign activity is ${a.current_status}; only SCHEDULED activities can be unscheduled.`);
+		fail(
+			400,
+			'email.api.activity.status.invalid',
+			`The email campaign activity is ${a.current_status}; only SCHEDULED activities can be unscheduled.`,
+		);
 	}
 	a.current_status = a.statusBeforeSchedule ?? 'DRAFT';
 	a.statusBeforeSchedule = undefined;
@@ -434,8 +526,11 @@ function testSend(ctx: Ctx, id: string): Reply {
 	const a = getActivity(ctx.state, id);
 	const addrs: unknown[] = ctx.body?.email_addresses ?? [];
 	if (!addrs.length) fail(400, 'json.field.required', 'email_addresses: at least one address is required.');
-	if (addrs.length > 5) fail(400, 'json.max.length.violation', 'email_addresses: at most 5 email addresses are allowed.');
-	for (const e of addrs) if (typeof e !== 'string' || !EMAIL_RE.test(e)) fail(400, 'email.api.invalid.email', `email_addresses: '${String(e)}' is not a valid email address.`);
+	if (addrs.length > 5)
+		fail(400, 'json.max.length.violation', 'email_addresses: at most 5 email addresses are allowed.');
+	for (const e of addrs)
+		if (typeof e !== 'string' || !EMAIL_RE.test(e))
+			fail(400, 'email.api.invalid.email', `email_addresses: '${String(e)}' is not a valid email address.`);
 	a.testSends.push({ at: ctx.now, body: ctx.body });
 	return { status: 204 };
 }
@@ -449,7 +544,10 @@ function preview(ctx: Ctx, id: string): Reply {
 		from_name: a.from_name,
 		preheader: a.preheader ?? '',
 		preview_html_content: html,
-		preview_text_content: html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim(),
+		preview_text_content: html
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim(),
 		reply_to_email: a.reply_to_email,
 		subject: a.subject,
 	});
@@ -497,11 +595,17 @@ function listLists(ctx: Ctx): Reply {
 	const startIdx = after ? all.findIndex((l) => l.created_at + l.list_id > after) : 0;
 	const rest = startIdx < 0 ? [] : all.slice(startIdx);
 	const page = rest.slice(0, limit);
-	const body: Record<string, unknown> = { lists: page.map((l) => listJson(st, l, q.include_membership_count !== undefined)) };
+	const body: Record<string, unknown> = {
+		lists: page.map((l) => listJson(st, l, q.include_membership_count !== undefined)),
+	};
 	if (q.include_count === 'true') body.lists_count = all.length;
 	if (rest.length > limit) {
 		const last = page[page.length - 1];
-		body._links = { next: { href: `/v3/contact_lists?cursor=${encodeCursor({ l: limit, k: last.created_at + last.list_id })}&limit=${limit}` } };
+		body._links = {
+			next: {
+				href: `/v3/contact_lists?cursor=${encodeCursor({ l: limit, k: last.created_at + last.list_id })}&limit=${limit}`,
+			},
+		};
 	}
 	return json(200, body);
 }
@@ -586,9 +690,13 @@ function contactJson(c: Contact, include: Set<string>): Record<string, unknown> 
 	if (c.job_title) o.job_title = c.job_title;
 	if (c.company_name) o.company_name = c.company_name;
 	if (include.has('list_memberships')) o.list_memberships = [...c.listIds];
-	if (include.has('phone_numbers')) o.phone_numbers = c.phone_number ? [{ phone_number: c.phone_number, kind: 'other' }] : [];
+	if (include.has('phone_numbers'))
+		o.phone_numbers = c.phone_number ? [{ phone_number: c.phone_number, kind: 'other' }] : [];
 	if (include.has('custom_fields')) {
-		o.custom_fields = Object.entries(c.custom_fields ?? {}).map(([custom_field_id, value]) => ({ custom_field_id, value }));
+		o.custom_fields = Object.entries(c.custom_fields ?? {}).map(([custom_field_id, value]) => ({
+			custom_field_id,
+			value,
+		}));
 	}
 	return o;
 }
@@ -619,7 +727,9 @@ function listContacts(ctx: Ctx): Reply {
 	let updatedAfter: string | undefined = q.updated_after;
 	let include: string | undefined = q.include;
 	if (q.cursor !== undefined) {
-		const c = decodeCursor<{ l: number; k: string; e?: string; li?: string; s?: string; ua?: string; i?: string }>(q.cursor);
+		const c = decodeCursor<{ l: number; k: string; e?: string; li?: string; s?: string; ua?: string; i?: string }>(
+			q.cursor,
+		);
 		if (!c || typeof c.k !== 'string') return fail(400, 'query.param.invalid', 'cursor: is not a valid paging cursor.');
 		after = c.k;
 		email = c.e;
@@ -630,10 +740,15 @@ function listContacts(ctx: Ctx): Reply {
 		if (q.limit === undefined) limit = c.l;
 	}
 	const since = updatedAfter !== undefined ? parseIso(updatedAfter) : undefined;
-	if (updatedAfter !== undefined && since === undefined) fail(400, 'query.param.invalid', 'updated_after: must be an ISO-8601 date-time.');
+	if (updatedAfter !== undefined && since === undefined)
+		fail(400, 'query.param.invalid', 'updated_after: must be an ISO-8601 date-time.');
 	const listSet = lists ? lists.split(',') : undefined;
 	const all = [...st.contacts.values()]
-		.filter((c) => (email === undefined || c.email.toLowerCase() === email.toLowerCase()) && (!listSet || listSet.some((l) => c.listIds.has(l))))
+		.filter(
+			(c) =>
+				(email === undefined || c.email.toLowerCase() === email.toLowerCase()) &&
+				(!listSet || listSet.some((l) => c.listIds.has(l))),
+		)
 		.filter((c) => statusMatches(c, status) && (since === undefined || Date.parse(c.updated_at) > since))
 		.sort((a, b) => (a.contact_id < b.contact_id ? -1 : 1));
 	const rest = after ? all.filter((c) => c.contact_id > after) : all;
@@ -642,7 +757,11 @@ function listContacts(ctx: Ctx): Reply {
 	const body: Record<string, unknown> = { contacts: page.map((c) => contactJson(c, inc)) };
 	if (q.include_count === 'true') body.contacts_count = all.length;
 	if (rest.length > limit) {
-		body._links = { next: { href: `/v3/contacts?cursor=${encodeCursor({ l: limit, k: page[page.length - 1].contact_id, e: email, li: lists, s: status, ua: updatedAfter, i: include })}&limit=${limit}` } };
+		body._links = {
+			next: {
+				href: `/v3/contacts?cursor=${encodeCursor({ l: limit, k: page[page.length - 1].contact_id, e: email, li: lists, s: status, ua: updatedAfter, i: include })}&limit=${limit}`,
+			},
+		};
 	}
 	return json(200, body);
 }
@@ -650,10 +769,12 @@ function listContacts(ctx: Ctx): Reply {
 function signUpForm(ctx: Ctx): Reply {
 	const st = ctx.state;
 	const b = ctx.body ?? {};
-	if (typeof b.email_address !== 'string' || !EMAIL_RE.test(b.email_address)) fail(400, 'contacts.api.validation.error', 'email_address: a valid email address is required.');
+	if (typeof b.email_address !== 'string' || !EMAIL_RE.test(b.email_address))
+		fail(400, 'contacts.api.validation.error', 'email_address: a valid email address is required.');
 	for (const l of b.list_memberships as string[]) {
 		const rec = st.v3.lists.get(l);
-		if (!rec || rec.deleted_at) fail(400, 'contacts.api.validation.error', `list_memberships: contact list '${l}' does not exist.`);
+		if (!rec || rec.deleted_at)
+			fail(400, 'contacts.api.validation.error', `list_memberships: contact list '${l}' does not exist.`);
 	}
 	const now = iso(ctx.now);
 	let c = [...st.contacts.values()].find((x) => x.email.toLowerCase() === b.email_address.toLowerCase());
@@ -719,11 +840,19 @@ function campaignSummaries(ctx: Ctx): Reply {
 		if (ctx.query.limit === undefined) limit = c.l;
 	}
 	const lastSent = (c: V3Campaign): number =>
-		Math.max(0, ...c.activityIds.flatMap((r) => (st.v3.activities.get(r.campaign_activity_id)?.sendLog ?? []).map((x) => x.sentAt)));
+		Math.max(
+			0,
+			...c.activityIds.flatMap((r) =>
+				(st.v3.activities.get(r.campaign_activity_id)?.sendLog ?? []).map((x) => x.sentAt),
+			),
+		);
 	const sent = [...st.v3.campaigns.values()]
 		.filter((c) => c.current_status !== 'Removed' && lastSent(c) > 0)
 		.sort((a, b) => lastSent(b) - lastSent(a) || (a.campaign_id < b.campaign_id ? -1 : 1));
-	const all = countsOf(sent.flatMap((c) => c.activityIds.flatMap((r) => engagementsOf(st.v3.activities.get(r.campaign_activity_id)!))), ctx.now);
+	const all = countsOf(
+		sent.flatMap((c) => c.activityIds.flatMap((r) => engagementsOf(st.v3.activities.get(r.campaign_activity_id)!))),
+		ctx.now,
+	);
 	const body: Record<string, unknown> = {
 		bulk_email_campaign_summaries: sent.slice(offset, offset + limit).map((c) => {
 			const n = countsOfCampaign(st, c.campaign_id, ctx.now);
@@ -731,13 +860,32 @@ function campaignSummaries(ctx: Ctx): Reply {
 				campaign_id: c.campaign_id,
 				campaign_type: c.type,
 				last_sent_date: iso(lastSent(c)),
-				unique_counts: { sends: n.sends, opens: n.opens, clicks: n.clicks, forwards: n.forwards, optouts: n.optouts, abuse: 0, bounces: n.bounces, not_opened: n.notOpened },
+				unique_counts: {
+					sends: n.sends,
+					opens: n.opens,
+					clicks: n.clicks,
+					forwards: n.forwards,
+					optouts: n.optouts,
+					abuse: 0,
+					bounces: n.bounces,
+					not_opened: n.notOpened,
+				},
 			};
 		}),
-		aggregate_percents: (({ click, open, did_not_open, bounce, unsubscribe }) => ({ click, open, did_not_open, bounce, unsubscribe }))(percentsOf(all)),
+		aggregate_percents: (({ click, open, did_not_open, bounce, unsubscribe }) => ({
+			click,
+			open,
+			did_not_open,
+			bounce,
+			unsubscribe,
+		}))(percentsOf(all)),
 	};
 	if (sent.length > offset + limit) {
-		body._links = { next: { href: `/v3/reports/summary_reports/email_campaign_summaries?cursor=${encodeCursor({ o: offset + limit, l: limit })}&limit=${limit}` } };
+		body._links = {
+			next: {
+				href: `/v3/reports/summary_reports/email_campaign_summaries?cursor=${encodeCursor({ o: offset + limit, l: limit })}&limit=${limit}`,
+			},
+		};
 	}
 	return json(200, body);
 }
@@ -746,8 +894,12 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** Comma-separated ids of a stats path: 1..max; a malformed one fails the whole request (404). */
 function idList(raw: string, max: number, what: string): string[] {
-	const ids = raw.split(',').map((x) => x.trim()).filter(Boolean);
-	if (!ids.length || ids.length > max) fail(400, 'reporting.api.invalid.ids', `Specify from 1 to ${max} comma-separated ${what} ids.`);
+	const ids = raw
+		.split(',')
+		.map((x) => x.trim())
+		.filter(Boolean);
+	if (!ids.length || ids.length > max)
+		fail(400, 'reporting.api.invalid.ids', `Specify from 1 to ${max} comma-separated ${what} ids.`);
 	for (const id of ids) if (!UUID_RE.test(id)) fail(404, 'reporting.api.not_found', `${what} ${id} not found.`);
 	return ids;
 }
@@ -774,7 +926,10 @@ function activityStats(ctx: Ctx, raw: string): Reply {
 	for (const id of idList(raw, 10, 'Campaign activity')) {
 		const a = st.v3.activities.get(id);
 		if (!a || a.current_status === 'REMOVED') {
-			errors.push({ error_key: 'reporting.campaign_activity.not_found', error_message: `Campaign activity ${id} not found.` });
+			errors.push({
+				error_key: 'reporting.campaign_activity.not_found',
+				error_message: `Campaign activity ${id} not found.`,
+			});
 			continue;
 		}
 		const n = countsOf(engagementsOf(a), ctx.now);
@@ -806,7 +961,11 @@ function tracking(ctx: Ctx, activityId: string, kind: string): Reply {
 	// Bounces and opt-outs pages must carry `_links` (the contract requires it): always sent.
 	const body: Record<string, unknown> = { tracking_activities: page, _links: {} };
 	if (rows.length > offset + limit) {
-		body._links = { next: { href: `/v3/reports/email_reports/${activityId}/tracking/${kind}?cursor=${encodeCursor({ o: offset + limit, l: limit })}&limit=${limit}` } };
+		body._links = {
+			next: {
+				href: `/v3/reports/email_reports/${activityId}/tracking/${kind}?cursor=${encodeCursor({ o: offset + limit, l: limit })}&limit=${limit}`,
+			},
+		};
 	}
 	return json(200, body);
 }

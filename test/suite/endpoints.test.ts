@@ -15,7 +15,11 @@ const CONTRACT_FILE = path.resolve(__dirname, '../sandbox/data/v3-contract.json'
 // Calls that belong to no operation: the credential test.
 const OUTSIDE_OPERATIONS = ['GET /account/summary'];
 
-const declared = new Set(allOperations().filter((o) => o.api === 'v3').flatMap((o) => o.definition.endpoints));
+const declared = new Set(
+	allOperations()
+		.filter((o) => o.api === 'v3')
+		.flatMap((o) => o.definition.endpoints),
+);
 
 test('every v3 endpoint n8n called is declared by an operation, and every declared one was called', () => {
 	const dir = recordDir();

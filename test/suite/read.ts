@@ -40,13 +40,16 @@ export function readRequests(files: RecordFile[]): StepRequest[] {
 export function readSecrets(files: RecordFile[]): SecretRecord[] {
 	const byValue = new Map<string, SecretRecord>();
 	for (const f of files.filter((x) => x.kind === 'secrets')) {
-		for (const { entry } of readLines<SecretRecord>(f.file)) if (!byValue.has(entry.value)) byValue.set(entry.value, entry);
+		for (const { entry } of readLines<SecretRecord>(f.file))
+			if (!byValue.has(entry.value)) byValue.set(entry.value, entry);
 	}
 	return [...byValue.values()];
 }
 
 /** Each exposure line of each file, one file at a time (the files can be large). */
-export function* readExposures(files: RecordFile[]): Generator<{ file: RecordFile; line: number; entry: ExposureRecord }> {
+export function* readExposures(
+	files: RecordFile[],
+): Generator<{ file: RecordFile; line: number; entry: ExposureRecord }> {
 	for (const file of files.filter((f) => f.kind === 'exposure')) {
 		for (const { line, entry } of readLines<ExposureRecord>(file.file)) yield { file, line, entry };
 	}
@@ -57,7 +60,11 @@ export function contractOperations(contractFile: string): string[] {
 	const contract = JSON.parse(readFileSync(contractFile, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
 	const methods = ['get', 'post', 'put', 'patch', 'delete'];
 	return Object.entries(contract.paths)
-		.flatMap(([p, ops]) => Object.keys(ops).filter((m) => methods.includes(m)).map((m) => `${m.toUpperCase()} ${p}`))
+		.flatMap(([p, ops]) =>
+			Object.keys(ops)
+				.filter((m) => methods.includes(m))
+				.map((m) => `${m.toUpperCase()} ${p}`),
+		)
 		.sort(byPathThenMethod);
 }
 

@@ -34,7 +34,13 @@ export interface RequestRecord {
 	errors?: string[];
 }
 
-export type SecretKind = 'v2ApiKey' | 'v2AccessToken' | 'clientSecret' | 'clientBasicAuth' | 'accessToken' | 'refreshToken';
+export type SecretKind =
+	| 'v2ApiKey'
+	| 'v2AccessToken'
+	| 'clientSecret'
+	| 'clientBasicAuth'
+	| 'accessToken'
+	| 'refreshToken';
 
 export interface SecretRecord {
 	kind: SecretKind;
@@ -73,14 +79,18 @@ export function appendRecord(kind: RecordKind, entry: RequestRecord | SecretReco
 	appendFileSync(path.join(dir, `${kind}.${recordStep()}.${process.pid}.jsonl`), JSON.stringify(entry) + '\n');
 }
 
-export function appendExposure(entry: Omit<ExposureRecord, 'items' | 'errors' | 'logs' | 'responses'> & Partial<ExposureRecord>): void {
+export function appendExposure(
+	entry: Omit<ExposureRecord, 'items' | 'errors' | 'logs' | 'responses'> & Partial<ExposureRecord>,
+): void {
 	if (!recordDir()) return;
 	appendRecord('exposure', { items: [], errors: [], logs: [], responses: [], ...entry });
 }
 
 /** "file › test name" of the running jest test, when there is one. */
 export function currentTestName(): string {
-	const state = (globalThis as { expect?: { getState?: () => { testPath?: string; currentTestName?: string } } }).expect?.getState?.();
+	const state = (
+		globalThis as { expect?: { getState?: () => { testPath?: string; currentTestName?: string } } }
+	).expect?.getState?.();
 	if (!state) return '(outside jest)';
 	const file = state.testPath ? path.relative(path.resolve(__dirname, '../..'), state.testPath) : '?';
 	return `${file} › ${state.currentTestName ?? '(beforeAll/afterAll)'}`;

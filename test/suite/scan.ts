@@ -72,7 +72,16 @@ export interface ScanResult {
 }
 
 export function scanExposures(files: RecordFile[], matcher: SecretMatcher): ScanResult {
-	const result: ScanResult = { items: 0, errors: 0, logs: 0, responses: 0, records: 0, engines: new Set(), sources: new Set(), hits: [] };
+	const result: ScanResult = {
+		items: 0,
+		errors: 0,
+		logs: 0,
+		responses: 0,
+		records: 0,
+		engines: new Set(),
+		sources: new Set(),
+		hits: [],
+	};
 	for (const { file, line, entry } of readExposures(files)) {
 		result.records++;
 		result.sources.add(`${entry.source}:${file.step}`);
@@ -80,7 +89,15 @@ export function scanExposures(files: RecordFile[], matcher: SecretMatcher): Scan
 		const record = `${file.file}:${line}`;
 		const check = (part: Hit['part'], index: number, text: string) => {
 			const secret = matcher.find(text);
-			if (secret) result.hits.push({ record, where: entry.where, part, index, secret: secret.kind, excerpt: excerpt(text, secret.value) });
+			if (secret)
+				result.hits.push({
+					record,
+					where: entry.where,
+					part,
+					index,
+					secret: secret.kind,
+					excerpt: excerpt(text, secret.value),
+				});
 		};
 		entry.items.forEach((t, i) => check('item', i, t));
 		// One hit per error, from the first of its texts (message, description, stack, JSON, causes) that has one.
@@ -102,5 +119,8 @@ function count(result: ScanResult, entry: ExposureRecord): void {
 function excerpt(text: string, secret: string): string {
 	const at = text.indexOf(secret);
 	const masked = `${secret.slice(0, 4)}…(${secret.length} chars)`;
-	return `${text.slice(Math.max(0, at - 80), at)}[${masked}]${text.slice(at + secret.length, at + secret.length + 80)}`.replace(/\s+/g, ' ');
+	return `${text.slice(Math.max(0, at - 80), at)}[${masked}]${text.slice(at + secret.length, at + secret.length + 80)}`.replace(
+		/\s+/g,
+		' ',
+	);
 }

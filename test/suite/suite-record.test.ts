@@ -12,7 +12,15 @@ import { envVar } from '../../scripts/env-vars';
 import { Sandbox } from '../sandbox';
 import { conformance, coverageTable, describeViolation, validatedLine } from './coverage';
 import { contractOperations, readRequests, readSecrets, recordFiles, type RecordFile } from './read';
-import { errorTexts, jsonText, RECORD_DIR_ENV, STEP_ENV, type ExposureRecord, type SecretKind, type SecretRecord } from './record';
+import {
+	errorTexts,
+	jsonText,
+	RECORD_DIR_ENV,
+	STEP_ENV,
+	type ExposureRecord,
+	type SecretKind,
+	type SecretRecord,
+} from './record';
 import { scanExposures, SecretMatcher, secretsToScan } from './scan';
 
 const CONTRACT_FILE = path.resolve(__dirname, '../sandbox/data/v3-contract.json');
@@ -27,7 +35,8 @@ let secrets: SecretRecord[];
 
 beforeAll(() => {
 	const fromEnv = envVar(RECORD_DIR_ENV);
-	if (!fromEnv) throw new Error(`${RECORD_DIR_ENV} is not set: these checks read the record of a whole \`npm test\` run`);
+	if (!fromEnv)
+		throw new Error(`${RECORD_DIR_ENV} is not set: these checks read the record of a whole \`npm test\` run`);
 	dir = fromEnv;
 	files = recordFiles(dir);
 	secrets = secretsToScan(readSecrets(files));
@@ -43,10 +52,13 @@ test(`the record was written by every test step (${EXPECTED_STEPS.join(', ')}): 
 	}
 	expect(missing).toEqual([]);
 	const scan = scanExposures(files, new SecretMatcher([]));
-	if (EXPECTED_STEPS.includes('engine')) expect([...scan.engines].filter((e) => e.startsWith('engine:')).sort()).toEqual(['engine:1.x', 'engine:2.x']);
+	if (EXPECTED_STEPS.includes('engine'))
+		expect([...scan.engines].filter((e) => e.startsWith('engine:')).sort()).toEqual(['engine:1.x', 'engine:2.x']);
 	if (EXPECTED_STEPS.includes('e2e')) expect(scan.sources.has('e2e:e2e')).toBe(true);
 	const processes = new Set(files.map((f) => `${f.step}:${f.pid}`));
-	print(`record written by ${processes.size} processes: ${[...new Set(files.map((f) => f.step))].map((s) => `${s} ${[...processes].filter((p) => p.startsWith(`${s}:`)).length}`).join(', ')}`);
+	print(
+		`record written by ${processes.size} processes: ${[...new Set(files.map((f) => f.step))].map((s) => `${s} ${[...processes].filter((p) => p.startsWith(`${s}:`)).length}`).join(', ')}`,
+	);
 });
 
 test('every v3 request the node sent validates against the v3 contract (coverage below)', () => {
@@ -56,7 +68,9 @@ test('every v3 request the node sent validates against the v3 contract (coverage
 	expect(result.nodeRequests.length).toBeGreaterThan(0);
 	expect(result.used.size).toBeGreaterThan(0);
 	if (result.violations.length) {
-		throw new Error(`${validatedLine(result)}. Requests that did not validate:\n${result.violations.slice(0, 50).map(describeViolation).join('\n')}`);
+		throw new Error(
+			`${validatedLine(result)}. Requests that did not validate:\n${result.violations.slice(0, 50).map(describeViolation).join('\n')}`,
+		);
 	}
 });
 
@@ -102,12 +116,35 @@ test('the scanner finds a recorded token in an item, the fixed api key in an err
 	const planted: SecretRecord = { kind: 'refreshToken', value: `planted-${Date.now()}-refresh-token`, fixed: false };
 	const tmp = mkdtempSync(path.join(tmpdir(), 'cc-scan-self-check-'));
 	try {
-		const cause = Object.assign(new Error('outer'), { cause: Object.assign(new Error('inner'), { config: { params: { api_key: apiKey!.value } } }) });
+		const cause = Object.assign(new Error('outer'), {
+			cause: Object.assign(new Error('inner'), { config: { params: { api_key: apiKey!.value } } }),
+		});
 		const lines: ExposureRecord[] = [
-			{ source: 'harness', where: 'clean', items: [jsonText({ json: { ok: true } })], errors: [['nothing here']], logs: ['fine'], responses: [] },
-			{ source: 'harness', where: 'item', items: [jsonText({ json: { note: `token ${token!.value} inside` } })], errors: [], logs: [], responses: [] },
+			{
+				source: 'harness',
+				where: 'clean',
+				items: [jsonText({ json: { ok: true } })],
+				errors: [['nothing here']],
+				logs: ['fine'],
+				responses: [],
+			},
+			{
+				source: 'harness',
+				where: 'item',
+				items: [jsonText({ json: { note: `token ${token!.value} inside` } })],
+				errors: [],
+				logs: [],
+				responses: [],
+			},
 			{ source: 'harness', where: 'cause', items: [], errors: [errorTexts(cause)], logs: [], responses: [] },
-			{ source: 'e2e', where: 'log', items: [], errors: [], logs: ['a', `refresh with ${planted.value}`], responses: [] },
+			{
+				source: 'e2e',
+				where: 'log',
+				items: [],
+				errors: [],
+				logs: ['a', `refresh with ${planted.value}`],
+				responses: [],
+			},
 		];
 		writeFileSync(path.join(tmp, 'exposure.self-check.1.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
 		const result = scanExposures(recordFiles(tmp), new SecretMatcher([...secrets, planted]));
@@ -116,7 +153,9 @@ test('the scanner finds a recorded token in an item, the fixed api key in an err
 			['cause', 'error', 0, 'v2ApiKey'],
 			['log', 'log', 1, 'refreshToken'],
 		]);
-		expect(result.hits.every((h) => !h.excerpt.includes(planted.value) && !h.excerpt.includes(token!.value))).toBe(true);
+		expect(result.hits.every((h) => !h.excerpt.includes(planted.value) && !h.excerpt.includes(token!.value))).toBe(
+			true,
+		);
 	} finally {
 		rmSync(tmp, { recursive: true, force: true });
 	}
@@ -134,7 +173,9 @@ test('no secret the sandbox holds or issued appears in any output item, error, l
 	expect(result.errors).toBeGreaterThan(0);
 	expect(result.logs).toBeGreaterThan(0);
 	if (result.hits.length) {
-		const shown = result.hits.slice(0, 30).map((h) => `${h.secret} in ${h.part} #${h.index} of ${h.where} (${h.record}): ${h.excerpt}`);
+		const shown = result.hits
+			.slice(0, 30)
+			.map((h) => `${h.secret} in ${h.part} #${h.index} of ${h.where} (${h.record}): ${h.excerpt}`);
 		throw new Error(`${result.hits.length} secret(s) exposed:\n${shown.join('\n')}`);
 	}
 });

@@ -106,7 +106,7 @@ describe('checkV2Id', () => {
 	// A number above Number.MAX_SAFE_INTEGER from an expression has already lost digits: String()
 	// would give another id that still has the shape of one.
 	test('a number that is not a safe integer is refused instead of becoming another id', () => {
-		expect(() => checkV2Id.call(ctx, 1234567890123456789, 'Campaign ID', 0)).toThrow('"Campaign ID"');
+		expect(() => checkV2Id.call(ctx, Number('1234567890123456789'), 'Campaign ID', 0)).toThrow('"Campaign ID"');
 	});
 });
 

@@ -40,11 +40,16 @@ export function fieldsOf(api: Api, key: string): Map<string, INodeProperties> {
 	const fields = new Map<string, INodeProperties>();
 	for (const property of builtDescription().properties) {
 		if (STRUCTURE.includes(property.name)) continue;
-		if (!shownFor(property, 'authentication', auth) || !shownFor(property, 'resource', resource) || !shownFor(property, 'operation', operation)) {
+		if (
+			!shownFor(property, 'authentication', auth) ||
+			!shownFor(property, 'resource', resource) ||
+			!shownFor(property, 'operation', operation)
+		) {
 			continue;
 		}
 		if (property.type === 'collection') {
-			for (const option of (property.options ?? []) as INodeProperties[]) fields.set(`${property.name}.${option.name}`, option);
+			for (const option of (property.options ?? []) as INodeProperties[])
+				fields.set(`${property.name}.${option.name}`, option);
 		} else fields.set(property.name, property);
 	}
 	return fields;
@@ -62,6 +67,10 @@ export function parameterIssues(parameters: Record<string, unknown>): string[] {
 		parameters,
 	} as unknown as INode;
 	const resolved = NodeHelpers.getNodeParameters(nodeType.properties, node.parameters, true, false, node, nodeType);
-	const issues = NodeHelpers.getNodeParametersIssues(nodeType.properties, { ...node, parameters: resolved ?? {} }, nodeType);
+	const issues = NodeHelpers.getNodeParametersIssues(
+		nodeType.properties,
+		{ ...node, parameters: resolved ?? {} },
+		nodeType,
+	);
 	return Object.keys(issues?.parameters ?? {});
 }

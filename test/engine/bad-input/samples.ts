@@ -42,7 +42,11 @@ export interface Kind {
 function kind(samples: Samples, empty: Verdict, list: Verdict = 'reject'): Kind {
 	return {
 		samples,
-		examples: [new Sample(null, empty, true, 'null'), new Sample([1, 2], list, true, '[1,2]'), new Sample({ a: 1 }, 'reject', true, '{"a":1}')],
+		examples: [
+			new Sample(null, empty, true, 'null'),
+			new Sample([1, 2], list, true, '[1,2]'),
+			new Sample({ a: 1 }, 'reject', true, '{"a":1}'),
+		],
 	};
 }
 
@@ -93,8 +97,17 @@ export function text(options: { required: boolean; max?: number; acceptable?: bo
 }
 
 const MALFORMED_EMAILS = [
-	'not-an-email', 'ann@example', '@example.com', 'ann@', 'ann@@example.com', 'ann example@example.com',
-	'ann@exa mple.com', 'ann@example.c', 'ann@example..com', 'ann@example.com,bob@example.com', 'ann(at)example.com',
+	'not-an-email',
+	'ann@example',
+	'@example.com',
+	'ann@',
+	'ann@@example.com',
+	'ann example@example.com',
+	'ann@exa mple.com',
+	'ann@example.c',
+	'ann@example..com',
+	'ann@example.com,bob@example.com',
+	'ann(at)example.com',
 ];
 
 export function email(options: { required: boolean; max: number }): Kind {
@@ -104,7 +117,9 @@ export function email(options: { required: boolean; max: number }): Kind {
 		each(empty, whitespace),
 		each('reject', oneOf(...MALFORMED_EMAILS)),
 		each('reject', fc.stringMatching(/^[a-z0-9.]{1,20}$/)),
-		fc.integer({ min: options.max - 11, max: options.max + 200 }).chain((n) => deliver('reject', `${'a'.repeat(n)}@example.com`)),
+		fc
+			.integer({ min: options.max - 11, max: options.max + 200 })
+			.chain((n) => deliver('reject', `${'a'.repeat(n)}@example.com`)),
 		each('reject', oneOf(42, ...NOT_TEXT)),
 	);
 	return kind(samples, empty);
@@ -119,18 +134,44 @@ export function emailList(max: number): Kind {
 	const samples = fc.oneof(
 		often(each('reject', oneOf('', ' , ', null, [], [null, '']))),
 		// (Two addresses separated by a comma are a good list here.)
-		often(each('reject', oneOf(...MALFORMED_EMAILS.filter((e) => !e.includes(',')), `${address(1)}, nope`, [address(1), 'nope']))),
-		often(each('reject', fc.oneof(tooMany, tooMany.map((list) => list.join(', '))))),
+		often(
+			each(
+				'reject',
+				oneOf(...MALFORMED_EMAILS.filter((e) => !e.includes(',')), `${address(1)}, nope`, [address(1), 'nope']),
+			),
+		),
+		often(
+			each(
+				'reject',
+				fc.oneof(
+					tooMany,
+					tooMany.map((list) => list.join(', ')),
+				),
+			),
+		),
 		often(each('reject', oneOf(42, true, [1, 2], [{ a: 1 }], { a: 1 }))),
 		often(hugeText(undefined).chain((t) => deliver('reject', t))),
-		rare(each('either', fc.integer({ min: 1, max }).map((n) => addresses(n).join(',')))),
+		rare(
+			each(
+				'either',
+				fc.integer({ min: 1, max }).map((n) => addresses(n).join(',')),
+			),
+		),
 	);
 	return kind(samples, 'reject');
 }
 
 const MALFORMED_DATES = [
-	'2026-13-45', '2026-02-30', 'tomorrow', 'next tuesday-ish', '31/12/2026', '25:61', 'not a date',
-	'+275760-09-13T00:00:00Z', '10000-01-01T00:00:00Z', '0999-12-31T00:00:00Z',
+	'2026-13-45',
+	'2026-02-30',
+	'tomorrow',
+	'next tuesday-ish',
+	'31/12/2026',
+	'25:61',
+	'not a date',
+	'+275760-09-13T00:00:00Z',
+	'10000-01-01T00:00:00Z',
+	'0999-12-31T00:00:00Z',
 ];
 // Epoch milliseconds that are valid dates for luxon but not four-digit years (or not dates at all).
 const OUT_OF_RANGE_MILLIS = fc.oneof(
@@ -142,7 +183,11 @@ const OUT_OF_RANGE_MILLIS = fc.oneof(
 /** A date filter (`required: false`), or a send date that must be in the future. */
 export function date(options: { future: boolean }): Kind {
 	const unset: Verdict = options.future ? 'reject' : 'either';
-	const past = fc.date({ min: new Date('1971-01-01T00:00:00Z'), max: new Date('2020-12-31T00:00:00Z'), noInvalidDate: true });
+	const past = fc.date({
+		min: new Date('1971-01-01T00:00:00Z'),
+		max: new Date('2020-12-31T00:00:00Z'),
+		noInvalidDate: true,
+	});
 	const samples = fc.oneof(
 		often(each('reject', oneOf(...MALFORMED_DATES))),
 		often(each('reject', fc.stringMatching(/^[a-z]{2,12}$/))),
@@ -151,8 +196,18 @@ export function date(options: { future: boolean }): Kind {
 		often(each('reject', whitespace)),
 		often(hugeText(undefined).chain((t) => deliver('reject', t))),
 		rare(each(unset, oneOf('', null, false))),
-		rare(each(unset, past.map((d) => d.toISOString()))),
-		rare(each(unset, past.map((d) => d.getTime()))),
+		rare(
+			each(
+				unset,
+				past.map((d) => d.toISOString()),
+			),
+		),
+		rare(
+			each(
+				unset,
+				past.map((d) => d.getTime()),
+			),
+		),
 	);
 	return kind(samples, unset);
 }
@@ -171,7 +226,12 @@ export function uuid(options: { unknown?: boolean } = {}): Kind {
 		often(each('reject', oneOf('', null))),
 		often(each('reject', whitespace)),
 		often(each('reject', MALFORMED_UUIDS)),
-		often(each('reject', UUIDS.map((u) => `${u},${u}`))),
+		often(
+			each(
+				'reject',
+				UUIDS.map((u) => `${u},${u}`),
+			),
+		),
 		often(hugeText(undefined).chain((t) => deliver('reject', t))),
 		often(each('reject', oneOf(42, ...NOT_TEXT))),
 	];
@@ -206,7 +266,12 @@ export function uuidList(options: { required: boolean; max?: number; unknown?: b
 	const arbitraries = [
 		often(each(empty, oneOf('', ' , ', null, []))),
 		often(each('reject', MALFORMED_UUIDS)),
-		often(each('reject', fc.tuple(UUIDS, MALFORMED_UUIDS).map(([u, bad]) => `${u}, ${bad}`))),
+		often(
+			each(
+				'reject',
+				fc.tuple(UUIDS, MALFORMED_UUIDS).map(([u, bad]) => `${u}, ${bad}`),
+			),
+		),
 		often(each('reject', oneOf(42, true, [1, 2], [{ a: 1 }], { a: 1 }, [[]]))),
 		often(hugeText(undefined).chain((t) => deliver('reject', t))),
 	];
@@ -216,7 +281,15 @@ export function uuidList(options: { required: boolean; max?: number; unknown?: b
 	}
 	if (options.unknown !== false) {
 		const few = fc.array(UUIDS, { minLength: 1, maxLength: 3 });
-		arbitraries.push(rare(each('unknown', few)), rare(each('unknown', few.map((ids) => ids.join(', ')))));
+		arbitraries.push(
+			rare(each('unknown', few)),
+			rare(
+				each(
+					'unknown',
+					few.map((ids) => ids.join(', ')),
+				),
+			),
+		);
 	}
 	return kind(fc.oneof(...arbitraries), empty);
 }
@@ -228,11 +301,21 @@ export function v2IdList(options: { required: boolean }): Kind {
 	const samples = fc.oneof(
 		often(each(empty, oneOf('', ' , ', null, []))),
 		often(each('reject', MALFORMED_V2_IDS)),
-		often(each('reject', fc.tuple(V2_IDS, MALFORMED_V2_IDS).map(([id, bad]) => `${id}, ${bad}`))),
+		often(
+			each(
+				'reject',
+				fc.tuple(V2_IDS, MALFORMED_V2_IDS).map(([id, bad]) => `${id}, ${bad}`),
+			),
+		),
 		often(each('reject', oneOf(true, [1.5], [{ a: 1 }], { a: 1 }, [[]]))),
 		often(hugeText(undefined).chain((t) => deliver('reject', t))),
 		rare(each('unknown', few)),
-		rare(each('unknown', few.map((ids) => ids.join(',')))),
+		rare(
+			each(
+				'unknown',
+				few.map((ids) => ids.join(',')),
+			),
+		),
 	);
 	return kind(samples, empty, 'unknown');
 }
@@ -255,7 +338,23 @@ export function boolean(options: { acceptable?: boolean } = {}): Kind {
 /** An options parameter: one of `values`. */
 export function option(values: string[], options: { acceptable?: boolean } = {}): Kind {
 	const arbitraries = [
-		often(each('reject', oneOf('bogus', '', ' ', 42, true, null, [values[0]], { a: 1 }, `${values[0]}X`, values[0].toUpperCase() === values[0] ? values[0].toLowerCase() : values[0].toUpperCase()))),
+		often(
+			each(
+				'reject',
+				oneOf(
+					'bogus',
+					'',
+					' ',
+					42,
+					true,
+					null,
+					[values[0]],
+					{ a: 1 },
+					`${values[0]}X`,
+					values[0].toUpperCase() === values[0] ? values[0].toLowerCase() : values[0].toUpperCase(),
+				),
+			),
+		),
 	];
 	if (options.acceptable !== false) arbitraries.push(rare(each('either', oneOf(...values))));
 	return kind(fc.oneof(...arbitraries), 'reject');
@@ -264,10 +363,23 @@ export function option(values: string[], options: { acceptable?: boolean } = {})
 /** A multiOptions parameter: some of `values`, as a list or comma-separated text. */
 export function multiOptions(values: string[]): Kind {
 	const samples = fc.oneof(
-		often(each('reject', oneOf('bogus', ['bogus'], [42], [null], { a: 1 }, true, 42, [[values[0]]], `${values[0]},bogus`, [values[0], 'bogus']))),
+		often(
+			each(
+				'reject',
+				oneOf('bogus', ['bogus'], [42], [null], { a: 1 }, true, 42, [[values[0]]], `${values[0]},bogus`, [
+					values[0],
+					'bogus',
+				]),
+			),
+		),
 		rare(each('either', oneOf([], '', null))),
 		rare(each('either', fc.subarray(values, { minLength: 1 }))),
-		rare(each('either', fc.subarray(values, { minLength: 1 }).map((list) => list.join(',')))),
+		rare(
+			each(
+				'either',
+				fc.subarray(values, { minLength: 1 }).map((list) => list.join(',')),
+			),
+		),
 	);
 	return kind(samples, 'either');
 }
@@ -295,7 +407,12 @@ class LocatorSample extends Sample {
 }
 
 /** A resource locator: an id picked from the list, typed as an id, or in a link. */
-function locator(ids: Kind, link: (id: string) => string, unknownIds: fc.Arbitrary<string>, badIds: fc.Arbitrary<string>): Kind {
+function locator(
+	ids: Kind,
+	link: (id: string) => string,
+	unknownIds: fc.Arbitrary<string>,
+	badIds: fc.Arbitrary<string>,
+): Kind {
 	const links = fc.oneof(
 		each('reject', fc.constantFrom('https://example.com/nothing-here', 'app.constantcontact.com', 'not a link')),
 		each('reject', fc.constantFrom('', null, 42, [1, 2], { a: 1 })),
@@ -305,10 +422,14 @@ function locator(ids: Kind, link: (id: string) => string, unknownIds: fc.Arbitra
 	// A huge id comes from an expression: n8n checks a typed one with its regex-with-timeout
 	// before the run, which a loaded machine can make time out (n8n's error, not the node's).
 	const fromData = (inner: Sample) =>
-		typeof inner.value === 'string' && inner.value.length > 1000 ? new Sample(inner.value, inner.verdict, true, inner.note) : inner;
+		typeof inner.value === 'string' && inner.value.length > 1000
+			? new Sample(inner.value, inner.verdict, true, inner.note)
+			: inner;
 	return {
 		samples: fc.oneof(
-			fc.tuple(ids.samples, fc.constantFrom<LocatorMode>('id', 'list')).map(([inner, mode]) => new LocatorSample(fromData(inner), mode)),
+			fc
+				.tuple(ids.samples, fc.constantFrom<LocatorMode>('id', 'list'))
+				.map(([inner, mode]) => new LocatorSample(fromData(inner), mode)),
 			links.map((inner) => new LocatorSample(inner, 'url')),
 		),
 		examples: ids.examples.map((inner) => new LocatorSample(inner, 'id')),
@@ -316,5 +437,15 @@ function locator(ids: Kind, link: (id: string) => string, unknownIds: fc.Arbitra
 }
 
 export const v3Locator = (link: (id: string) => string) =>
-	locator(uuid(), link, UUIDS, fc.oneof(fc.constant('abc'), UUIDS.map((u) => `${u}ab`), UUIDS.map((u) => `ab${u}`), UUIDS.map((u) => u.slice(0, -1))));
+	locator(
+		uuid(),
+		link,
+		UUIDS,
+		fc.oneof(
+			fc.constant('abc'),
+			UUIDS.map((u) => `${u}ab`),
+			UUIDS.map((u) => `ab${u}`),
+			UUIDS.map((u) => u.slice(0, -1)),
+		),
+	);
 export const v2Locator = () => locator(v2Id(), LINKS.v2Campaign, V2_IDS, fc.constantFrom('abc', '9'.repeat(25)));

@@ -30,7 +30,9 @@ export function badInputSuite<F>(
 
 		test.each(operationsOf(api))('%s: every field of the operation has a case', (key) => {
 			const covered = (cases[key]?.fields ?? []).map((f) => f.path);
-			const missing = [...fieldsOf(api, key).keys()].filter((path) => !covered.some((c) => c === path || c.startsWith(`${path}.`)));
+			const missing = [...fieldsOf(api, key).keys()].filter(
+				(path) => !covered.some((c) => c === path || c.startsWith(`${path}.`)),
+			);
 			expect(missing).toEqual([]);
 		});
 

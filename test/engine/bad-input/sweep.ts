@@ -68,7 +68,8 @@ export function namesField(text: string, names: string[]): boolean {
 }
 
 // What a crash or an unfinished message looks like.
-const CRASH = /TypeError|ReferenceError|RangeError|SyntaxError|Cannot (read|set) propert|is not a function|is not iterable|is not defined|\bundefined\b|\[object Object\]|\bNaN\b/;
+const CRASH =
+	/TypeError|ReferenceError|RangeError|SyntaxError|Cannot (read|set) propert|is not a function|is not iterable|is not defined|\bundefined\b|\[object Object\]|\bNaN\b/;
 const MAX_MESSAGE = 1500;
 
 type NodeError = Error & { description?: string | null; cause?: unknown; httpCode?: string | null };
@@ -83,8 +84,13 @@ export function expectCleanError(error: Error | undefined, names: string[]): voi
 	expect([where, CRASH.test(text)]).toEqual([where, false]);
 	expect([where, text.length <= MAX_MESSAGE]).toEqual([where, true]);
 	const crashes: string[] = [];
-	for (let cause = e.cause, depth = 0; cause instanceof Object && depth < 5; cause = (cause as NodeError).cause, depth++) {
-		if (/^(TypeError|ReferenceError|RangeError|SyntaxError)$/.test((cause as Error).name)) crashes.push((cause as Error).message);
+	for (
+		let cause = e.cause, depth = 0;
+		cause instanceof Object && depth < 5;
+		cause = (cause as NodeError).cause, depth++
+	) {
+		if (/^(TypeError|ReferenceError|RangeError|SyntaxError)$/.test((cause as Error).name))
+			crashes.push((cause as Error).message);
 	}
 	expect([where, crashes]).toEqual([where, []]);
 	expect([where, names, namesField(text, names)]).toEqual([where, names, true]);
@@ -98,7 +104,12 @@ export interface Target {
 
 /** Runs the node once with `parameters`; n8n refusing to start (WorkflowHasIssuesError) is returned, not thrown. */
 async function runOrRefused(world: World, target: Target, parameters: Record<string, unknown>, options = {}) {
-	const full = { authentication: AUTHENTICATION[target.api], resource: target.resource, operation: target.operation, ...parameters };
+	const full = {
+		authentication: AUTHENTICATION[target.api],
+		resource: target.resource,
+		operation: target.operation,
+		...parameters,
+	};
 	try {
 		return { result: await world.run(full, options), full };
 	} catch (error) {
@@ -115,12 +126,21 @@ interface Outcome {
 }
 
 /** The checks of one run, by what the sample must lead to (see samples.ts). */
-function checkOutcome(world: World, mark: number, sample: Sample, field: { names: string[]; parameter: string }, outcome: Outcome) {
+function checkOutcome(
+	world: World,
+	mark: number,
+	sample: Sample,
+	field: { names: string[]; parameter: string },
+	outcome: Outcome,
+) {
 	const requests = world.sandbox.requests.slice(mark).filter((r) => r.api !== 'oauth');
 	const sent = requests.map((r) => `${r.method} ${r.path} -> ${r.status}`);
 	if (outcome.refused) {
 		// n8n does not start the workflow and marks the field in the editor: the node never runs.
-		expect([sample.verdict, parameterIssues(outcome.full)]).toEqual([sample.verdict, expect.arrayContaining([field.parameter])]);
+		expect([sample.verdict, parameterIssues(outcome.full)]).toEqual([
+			sample.verdict,
+			expect.arrayContaining([field.parameter]),
+		]);
 		expect(sent).toEqual([]);
 		return;
 	}
@@ -136,15 +156,26 @@ function checkOutcome(world: World, mark: number, sample: Sample, field: { names
 	if (error) expectCleanError(error, field.names);
 }
 
-export async function sweepField<F>(world: World, target: Target, opCase: OperationCase<F>, field: FieldCase, fixtures: F): Promise<void> {
+export async function sweepField<F>(
+	world: World,
+	target: Target,
+	opCase: OperationCase<F>,
+	field: FieldCase,
+	fixtures: F,
+): Promise<void> {
 	const key = `${target.resource}.${target.operation}`;
 	const property = fieldsOf(target.api, key).get(field.path);
 	const parameter = field.path.split('.')[0];
 	const names = [...(property ? [property.displayName, property.name] : []), ...(field.alsoNamed ?? [])];
-	if (names.length === 0) throw new Error(`${target.api} ${key}: "${field.path}" is no field of the operation and has no alsoNamed`);
+	if (names.length === 0)
+		throw new Error(`${target.api} ${key}: "${field.path}" is no field of the operation and has no alsoNamed`);
 	await fc.assert(
 		fc.asyncProperty(field.kind.samples, async (sample) => {
-			const parameters = setPath(structuredClone(deepMerge(opCase.base(fixtures), field.with)), field.path, sample.parameter);
+			const parameters = setPath(
+				structuredClone(deepMerge(opCase.base(fixtures), field.with)),
+				field.path,
+				sample.parameter,
+			);
 			const mark = world.mark;
 			const violations = world.sandbox.contractViolations.length;
 			const responseViolations = world.sandbox.responseViolations.length;
@@ -177,8 +208,17 @@ export interface PairedCase<F> {
  * With Continue On Fail, a bad item loses nothing: the good item's output and the bad one's error
  * item both come out, paired to their input items, whichever comes first.
  */
-export async function sweepPaired<F>(world: World, api: Api, resource: string, paired: PairedCase<F>, fixtures: F, runs: number): Promise<void> {
-	const rejected = fc.oneof(...paired.bad.examples.map((e) => fc.constant(e)), paired.bad.samples).filter((s) => s.verdict === 'reject');
+export async function sweepPaired<F>(
+	world: World,
+	api: Api,
+	resource: string,
+	paired: PairedCase<F>,
+	fixtures: F,
+	runs: number,
+): Promise<void> {
+	const rejected = fc
+		.oneof(...paired.bad.examples.map((e) => fc.constant(e)), paired.bad.samples)
+		.filter((s) => s.verdict === 'reject');
 	await fc.assert(
 		fc.asyncProperty(rejected, fc.boolean(), async (bad, badFirst) => {
 			const values = badFirst ? [bad.value, paired.good(fixtures)] : [paired.good(fixtures), bad.value];

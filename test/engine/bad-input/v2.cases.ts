@@ -27,7 +27,10 @@ const footer = { organization_name: 'Garden Shop', address_line_1: '1 Main St', 
 /** The optional campaign settings of Create (`additionalFields`) and Update (`updateFields`). */
 function optionalCampaignFields(collection: string): FieldCase[] {
 	return [
-		{ path: `${collection}.greetingName`, kind: kinds.option(['FIRST_AND_LAST_NAME', 'FIRST_NAME', 'LAST_NAME', 'NONE']) },
+		{
+			path: `${collection}.greetingName`,
+			kind: kinds.option(['FIRST_AND_LAST_NAME', 'FIRST_NAME', 'LAST_NAME', 'NONE']),
+		},
 		{ path: `${collection}.greetingSalutations`, kind: kinds.text({ required: false }) },
 		{ path: `${collection}.greetingString`, kind: kinds.text({ required: false }) },
 		{
@@ -97,7 +100,10 @@ export const v2Cases: Record<string, OperationCase<V2Fixtures>> = {
 	},
 	'campaign.update': {
 		// Two changes, so that any one field left empty still leaves something to update.
-		base: (fx) => ({ campaignId: byId(fx.campaignId), updateFields: { subject: 'Updated subject', textContent: 'Updated' } }),
+		base: (fx) => ({
+			campaignId: byId(fx.campaignId),
+			updateFields: { subject: 'Updated subject', textContent: 'Updated' },
+		}),
 		fields: [
 			campaignLocator(),
 			listIds('updateFields'),
@@ -136,7 +142,11 @@ export const v2Cases: Record<string, OperationCase<V2Fixtures>> = {
 	},
 	'schedule.update': {
 		base: (fx) => ({ campaignId: byId(fx.scheduledCampaignId), scheduleId: fx.scheduleId, scheduledDate: FUTURE }),
-		fields: [campaignLocator(), { path: 'scheduleId', kind: kinds.v2Id() }, { path: 'scheduledDate', kind: kinds.date({ future: true }) }],
+		fields: [
+			campaignLocator(),
+			{ path: 'scheduleId', kind: kinds.v2Id() },
+			{ path: 'scheduledDate', kind: kinds.date({ future: true }) },
+		],
 	},
 	'schedule.delete': {
 		base: (fx) => ({ campaignId: byId(fx.scheduledCampaignId), scheduleId: fx.scheduleId }),

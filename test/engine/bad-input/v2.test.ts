@@ -9,7 +9,9 @@ import { v2Cases, v2Paired, type V2Fixtures } from './v2.cases';
 
 async function v2Fixtures(world: World): Promise<V2Fixtures> {
 	const listId = world.v2ListIds()[0];
-	const draft = () => world.draftCampaign('v2', { subject: 'Hello', html: '<html><body><p>Hi</p></body></html>', lists: [listId] }).campaignId;
+	const draft = () =>
+		world.draftCampaign('v2', { subject: 'Hello', html: '<html><body><p>Hi</p></body></html>', lists: [listId] })
+			.campaignId;
 	const campaignId = draft();
 	const scheduledCampaignId = draft();
 	const [schedule] = jsonOf(

@@ -24,7 +24,10 @@ const HTML_MAX = 150000 - '[[trackingImage]]'.length;
 const LIST_MAX = 255;
 
 const campaignLocator = (): FieldCase => ({ path: 'campaignId', kind: kinds.v3Locator(LINKS.campaign) });
-const activityLocator = (): FieldCase => ({ path: 'campaignActivityId', kind: kinds.v3Locator(LINKS.campaignActivity) });
+const activityLocator = (): FieldCase => ({
+	path: 'campaignActivityId',
+	kind: kinds.v3Locator(LINKS.campaignActivity),
+});
 const listing = (): FieldCase[] => [
 	{ path: 'returnAll', kind: kinds.boolean() },
 	{ path: 'limit', kind: kinds.limit() },
@@ -90,11 +93,25 @@ export const v3Cases: Record<string, OperationCase<V3Fixtures>> = {
 		base: (fx) => ({ campaignActivityId: byId(fx.activityId) }),
 		fields: [
 			activityLocator(),
-			{ path: 'include', kind: kinds.multiOptions(['document_properties', 'html_content', 'permalink_url', 'physical_address_in_footer']) },
+			{
+				path: 'include',
+				kind: kinds.multiOptions([
+					'document_properties',
+					'html_content',
+					'permalink_url',
+					'physical_address_in_footer',
+				]),
+			},
 		],
 	},
-	'campaignActivity.getPreview': { base: (fx) => ({ campaignActivityId: byId(fx.activityId) }), fields: [activityLocator()] },
-	'campaignActivity.getSendHistory': { base: (fx) => ({ campaignActivityId: byId(fx.activityId) }), fields: [activityLocator()] },
+	'campaignActivity.getPreview': {
+		base: (fx) => ({ campaignActivityId: byId(fx.activityId) }),
+		fields: [activityLocator()],
+	},
+	'campaignActivity.getSendHistory': {
+		base: (fx) => ({ campaignActivityId: byId(fx.activityId) }),
+		fields: [activityLocator()],
+	},
 	'campaignActivity.sendTest': {
 		base: (fx) => ({ campaignActivityId: byId(fx.activityId), emailAddresses: 'reviewer@example.com' }),
 		fields: [
@@ -105,10 +122,17 @@ export const v3Cases: Record<string, OperationCase<V3Fixtures>> = {
 	},
 	'campaignActivity.update': {
 		// Two changes, so that any one field left empty still leaves something to update.
-		base: (fx) => ({ campaignActivityId: byId(fx.activityId), updateFields: { subject: 'Updated subject', preheader: 'Updated' } }),
+		base: (fx) => ({
+			campaignActivityId: byId(fx.activityId),
+			updateFields: { subject: 'Updated subject', preheader: 'Updated' },
+		}),
 		fields: [
 			activityLocator(),
-			{ path: 'updateFields.contactListIds', kind: kinds.uuidList({ required: false }), alsoNamed: ['Contact Lists', 'contact_list_ids'] },
+			{
+				path: 'updateFields.contactListIds',
+				kind: kinds.uuidList({ required: false }),
+				alsoNamed: ['Contact Lists', 'contact_list_ids'],
+			},
 			{ path: 'updateFields.fromEmail', kind: kinds.email({ required: false, max: 80 }) },
 			{ path: 'updateFields.fromName', kind: kinds.text({ required: false, max: 100 }) },
 			{ path: 'updateFields.htmlContent', kind: kinds.text({ required: false, max: HTML_MAX }) },
@@ -123,7 +147,11 @@ export const v3Cases: Record<string, OperationCase<V3Fixtures>> = {
 		base: (fx) => ({ email: uniqueEmail(), contactListIds: [fx.listId] }),
 		fields: [
 			{ path: 'email', kind: kinds.email({ required: true, max: 50 }) },
-			{ path: 'contactListIds', kind: kinds.uuidList({ required: true, max: 50 }), alsoNamed: ['Contact Lists', 'list_memberships'] },
+			{
+				path: 'contactListIds',
+				kind: kinds.uuidList({ required: true, max: 50 }),
+				alsoNamed: ['Contact Lists', 'list_memberships'],
+			},
 			{ path: 'additionalFields.companyName', kind: kinds.text({ required: false, max: 50 }) },
 			{ path: 'additionalFields.firstName', kind: kinds.text({ required: false, max: 50 }) },
 			{ path: 'additionalFields.jobTitle', kind: kinds.text({ required: false, max: 50 }) },
@@ -138,7 +166,9 @@ export const v3Cases: Record<string, OperationCase<V3Fixtures>> = {
 			{
 				path: 'additionalFields.customFields.field.0.value',
 				kind: kinds.text({ required: false, max: 255 }),
-				with: { additionalFields: { customFields: { field: [{ customFieldId: '1618ae62-4752-11e9-9c8a-fa163e6b01c1' }] } } },
+				with: {
+					additionalFields: { customFields: { field: [{ customFieldId: '1618ae62-4752-11e9-9c8a-fa163e6b01c1' }] } },
+				},
 				alsoNamed: ['Custom Field Value'],
 			},
 		],
@@ -157,10 +187,22 @@ export const v3Cases: Record<string, OperationCase<V3Fixtures>> = {
 		base: () => LISTING,
 		fields: [
 			...listing(),
-			{ path: 'filters.contactListIds', kind: kinds.uuidList({ required: false, max: 25 }), alsoNamed: ['Contact Lists', 'lists'] },
+			{
+				path: 'filters.contactListIds',
+				kind: kinds.uuidList({ required: false, max: 25 }),
+				alsoNamed: ['Contact Lists', 'lists'],
+			},
 			{
 				path: 'filters.status',
-				kind: kinds.multiOptions(['active', 'all', 'deleted', 'not_set', 'pending_confirmation', 'temp_hold', 'unsubscribed']),
+				kind: kinds.multiOptions([
+					'active',
+					'all',
+					'deleted',
+					'not_set',
+					'pending_confirmation',
+					'temp_hold',
+					'unsubscribed',
+				]),
 			},
 			{ path: 'filters.updatedAfter', kind: kinds.date({ future: false }) },
 			{ path: 'include', kind: kinds.multiOptions(CONTACT_INCLUDE) },
@@ -218,7 +260,19 @@ export const v3Cases: Record<string, OperationCase<V3Fixtures>> = {
 		base: (fx) => ({ campaignActivityId: byId(fx.sentActivityId), trackingType: 'opens', ...LISTING }),
 		fields: [
 			activityLocator(),
-			{ path: 'trackingType', kind: kinds.option(['bounces', 'clicks', 'didnotopens', 'forwards', 'opens', 'optouts', 'sends', 'unique_opens']) },
+			{
+				path: 'trackingType',
+				kind: kinds.option([
+					'bounces',
+					'clicks',
+					'didnotopens',
+					'forwards',
+					'opens',
+					'optouts',
+					'sends',
+					'unique_opens',
+				]),
+			},
 			...listing(),
 		],
 	},
@@ -237,7 +291,10 @@ export const v3Cases: Record<string, OperationCase<V3Fixtures>> = {
 		],
 	},
 	'schedule.get': { base: (fx) => ({ campaignActivityId: byId(fx.activityId) }), fields: [activityLocator()] },
-	'schedule.delete': { base: (fx) => ({ campaignActivityId: byId(fx.scheduleActivityId) }), fields: [activityLocator()] },
+	'schedule.delete': {
+		base: (fx) => ({ campaignActivityId: byId(fx.scheduleActivityId) }),
+		fields: [activityLocator()],
+	},
 };
 
 const fromItem = '={{ $json.value }}';
