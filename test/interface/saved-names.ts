@@ -79,6 +79,6 @@ export function savedNames(): string[] {
 
 if (require.main === module && process.argv.includes('--write')) {
 	const names = savedNames();
-	fs.writeFileSync(STORED, `${JSON.stringify(names, null, '\t')}\n`);
+	fs.writeFileSync(STORED, `${JSON.stringify(names, null, 2)}\n`);
 	console.log(`${names.length} saved names written to ${path.relative(ROOT, STORED)}`);
 }
