@@ -79,3 +79,26 @@ export function failureOf<Answer>(ids: string[], byId: Map<string, IdAnswer<Answ
 	}
 	return undefined;
 }
+
+/**
+ * Each item's outcome once its ids were asked for: the error of a request that carried one of
+ * them, or what `outcome` makes of the answers covering its ids (in the item's order).
+ */
+export function outcomesPerItem<Answer>(
+	wanted: ItemIds[],
+	failed: BatchOutcome[],
+	byId: Map<string, IdAnswer<Answer>>,
+	outcome: (item: ItemIds, answers: Answer[]) => BatchOutcome,
+): BatchOutcome[] {
+	return [
+		...failed,
+		...wanted.map((item): BatchOutcome => {
+			const error = failureOf(item.ids, byId);
+			if (error) return { itemIndexes: [item.itemIndex], error };
+			return outcome(
+				item,
+				item.ids.map((id) => (byId.get(id) as { answer: Answer }).answer),
+			);
+		}),
+	];
+}

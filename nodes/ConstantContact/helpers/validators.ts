@@ -78,7 +78,17 @@ export function optionalText(
 	if (!isText(value)) {
 		throw new NodeOperationError(this.getNode(), `"${label}" must be text, not ${describeValue(value)}`, { itemIndex });
 	}
-	const text = String(value).trim();
+	return checkLength.call(this, String(value).trim(), label, itemIndex, maxLength);
+}
+
+/** `text` within Constant Contact's `maxLength` for the field (none: any length). */
+function checkLength(
+	this: IExecuteFunctions,
+	text: string,
+	label: string,
+	itemIndex: number,
+	maxLength?: number,
+): string {
 	if (maxLength !== undefined && text.length > maxLength) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -136,14 +146,7 @@ export function checkEmail(
 			itemIndex,
 		});
 	}
-	if (maxLength !== undefined && email.length > maxLength) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`"${label}" is ${email.length} characters long; Constant Contact allows at most ${maxLength}`,
-			{ itemIndex },
-		);
-	}
-	return email;
+	return checkLength.call(this, email, label, itemIndex, maxLength);
 }
 
 /** The values of newCampaignFields(), checked, in the API's names. `subjectMax`: v2 has one, v3 none. */

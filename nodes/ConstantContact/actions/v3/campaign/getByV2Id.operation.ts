@@ -1,6 +1,6 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
-import { failureOf, readIdsOfItems, requestIdsOfItems } from '../../../helpers/batches';
+import { outcomesPerItem, readIdsOfItems, requestIdsOfItems } from '../../../helpers/batches';
 import { V2_ID } from '../../../helpers/ids';
 import { V2_CAMPAIGN_IDS_PER_CALL } from '../../../helpers/limits';
 import type { BatchOutcome, OperationOption } from '../../../helpers/types';
@@ -66,19 +66,10 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 		const xrefs = (answer?.xrefs as IDataObject[] | undefined) ?? [];
 		return new Map(xrefs.map((x): [string, IDataObject] => [String(x.v2_email_campaign_id), x]));
 	});
-	const outcomes: BatchOutcome[] = [...failed];
-	for (const { itemIndex, ids } of wanted) {
-		const requestError = failureOf(ids, byId);
-		if (requestError) {
-			outcomes.push({ itemIndexes: [itemIndex], error: requestError });
-			continue;
-		}
-		const xrefs = ids.map((id) => (byId.get(id) as { answer: Map<string, IDataObject> }).answer.get(id));
-		const missing = ids.filter((id, n) => xrefs[n] === undefined);
-		if (missing.length === 0) {
-			outcomes.push({ itemIndexes: [itemIndex], json: xrefs as IDataObject[] });
-			continue;
-		}
+	return outcomesPerItem(wanted, failed, byId, ({ itemIndex, ids }, answers): BatchOutcome => {
+		const xrefs = ids.map((id, n) => answers[n].get(id));
+		const missing = ids.filter((_id, n) => xrefs[n] === undefined);
+		if (missing.length === 0) return { itemIndexes: [itemIndex], json: xrefs as IDataObject[] };
 		const error = new NodeOperationError(
 			this.getNode(),
 			`No v3 campaign found for v2 campaign ID${missing.length > 1 ? 's' : ''} ${quoted(missing)}`,
@@ -87,9 +78,8 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 				description: 'Check "V2 Campaign IDs": they must be campaigns of the same Constant Contact account.',
 			},
 		);
-		outcomes.push({ itemIndexes: [itemIndex], error });
-	}
-	return outcomes;
+		return { itemIndexes: [itemIndex], error };
+	});
 }
 
 const quoted = (ids: string[]) => ids.map((id) => `"${id}"`).join(', ');

@@ -1,6 +1,6 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
-import { failureOf, readIdsOfItems, requestIdsOfItems } from '../../../helpers/batches';
+import { outcomesPerItem, readIdsOfItems, requestIdsOfItems } from '../../../helpers/batches';
 import { readUuidList } from '../../../helpers/ids';
 import type { BatchOutcome } from '../../../helpers/types';
 import { apiRequest } from '../../../transport';
@@ -69,24 +69,17 @@ export async function statsOfItems(
 		);
 		return { rows: new Map(rows), notes };
 	});
-	const outcomes: BatchOutcome[] = [...failed];
-	for (const { itemIndex, ids } of wanted) {
-		const requestError = failureOf(ids, byId);
-		if (requestError) {
-			outcomes.push({ itemIndexes: [itemIndex], error: requestError });
-			continue;
-		}
-		const answers = ids.map((id) => (byId.get(id) as { answer: StatsAnswer }).answer);
+	return outcomesPerItem(wanted, failed, byId, ({ itemIndex, ids }, answers): BatchOutcome => {
 		const missing = ids.filter((id, n) => !answers[n].rows.has(id));
 		if (missing.length === 0) {
-			outcomes.push({ itemIndexes: [itemIndex], json: ids.map((id, n) => answers[n].rows.get(id) as IDataObject) });
-			continue;
+			return { itemIndexes: [itemIndex], json: ids.map((id, n) => answers[n].rows.get(id) as IDataObject) };
 		}
 		const notes = answers.filter((_answer, n) => missing.includes(ids[n])).flatMap((answer) => answer.notes);
-		const missingError = noStatsError.call(this, KINDS[kind], missing, [...new Set(notes)], itemIndex);
-		outcomes.push({ itemIndexes: [itemIndex], error: missingError });
-	}
-	return outcomes;
+		return {
+			itemIndexes: [itemIndex],
+			error: noStatsError.call(this, KINDS[kind], missing, [...new Set(notes)], itemIndex),
+		};
+	});
 }
 
 function noStatsError(
