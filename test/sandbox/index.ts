@@ -336,16 +336,6 @@ export class Sandbox {
 		return this.seeding.sentCampaign(api, options);
 	}
 
-	/** @deprecated Use draftCampaigns('v3', n, { prefix }); this returns the internal records. */
-	bulkCreateV3Campaigns(n: number, prefix = 'Bulk v3 campaign'): V3Campaign[] {
-		return this.seeding.draftCampaigns('v3', n, { prefix }).map((c) => this._state.v3.campaigns.get(c.campaignId)!);
-	}
-
-	/** @deprecated Use draftCampaigns('v2', n, { prefix }); this returns the internal records. */
-	bulkCreateV2Campaigns(n: number, prefix = 'Bulk v2 campaign'): V2Campaign[] {
-		return this.seeding.draftCampaigns('v2', n, { prefix }).map((c) => this._state.v2.campaigns.get(c.campaignId)!);
-	}
-
 	/* ------------------------------------------------------------ reading (assertions) */
 
 	/** A v3 campaign by `campaign_id` (removed ones too). */

@@ -13,13 +13,13 @@ import { randomUUID } from 'crypto';
 
 import { HttpError, type Ctx } from './common';
 import {
+	addContactList,
 	addV2Campaign,
 	addV3Campaign,
 	DEFAULT_FOOTER,
 	deriveV3FromV2,
 	iso,
 	type Contact,
-	type ContactList,
 	type SandboxState,
 } from './state';
 import { handleV2 } from './v2';
@@ -130,24 +130,15 @@ export class Seeding {
 		const base = this.now() - n;
 		const lists = Array.from({ length: n }, (_, i) => {
 			const at = iso(base + i + 1);
-			const v2Id = String(st.v2.nextListId++);
 			const name =
-				options.name === undefined ? `Seeded list ${v2Id}` : n === 1 ? options.name : `${options.name} ${i + 1}`;
+				options.name === undefined
+					? `Seeded list ${st.v2.nextListId}`
+					: n === 1
+						? options.name
+						: `${options.name} ${i + 1}`;
 			if ([...st.v3.lists.values()].some((l) => !l.deleted_at && l.name === name))
 				throw new Error(`seeding: a contact list named "${name}" exists already`);
-			const list: ContactList = {
-				list_id: randomUUID(),
-				v2Id,
-				name,
-				description: '',
-				favorite: false,
-				status: 'ACTIVE',
-				opt_in_default: false,
-				created_at: at,
-				updated_at: at,
-			};
-			st.v2.lists.set(list.v2Id, list);
-			st.v3.lists.set(list.list_id, list);
+			const list = addContactList(st, { name, at });
 			return { v3Id: list.list_id, v2Id: list.v2Id, name };
 		});
 		if (options.contacts) for (const list of lists) this.addContacts(options.contacts, { lists: [list] });

@@ -292,15 +292,7 @@ export function buildState(now: number, seed: boolean): SandboxState {
 		delete data.last_edit_date;
 		if (summary.status !== 'SENT') {
 			delete data.last_run_date;
-			data.tracking_summary = {
-				sends: 0,
-				opens: 0,
-				clicks: 0,
-				forwards: 0,
-				unsubscribes: 0,
-				bounces: 0,
-				spam_count: 0,
-			};
+			data.tracking_summary = emptyTrackingSummary();
 			delete data.click_through_details;
 		}
 		data.sent_to_contact_lists = (data.sent_to_contact_lists ?? []).map((l: any) =>
@@ -339,6 +331,32 @@ export function buildState(now: number, seed: boolean): SandboxState {
 	}
 	// Mirror the v2 seeded send of the SENT campaign into the v3 send history.
 	return state;
+}
+
+/** A v2 campaign's tracking summary before any send. */
+function emptyTrackingSummary(): Record<string, number> {
+	return { sends: 0, opens: 0, clicks: 0, forwards: 0, unsubscribes: 0, bounces: 0, spam_count: 0 };
+}
+
+/** A new contact list, under its v3 and v2 ids (both APIs see the same lists). */
+export function addContactList(
+	state: SandboxState,
+	fields: { name: string; description?: string; favorite?: boolean; at: string },
+): ContactList {
+	const list: ContactList = {
+		list_id: crypto.randomUUID(),
+		v2Id: String(state.v2.nextListId++),
+		name: fields.name,
+		description: fields.description ?? '',
+		favorite: fields.favorite ?? false,
+		status: 'ACTIVE',
+		opt_in_default: false,
+		created_at: fields.at,
+		updated_at: fields.at,
+	};
+	state.v3.lists.set(list.list_id, list);
+	state.v2.lists.set(list.v2Id, list);
+	return list;
 }
 
 export function addV2Campaign(state: SandboxState, data: Record<string, any>, modifiedMs: number): V2Campaign {
@@ -581,17 +599,7 @@ function deliverV2(state: SandboxState, c: V2Campaign, at: number): void {
 		send_status: 'COMPLETED',
 		reason_code: 0,
 	});
-	const ts =
-		c.data.tracking_summary ??
-		(c.data.tracking_summary = {
-			sends: 0,
-			opens: 0,
-			clicks: 0,
-			forwards: 0,
-			unsubscribes: 0,
-			bounces: 0,
-			spam_count: 0,
-		});
+	const ts = c.data.tracking_summary ?? (c.data.tracking_summary = emptyTrackingSummary());
 	ts.sends += to.length;
 }
 

@@ -18,6 +18,7 @@ import {
 	V3Campaign,
 	ContactList,
 	Contact,
+	addContactList,
 	addV3Campaign,
 	touchV3,
 	iso,
@@ -623,19 +624,7 @@ function createList(ctx: Ctx): Reply {
 	const b = ctx.body ?? {};
 	uniqueListName(st, b.name);
 	const now = iso(ctx.now);
-	const l: ContactList = {
-		list_id: crypto.randomUUID(),
-		v2Id: String(st.v2.nextListId++),
-		name: b.name,
-		description: b.description ?? '',
-		favorite: !!b.favorite,
-		status: 'ACTIVE',
-		opt_in_default: false,
-		created_at: now,
-		updated_at: now,
-	};
-	st.v3.lists.set(l.list_id, l);
-	st.v2.lists.set(l.v2Id, l);
+	const l = addContactList(st, { name: b.name, description: b.description, favorite: !!b.favorite, at: now });
 	return json(201, listJson(st, l, false));
 }
 
