@@ -1,4 +1,5 @@
 /** Bad-input cases for every v2 (legacy API) operation: good base parameters, and the kind of each field. */
+import type { OperationKey, ResourceName } from '../../../nodes/ConstantContact/actions/registry';
 import { byId, uniqueName } from '../world';
 import * as kinds from './samples';
 import type { FieldCase, OperationCase, PairedCase } from './sweep';
@@ -52,7 +53,8 @@ const listIds = (collection?: string): FieldCase => ({
 	alsoNamed: ['Contact Lists', 'sent_to_contact_lists'],
 });
 
-export const v2Cases: Record<string, OperationCase<V2Fixtures>> = {
+// Keyed by the registry's own keys: a case for an operation that does not exist does not compile.
+export const v2Cases: Record<OperationKey<'v2'>, OperationCase<V2Fixtures>> = {
 	'campaign.create': {
 		base: (fx) => ({
 			name: uniqueName('Bad input'),
@@ -173,7 +175,7 @@ const locatorFromItem = { __rl: true, mode: 'id', value: fromItem };
 const badV2Id = kinds.v2Id();
 
 /** One Continue On Fail case per resource: the field's value comes from each input item. */
-export const v2Paired: Record<string, PairedCase<V2Fixtures>> = {
+export const v2Paired: Record<ResourceName<'v2'>, PairedCase<V2Fixtures>> = {
 	campaign: {
 		operation: 'get',
 		parameters: () => ({ campaignId: locatorFromItem }),

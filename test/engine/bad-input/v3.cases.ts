@@ -1,4 +1,5 @@
 /** Bad-input cases for every v3 operation: good base parameters, and the kind of each field. */
+import type { OperationKey, ResourceName } from '../../../nodes/ConstantContact/actions/registry';
 import { byId, uniqueName } from '../world';
 import * as kinds from './samples';
 import { LINKS } from './samples';
@@ -37,7 +38,8 @@ const CONTACT_INCLUDE = ['custom_fields', 'list_memberships', 'notes', 'phone_nu
 const uniqueEmail = () => `${uniqueName('bad.input').replace(/\s+/g, '.')}@example.com`;
 const footer = { organization_name: 'Garden Shop', address_line1: '1 Main St', country_code: 'US' };
 
-export const v3Cases: Record<string, OperationCase<V3Fixtures>> = {
+// Keyed by the registry's own keys: a case for an operation that does not exist does not compile.
+export const v3Cases: Record<OperationKey<'v3'>, OperationCase<V3Fixtures>> = {
 	'campaign.create': {
 		base: (fx) => ({
 			name: uniqueName('Bad input'),
@@ -301,7 +303,7 @@ const fromItem = '={{ $json.value }}';
 const locatorFromItem = { __rl: true, mode: 'id', value: fromItem };
 
 /** One Continue On Fail case per resource: the field's value comes from each input item. */
-export const v3Paired: Record<string, PairedCase<V3Fixtures>> = {
+export const v3Paired: Record<ResourceName<'v3'>, PairedCase<V3Fixtures>> = {
 	campaign: {
 		operation: 'get',
 		parameters: () => ({ campaignId: locatorFromItem }),
