@@ -5,7 +5,6 @@ import {
 	requestIdsOfItems,
 	type IdAnswer,
 } from '../../nodes/ConstantContact/helpers/batches';
-import { executeContext } from './context';
 
 describe('inBatches', () => {
 	test('consecutive groups of at most `size`, in order', () => {
@@ -29,7 +28,7 @@ describe('inBatches', () => {
 describe('readIdsOfItems', () => {
 	test('an item whose field is wrong gets its own error and asks for nothing', () => {
 		const bad = new Error('"Campaign IDs" is not a valid ID: "x"');
-		const { wanted, failed } = readIdsOfItems.call(executeContext(), [0, 1, 2], (i) => {
+		const { wanted, failed } = readIdsOfItems([0, 1, 2], (i) => {
 			if (i === 1) throw bad;
 			return [`id-${i}`];
 		});
@@ -42,7 +41,7 @@ describe('readIdsOfItems', () => {
 	});
 
 	test('no items, nothing', () => {
-		expect(readIdsOfItems.call(executeContext(), [], () => ['x'])).toEqual({ wanted: [], failed: [] });
+		expect(readIdsOfItems([], () => ['x'])).toEqual({ wanted: [], failed: [] });
 	});
 });
 

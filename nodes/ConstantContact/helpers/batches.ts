@@ -1,5 +1,3 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import type { BatchOutcome } from './types';
 
 /** `items` in consecutive groups of at most `size`, for endpoints that cap the ids per call. */
@@ -20,7 +18,6 @@ export interface ItemIds {
  * nothing.
  */
 export function readIdsOfItems(
-	this: IExecuteFunctions,
 	itemIndexes: number[],
 	read: (itemIndex: number) => string[],
 ): { wanted: ItemIds[]; failed: BatchOutcome[] } {

@@ -57,7 +57,7 @@ function readV2Ids(this: IExecuteFunctions, itemIndex: number): string[] {
  * with its item: `v2_email_campaign_id`, `campaign_id` and `campaign_activity_id` (the primary email).
  */
 export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchOutcome[]> {
-	const { wanted, failed } = readIdsOfItems.call(this, itemIndexes, (itemIndex) => readV2Ids.call(this, itemIndex));
+	const { wanted, failed } = readIdsOfItems(itemIndexes, (itemIndex) => readV2Ids.call(this, itemIndex));
 	const byId = await requestIdsOfItems(wanted, V2_CAMPAIGN_IDS_PER_CALL, async (ids, itemIndex) => {
 		const answer = (await apiRequest.call(this, 'v3', 'GET', '/emails/campaign_id_xrefs', {
 			qs: { v2_email_campaign_ids: ids.join(',') },

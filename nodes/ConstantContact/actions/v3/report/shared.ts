@@ -52,9 +52,7 @@ export async function statsOfItems(
 	itemIndexes: number[],
 ): Promise<BatchOutcome[]> {
 	const { field, label, idKey } = KINDS[kind];
-	const { wanted, failed } = readIdsOfItems.call(this, itemIndexes, (itemIndex) =>
-		readIds.call(this, field, label, itemIndex),
-	);
+	const { wanted, failed } = readIdsOfItems(itemIndexes, (itemIndex) => readIds.call(this, field, label, itemIndex));
 	const byId = await requestIdsOfItems(wanted, perCall, async (ids, itemIndex): Promise<StatsAnswer> => {
 		const answer = (await apiRequest.call(this, 'v3', 'GET', `/reports/stats/${kind}/${ids.join(',')}`, {
 			notFound: `Constant Contact found none of these "${label}": ${ids.join(', ')}`,
