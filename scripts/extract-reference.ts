@@ -42,6 +42,83 @@ export const V3_PATHS = [
 	'/reports/email_reports/{campaign_activity_id}/tracking/forwards',
 	'/reports/email_reports/{campaign_activity_id}/tracking/optouts',
 	'/reports/email_reports/{campaign_activity_id}/tracking/bounces',
+	'/activities',
+	'/activities/{activity_id}',
+	'/activities/contacts_json_import',
+	'/activities/add_list_memberships',
+	'/activities/remove_list_memberships',
+	'/activities/contact_delete',
+	'/activities/contacts_taggings_add',
+	'/activities/contacts_taggings_remove',
+	'/activities/contact_exports',
+	'/contact_exports/{file_export_id}',
+	'/contact_tags',
+	'/contact_tags/{tag_id}',
+	'/contact_custom_fields',
+	'/contact_custom_fields/{custom_field_id}',
+];
+
+/**
+ * Corrections to the official contract, applied while extracting. Each one names the value it
+ * replaces (`was`) and the contract's own text that contradicts it (`evidence`: a string found at
+ * `evidence.at`); extraction fails when either no longer matches the source, so an erratum goes
+ * as soon as Constant Contact fixes its file.
+ */
+interface Erratum {
+	/** Dotted path from the definitions, e.g. ListActivityRemoveContacts.properties.list_ids.maxItems */
+	at: string;
+	was: Json;
+	now: Json;
+	evidence: { at: string; text: string };
+	/** Why `now` is this value, when the evidence does not say the number itself. */
+	note?: string;
+}
+
+const REMOVE_SOURCE = 'ListActivityRemoveContacts.properties.source.properties';
+const TAG_IDS_NOTE = '50: the limit of every other tag_ids array of the contract (TagAddRemoveContacts, ContactsExport)';
+
+export const ERRATA: Erratum[] = [
+	{
+		at: 'ListActivityRemoveContacts.properties.list_ids.maxItems',
+		was: 0,
+		now: 50,
+		evidence: {
+			at: 'ListActivityRemoveContacts.properties.list_ids.description',
+			text: 'Specify up to 50 target <code>list_id</code>s',
+		},
+	},
+	{
+		at: `${REMOVE_SOURCE}.list_ids.maxItems`,
+		was: 0,
+		now: 50,
+		evidence: { at: `${REMOVE_SOURCE}.list_ids.description`, text: 'Include up to 50 <code>list_id</code> values' },
+	},
+	{
+		at: `${REMOVE_SOURCE}.contact_ids.maxItems`,
+		was: 0,
+		now: 500,
+		evidence: { at: `${REMOVE_SOURCE}.contact_ids.description`, text: 'Include up to 500 <code>contact_id</code> values' },
+	},
+	{
+		at: `${REMOVE_SOURCE}.tag_ids.maxItems`,
+		was: 0,
+		now: 50,
+		evidence: {
+			at: `${REMOVE_SOURCE}.tag_ids.description`,
+			text: 'Removes all contacts assigned with the specified <code>tag_id</code>s',
+		},
+		note: TAG_IDS_NOTE,
+	},
+	{
+		at: 'ListActivityAddContacts.properties.source.properties.tag_ids.maxItems',
+		was: 0,
+		now: 50,
+		evidence: {
+			at: 'ListActivityAddContacts.properties.source.properties.tag_ids.description',
+			text: 'Adds all contacts assigned with the specified <code>tag_id</code>s',
+		},
+		note: TAG_IDS_NOTE,
+	},
 ];
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -85,10 +162,38 @@ function sortKeys<T extends Json>(obj: { [k: string]: T }): { [k: string]: T } {
 	return out;
 }
 
+/** The parent object and key a dotted path below `definitions` points at; throws when a step is missing. */
+function locate(definitions: { [k: string]: any }, dotted: string): { parent: { [k: string]: any }; key: string } {
+	const keys = dotted.split('.');
+	let parent: any = definitions;
+	for (const k of keys.slice(0, -1)) {
+		parent = parent?.[k];
+		if (parent === null || typeof parent !== 'object') throw new Error(`erratum: ${dotted}: no "${k}" in the contract`);
+	}
+	return { parent, key: keys[keys.length - 1] };
+}
+
+/** Applies ERRATA to the source's definitions; fails loudly when one no longer matches it. */
+function applyErrata(definitions: { [k: string]: any }): void {
+	for (const e of ERRATA) {
+		const target = locate(definitions, e.at);
+		const evidence = locate(definitions, e.evidence.at);
+		const said = evidence.parent[evidence.key];
+		if (JSON.stringify(target.parent[target.key]) !== JSON.stringify(e.was))
+			throw new Error(
+				`erratum ${e.at}: the contract now says ${JSON.stringify(target.parent[target.key])}, not ${JSON.stringify(e.was)}: remove or update the erratum`,
+			);
+		if (typeof said !== 'string' || !said.includes(e.evidence.text))
+			throw new Error(`erratum ${e.at}: its evidence "${e.evidence.text}" is no longer at ${e.evidence.at}`);
+		target.parent[target.key] = e.now;
+	}
+}
+
 function buildContract(): Json {
 	const src = yaml.load(
 		fs.readFileSync(path.join(sharedDir, 'reference', 'constant-contact-v3-openapi.yml'), 'utf8'),
 	) as { [k: string]: any };
+	applyErrata(src.definitions);
 	const paths: { [k: string]: Json } = {};
 	for (const p of [...V3_PATHS].sort()) {
 		if (!src.paths[p]) throw new Error(`path ${p} missing from the contract`);
@@ -171,7 +276,7 @@ function main(): void {
 	fs.writeFileSync(path.join(outDir, 'v3-contract.json'), JSON.stringify(contract, null, 2) + '\n');
 	const fixtures = copyFixtures();
 	console.log(
-		`v3-contract.json: ${Object.keys(contract.paths).length} paths, ${Object.keys(contract.definitions).length} definitions; ` +
+		`v3-contract.json: ${Object.keys(contract.paths).length} paths, ${Object.keys(contract.definitions).length} definitions, ${ERRATA.length} errata; ` +
 			`v2-fixtures: ${fixtures.length} files -> ${path.relative(projectRoot, outDir)}`,
 	);
 }
