@@ -11,9 +11,8 @@ import { requestsPerSecond } from './requestsPerSecond';
 export class ConstantContactApi implements ICredentialType {
 	name = 'constantContactApi';
 
-	// The API version in brackets is how users tell the two credentials apart in n8n's list.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-miscased, n8n-nodes-base/cred-class-field-display-name-missing-api
-	displayName = 'Constant Contact API (v2)';
+	// The API version in the name is how users tell the two credentials apart in n8n's list.
+	displayName = 'Constant Contact V2 API';
 
 	icon: Icon = {
 		light: 'file:../nodes/ConstantContact/constantContact.svg',

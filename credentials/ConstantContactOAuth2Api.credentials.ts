@@ -9,9 +9,8 @@ export class ConstantContactOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	// The API version in brackets is how users tell the two credentials apart in n8n's list.
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-miscased, n8n-nodes-base/cred-class-field-display-name-missing-api, n8n-nodes-base/cred-class-field-display-name-missing-oauth2
-	displayName = 'Constant Contact OAuth2 API (v3)';
+	// The API version in the name is how users tell the two credentials apart in n8n's list.
+	displayName = 'Constant Contact V3 OAuth2 API';
 
 	icon: Icon = {
 		light: 'file:../nodes/ConstantContact/constantContact.svg',

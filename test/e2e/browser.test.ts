@@ -3,7 +3,7 @@
  * create a workflow, add a Manual Trigger ("Trigger manually") from the "What triggers this
  * workflow?" panel, then open the node panel from the trigger's output, search "Constant Contact"
  * and add the action node (not "Constant Contact Trigger") with "Get many campaigns", create a
- * "Constant Contact OAuth2 API (v3)" credential from the node's credential dropdown and connect it
+ * "Constant Contact V3 OAuth2 API" credential from the node's credential dropdown and connect it
  * through the sandbox's OAuth consent page (popup, "Allow"), then run the workflow with that
  * credential and check the sandbox saw the calls. Screenshots: docs/node-panel.png,
  * docs/node-parameters.png, docs/finished-execution.png (overwritten on each run).
@@ -199,7 +199,7 @@ test('node parameters open; a new OAuth2 (v3) credential connects through the sa
 		await page.getByTestId('node-credentials-select').click();
 		await page.getByTestId('node-credentials-select-item-new').click();
 		await page.getByTestId('editCredential-modal').waitFor();
-		await page.getByTestId('editCredential-modal').getByText('Constant Contact OAuth2 API (v3)').first().waitFor();
+		await page.getByTestId('editCredential-modal').getByText('Constant Contact V3 OAuth2 API').first().waitFor();
 	});
 	const modal = page.getByTestId('editCredential-modal');
 	const fill = async (name: string, value: string) => {

@@ -7,12 +7,12 @@ describe('identity', () => {
 		expect(v2.version).toBe('v2');
 		expect(v2.credentialType).toBe('constantContactApi');
 		expect(v2.authHint).toBe(
-			'Check the API key and access token in the "Constant Contact API (v2)" credential: the token may have been revoked.',
+			'Check the API key and access token in the "Constant Contact V2 API" credential: the token may have been revoked.',
 		);
 		expect(v3.version).toBe('v3');
 		expect(v3.credentialType).toBe('constantContactOAuth2Api');
 		expect(v3.authHint).toBe(
-			'Reconnect the "Constant Contact OAuth2 API (v3)" credential: its access was revoked or its refresh token expired.',
+			'Reconnect the "Constant Contact V3 OAuth2 API" credential: its access was revoked or its refresh token expired.',
 		);
 		expect(Object.keys(apiStyles).sort()).toEqual(['v2', 'v3']);
 	});

@@ -60,7 +60,7 @@ export const v2Style: ApiStyle = {
 		return next ? { endpoint, qs: { next } } : undefined;
 	},
 	authHint:
-		'Check the API key and access token in the "Constant Contact API (v2)" credential: the token may have been revoked.',
+		'Check the API key and access token in the "Constant Contact V2 API" credential: the token may have been revoked.',
 };
 
 const v3Style: ApiStyle = {
@@ -76,7 +76,7 @@ const v3Style: ApiStyle = {
 		return typeof href === 'string' && href !== '' ? { link: href, qs: {} } : undefined;
 	},
 	authHint:
-		'Reconnect the "Constant Contact OAuth2 API (v3)" credential: its access was revoked or its refresh token expired.',
+		'Reconnect the "Constant Contact V3 OAuth2 API" credential: its access was revoked or its refresh token expired.',
 };
 
 export const apiStyles: Record<ApiVersion, ApiStyle> = { v2: v2Style, v3: v3Style };
