@@ -24,6 +24,8 @@ import * as v2ScheduleGetMany from './v2/schedule/getMany.operation';
 import * as v2ScheduleUpdate from './v2/schedule/update.operation';
 import * as v2TrackingGetActivity from './v2/tracking/getActivity.operation';
 import * as v2TrackingGetSummary from './v2/tracking/getSummary.operation';
+import * as v3BulkActivityGet from './v3/bulkActivity/get.operation';
+import * as v3BulkActivityGetMany from './v3/bulkActivity/getMany.operation';
 import * as v3CampaignCreate from './v3/campaign/create.operation';
 import * as v3CampaignDelete from './v3/campaign/delete.operation';
 import * as v3CampaignGet from './v3/campaign/get.operation';
@@ -43,6 +45,11 @@ import * as v3ContactListDelete from './v3/contactList/delete.operation';
 import * as v3ContactListGet from './v3/contactList/get.operation';
 import * as v3ContactListGetMany from './v3/contactList/getMany.operation';
 import * as v3ContactListUpdate from './v3/contactList/update.operation';
+import * as v3CustomFieldCreate from './v3/customField/create.operation';
+import * as v3CustomFieldDelete from './v3/customField/delete.operation';
+import * as v3CustomFieldGet from './v3/customField/get.operation';
+import * as v3CustomFieldGetMany from './v3/customField/getMany.operation';
+import * as v3CustomFieldUpdate from './v3/customField/update.operation';
 import * as v3ReportGetActivityStats from './v3/report/getActivityStats.operation';
 import * as v3ReportGetCampaignStats from './v3/report/getCampaignStats.operation';
 import * as v3ReportGetCampaignSummaries from './v3/report/getCampaignSummaries.operation';
@@ -51,6 +58,11 @@ import * as v3ReportGetTracking from './v3/report/getTracking.operation';
 import * as v3ScheduleCreate from './v3/schedule/create.operation';
 import * as v3ScheduleDelete from './v3/schedule/delete.operation';
 import * as v3ScheduleGet from './v3/schedule/get.operation';
+import * as v3TagCreate from './v3/tag/create.operation';
+import * as v3TagDelete from './v3/tag/delete.operation';
+import * as v3TagGet from './v3/tag/get.operation';
+import * as v3TagGetMany from './v3/tag/getMany.operation';
+import * as v3TagUpdate from './v3/tag/update.operation';
 
 export interface Resource<Operations extends Record<string, Operation> = Record<string, Operation>> {
 	/** The resource's name in the editor's Resource list. */
@@ -96,6 +108,17 @@ export const registry = {
 			getMany: v3ContactListGetMany,
 			update: v3ContactListUpdate,
 		}),
+		bulkActivity: resource('Bulk Activity', 'get', {
+			get: v3BulkActivityGet,
+			getMany: v3BulkActivityGetMany,
+		}),
+		customField: resource('Custom Field', 'getMany', {
+			create: v3CustomFieldCreate,
+			delete: v3CustomFieldDelete,
+			get: v3CustomFieldGet,
+			getMany: v3CustomFieldGetMany,
+			update: v3CustomFieldUpdate,
+		}),
 		report: resource('Report', 'getCampaignSummaries', {
 			getActivityStats: v3ReportGetActivityStats,
 			getCampaignStats: v3ReportGetCampaignStats,
@@ -107,6 +130,13 @@ export const registry = {
 			create: v3ScheduleCreate,
 			delete: v3ScheduleDelete,
 			get: v3ScheduleGet,
+		}),
+		tag: resource('Tag', 'getMany', {
+			create: v3TagCreate,
+			delete: v3TagDelete,
+			get: v3TagGet,
+			getMany: v3TagGetMany,
+			update: v3TagUpdate,
 		}),
 	},
 	v2: {

@@ -65,3 +65,17 @@ export const CONTACT_FILTER_LISTS_MAX = 25;
  * a create), so a stuck connection never holds a workflow. A page of 500 records takes seconds.
  */
 export const REQUEST_TIMEOUT_MS = 30_000;
+
+// Tags, custom fields and bulk activities.
+/** Contract: TagPost.name and TagPut.name, minLength 1, maxLength 255 (unique in the account). */
+export const TAG_NAME_MAX = 255;
+/** Contract: GET /contact_tags, `limit` "up to 500" per page. */
+export const TAGS_PAGE_SIZE_MAX = 500;
+/** Contract: CustomFieldRequest.label and CustomFieldPutRequest.label, maxLength 50. */
+export const CUSTOM_FIELD_LABEL_MAX = 50;
+/** Contract: POST /contact_custom_fields, "A user can configure up to 100 custom_fields in their account". */
+export const CUSTOM_FIELDS_PER_ACCOUNT = 100;
+/** Contract: GET /contact_custom_fields, `limit` from 1 to 100 per page. */
+export const CUSTOM_FIELDS_PAGE_SIZE_MAX = 100;
+/** Contract: GET /activities, `limit` from 1 to 500 per page (activities of the past 10 days). */
+export const ACTIVITIES_PAGE_SIZE_MAX = 500;

@@ -70,6 +70,8 @@ export interface ErrorContext {
 	method: string;
 	path: string;
 	notFound?: string;
+	/** The operation's own hint by HTTP status, before the general ones. */
+	hints?: Partial<Record<number, string>>;
 	itemIndex?: number;
 	secrets: string[];
 	attempts: number;
@@ -116,6 +118,8 @@ function hintFor(style: ApiStyle, failure: Failure, context: ErrorContext): stri
 		);
 	}
 	if (style.isThrottled(status, body)) return throttledHint(context);
+	const own = context.hints?.[status];
+	if (own) return own;
 	const hint = STATUS_HINTS[status];
 	if (hint) return hint(style, context);
 	return status >= 500

@@ -14,6 +14,8 @@ export interface ListOptions {
 	itemsKey: string;
 	/** Stop after this many records; undefined = all. */
 	limit?: number;
+	/** The endpoint's largest page (contract `limit` maximum), when below PAGE_SIZE_MAX. */
+	pageSize?: number;
 	/** Records to skip (counted neither against the limit nor in the output). */
 	keep?: (record: IDataObject) => boolean;
 	/** What to tell the user on a 404 (e.g. the activity of a report does not exist). */
@@ -57,7 +59,7 @@ export async function apiRequestAllItems(
 	const records: IDataObject[] = [];
 	let request: PageRequest | undefined = {
 		endpoint,
-		qs: { ...options.qs, limit: Math.min(wanted, PAGE_SIZE_MAX) },
+		qs: { ...options.qs, limit: Math.min(wanted, options.pageSize ?? PAGE_SIZE_MAX) },
 	};
 	while (request && records.length < wanted) {
 		const page: Page = await apiRequestPage.call(

@@ -14,6 +14,8 @@ export interface RequestOptions {
 	link?: string;
 	/** What to tell the user on a 404, e.g. 'No campaign with ID "x" exists in this account.' */
 	notFound?: string;
+	/** What to tell the user on other statuses, e.g. 409: 'A tag with this name exists: change "Name".' */
+	hints?: Partial<Record<number, string>>;
 	itemIndex?: number;
 	/** A POST with the same effect however often it is sent (create-or-update): retried like a PUT. */
 	repeatable?: boolean;
@@ -54,6 +56,7 @@ export async function apiRequest(
 			method,
 			path: connection.path,
 			notFound: options.notFound,
+			hints: options.hints,
 			itemIndex: options.itemIndex,
 			secrets: connection.secrets,
 			attempts: attempt,

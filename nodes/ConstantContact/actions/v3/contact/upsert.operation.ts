@@ -68,12 +68,15 @@ export const properties: INodeProperties[] = [
 						name: 'field',
 						values: [
 							{
-								displayName: 'Custom Field ID',
+								displayName: 'Custom Field Name or ID',
 								name: 'customFieldId',
-								type: 'string',
+								type: 'options',
+								typeOptions: { loadOptionsMethod: 'getCustomFields' },
 								default: '',
-								placeholder: 'e.g. 1618ae62-4752-11e9-9c8a-fa163e6b01c1',
-								description: 'The ID of a custom field of the account (Contacts > Custom Fields in Constant Contact)',
+								// prettier-ignore
+								description:
+									'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+								hint: "An expression can give the field's ID, e.g. 1618ae62-4752-11e9-9c8a-fa163e6b01c1",
 							},
 							text('Value', 'value', 'At most 255 characters'),
 						],

@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkUuid } from '../../../helpers/ids';
+import { CUSTOM_FIELD_LABEL_MAX } from '../../../helpers/limits';
+
+export const notFoundCustomField = (id: string) =>
+	`No custom field with ID "${id}" exists in this Constant Contact account (or it was deleted).`;
+
+/** The 409 hint: a custom field's name is made from its label, and names are unique. */
+export const LABEL_TAKEN =
+	'A custom field with this "Label" already exists in the account (its name is the label with underscores for ' +
+	'spaces, and names must be unique). Choose another label, or use the existing field.';
+
+export const customFieldIdField: INodeProperties = {
+	displayName: 'Custom Field Name or ID',
+	name: 'customFieldId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getCustomFields' },
+	required: true,
+	default: '',
+	// prettier-ignore
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+export const labelField = (description: string): INodeProperties => ({
+	displayName: 'Label',
+	name: 'label',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. Favorite Fruit',
+	description: `${description} (at most ${CUSTOM_FIELD_LABEL_MAX} characters)`,
+});
+
+export function readCustomFieldId(this: IExecuteFunctions, itemIndex: number): string {
+	return checkUuid.call(this, this.getNodeParameter('customFieldId', itemIndex, ''), 'Custom Field', itemIndex);
+}
