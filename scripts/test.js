@@ -2,10 +2,11 @@
 // `npm test`: everything, in order, from a fresh clone after `npm ci`. Ends with one
 // line "N passed, N failed" counting every test that ran.
 //
-// Build, lint and typecheck stop the run when they fail. The test steps all run even when one
-// fails: the last one checks the record all of them wrote (test/suite/: every v3 request
-// against the contract, every output, error and log line for secrets), in <tmp>/suite-record
-// (removed once its checks passed, unless CC_KEEP_SUITE_RECORD=1).
+// Build, lint, n8n's verification scanner (scripts/scan.js), format and typecheck stop the run
+// when they fail. The test steps all run even when one fails: the last one checks the record all
+// of them wrote (test/suite/: every v3 request against the contract, every output, error and log
+// line for secrets), in <tmp>/suite-record (removed once its checks passed, unless
+// CC_KEEP_SUITE_RECORD=1).
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -66,6 +67,13 @@ if (
 		'run',
 		'--silent',
 		'lint',
+	])
+) {
+	finish(1);
+}
+if (
+	!run("n8n's verification scanner (@n8n/scan-community-package): the source and the npm pack tarball", 'node', [
+		'scripts/scan.js',
 	])
 ) {
 	finish(1);
