@@ -37,8 +37,15 @@ import * as v3CampaignActivityGetPreview from './v3/campaignActivity/getPreview.
 import * as v3CampaignActivityGetSendHistory from './v3/campaignActivity/getSendHistory.operation';
 import * as v3CampaignActivitySendTest from './v3/campaignActivity/sendTest.operation';
 import * as v3CampaignActivityUpdate from './v3/campaignActivity/update.operation';
+import * as v3ContactAddTags from './v3/contact/addTags.operation';
+import * as v3ContactAddToLists from './v3/contact/addToLists.operation';
+import * as v3ContactDelete from './v3/contact/delete.operation';
+import * as v3ContactExport from './v3/contact/export.operation';
 import * as v3ContactGet from './v3/contact/get.operation';
 import * as v3ContactGetMany from './v3/contact/getMany.operation';
+import * as v3ContactImport from './v3/contact/import.operation';
+import * as v3ContactRemoveFromLists from './v3/contact/removeFromLists.operation';
+import * as v3ContactRemoveTags from './v3/contact/removeTags.operation';
 import * as v3ContactUpsert from './v3/contact/upsert.operation';
 import * as v3ContactListCreate from './v3/contactList/create.operation';
 import * as v3ContactListDelete from './v3/contactList/delete.operation';
@@ -97,8 +104,15 @@ export const registry = {
 			update: v3CampaignActivityUpdate,
 		}),
 		contact: resource('Contact', 'upsert', {
+			addTags: v3ContactAddTags,
+			addToLists: v3ContactAddToLists,
+			delete: v3ContactDelete,
+			export: v3ContactExport,
 			get: v3ContactGet,
 			getMany: v3ContactGetMany,
+			import: v3ContactImport,
+			removeFromLists: v3ContactRemoveFromLists,
+			removeTags: v3ContactRemoveTags,
 			upsert: v3ContactUpsert,
 		}),
 		contactList: resource('Contact List', 'getMany', {

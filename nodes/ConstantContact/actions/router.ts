@@ -84,7 +84,8 @@ function outputOf(this: IExecuteFunctions, outcomes: BatchOutcome[], itemIndexes
 			outcome.itemIndexes.length === 1
 				? { item: outcome.itemIndexes[0] }
 				: outcome.itemIndexes.map((item) => ({ item }));
-		return this.helpers.returnJsonArray(outcome.json).map((item) => ({ ...item, pairedItem }));
+		const binary = outcome.binary ? { binary: outcome.binary } : {};
+		return this.helpers.returnJsonArray(outcome.json).map((item) => ({ ...item, ...binary, pairedItem }));
 	});
 }
 

@@ -59,6 +59,35 @@ export const CUSTOM_FIELD_VALUE_MAX = 255;
 /** Contract: GET /contacts, `lists` takes at most 25 list ids. */
 export const CONTACT_FILTER_LISTS_MAX = 25;
 
+// Contact imports (contract: POST /activities/contacts_json_import and contacts_file_import).
+/**
+ * "If the request body exceeds 4 MB, only the contacts contained in the first 4 MB are imported
+ * and the remaining data is dropped." Counted as 4,000,000 bytes (the stricter reading of MB) of
+ * the JSON body as sent.
+ */
+export const IMPORT_BODY_BYTES_MAX = 4_000_000;
+/** API guide: at most 40,000 contacts per import (the CSV form: 40,000 lines with the header). */
+export const IMPORT_CONTACTS_MAX = 40_000;
+/** Contract: ContactsJsonImport.list_ids, 1 to 50 lists. */
+export const IMPORT_LISTS_MAX = 50;
+/** Contract, contacts_file_import: "Each contact can contain up to 25 different custom fields." */
+export const IMPORT_CUSTOM_FIELDS_MAX = 25;
+/** Contract: JsonImportContact names, job title, company, phones, city, state, zip, country. */
+export const IMPORT_TEXT_MAX = 50;
+/** Contract: JsonImportContact street and street2 (main, home, work, other), maxLength 255. */
+export const IMPORT_STREET_MAX = 255;
+/** Contract: JsonImportContact sms_number and sms_consent_date, maxLength 16. */
+export const IMPORT_SMS_MAX = 16;
+
+// Bulk activities on existing contacts (contract: add/remove_list_memberships, contact_delete,
+// contacts_taggings_add/remove, contact_exports).
+/** `source.contact_ids` (and ContactDelete / ContactsExport `contact_ids`), maxItems 500. */
+export const ACTIVITY_CONTACT_IDS_MAX = 500;
+/** The target `list_ids` of list membership activities and ContactsExport.list_ids, maxItems 50. */
+export const ACTIVITY_LISTS_MAX = 50;
+/** TagAddRemoveContacts.tag_ids, maxItems 50. */
+export const ACTIVITY_TAGS_MAX = 50;
+
 // Answers.
 /**
  * Not the API's: no answer within this time counts as a lost answer (retried, or read back for

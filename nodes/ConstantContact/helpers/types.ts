@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 export type ApiVersion = 'v2' | 'v3';
 
@@ -38,7 +38,7 @@ export interface BatchOperation extends OperationBase {
 }
 
 export type BatchOutcome =
-	| { itemIndexes: number[]; json: IDataObject | IDataObject[] }
+	| { itemIndexes: number[]; json: IDataObject | IDataObject[]; binary?: IBinaryKeyData }
 	| { itemIndexes: number[]; error: Error };
 
 export type Operation = ItemOperation | BatchOperation;

@@ -19,3 +19,13 @@ export function describeValue(value: unknown): string {
 export function isText(value: unknown): value is string | number {
 	return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
+
+/** The size of `text` in UTF-8, as it goes over the wire. */
+export function utf8Bytes(text: string): number {
+	let bytes = 0;
+	for (const char of text) {
+		const code = char.codePointAt(0) as number;
+		bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+	}
+	return bytes;
+}

@@ -1,22 +1,19 @@
 /** The story of one request: connect, send once, then retry, read back or give up. */
-import { type IDataObject, type IHttpRequestMethods, sleep } from 'n8n-workflow';
+import { type IHttpRequestMethods, sleep } from 'n8n-workflow';
 
 import type { ApiVersion } from '../helpers/types';
 import { type ApiContext, connect } from './connection';
 import { type Failure, toNodeApiError } from './errors';
 import { answerLost, decide, type PostState } from './retry';
-import { sendOnce } from './send';
+import { type SendOptions, sendOnce } from './send';
 
-export interface RequestOptions {
-	body?: IDataObject | IDataObject[];
-	qs?: IDataObject;
+export interface RequestOptions extends SendOptions {
 	/** Follow this link from a previous answer instead of `endpoint` (pagination). */
 	link?: string;
 	/** What to tell the user on a 404, e.g. 'No campaign with ID "x" exists in this account.' */
 	notFound?: string;
 	/** What to tell the user on other statuses, e.g. 409: 'A tag with this name exists: change "Name".' */
 	hints?: Partial<Record<number, string>>;
-	itemIndex?: number;
 	/** A POST with the same effect however often it is sent (create-or-update): retried like a PUT. */
 	repeatable?: boolean;
 	/**

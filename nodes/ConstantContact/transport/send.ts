@@ -5,9 +5,12 @@ import type { ApiContext, Connection } from './connection';
 import { asNodeError, describeFailure, type Failure, isRefreshFailure, redact } from './errors';
 
 export interface SendOptions {
-	body?: IDataObject | IDataObject[];
+	/** A JSON body: an object, or text that is already JSON (sent as it is, e.g. after measuring its size). */
+	body?: IDataObject | IDataObject[] | string;
 	qs?: IDataObject;
 	itemIndex?: number;
+	/** Ask for this text format instead of JSON (e.g. 'text/csv'); the answer is the text. */
+	accept?: string;
 }
 
 /** What one attempt came to: the API's answer, or a failure for the retry policy to judge. */
@@ -98,10 +101,11 @@ function request(
 		url: connection.url,
 		qs: options.qs ? { ...options.qs } : undefined,
 		body: jsonBody(options.body),
-		json: true,
+		json: options.accept === undefined,
+		...(options.accept === undefined ? {} : { encoding: 'text' as const }),
 		timeout: REQUEST_TIMEOUT_MS,
 		headers: {
-			Accept: 'application/json',
+			Accept: options.accept ?? 'application/json',
 			...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
 		},
 		// Error answers come back as responses (status + the API's body) on every n8n line;

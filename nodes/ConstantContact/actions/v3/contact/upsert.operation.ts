@@ -13,6 +13,7 @@ import {
 import type { OperationOption } from '../../../helpers/types';
 import { checkEmail, optionalText, readTextChanges, requiredText, type TextField } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
+import { customFieldsField } from './shared';
 
 const text = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -55,34 +56,7 @@ export const properties: INodeProperties[] = [
 		description: 'Only the fields you add change on an existing contact',
 		options: [
 			text('Company Name', 'companyName', 'At most 50 characters'),
-			{
-				displayName: 'Custom Fields',
-				name: 'customFields',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Custom Field',
-				default: {},
-				options: [
-					{
-						displayName: 'Field',
-						name: 'field',
-						values: [
-							{
-								displayName: 'Custom Field Name or ID',
-								name: 'customFieldId',
-								type: 'options',
-								typeOptions: { loadOptionsMethod: 'getCustomFields' },
-								default: '',
-								// prettier-ignore
-								description:
-									'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-								hint: "An expression can give the field's ID, e.g. 1618ae62-4752-11e9-9c8a-fa163e6b01c1",
-							},
-							text('Value', 'value', 'At most 255 characters'),
-						],
-					},
-				],
-			},
+			customFieldsField('At most 50 per contact'),
 			text('First Name', 'firstName', 'At most 50 characters'),
 			text('Job Title', 'jobTitle', 'At most 50 characters'),
 			text('Last Name', 'lastName', 'At most 50 characters'),

@@ -1,0 +1,197 @@
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
+
+import {
+	activityFailure,
+	type BulkActivity,
+	queuedJson,
+	readWait,
+	rowErrors,
+	startActivity,
+	waitFields,
+	waitForActivity,
+} from '../../../helpers/bulkActivities';
+import { CUSTOM_FIELDS_PAGE_SIZE_MAX, IMPORT_BODY_BYTES_MAX, IMPORT_CONTACTS_MAX } from '../../../helpers/limits';
+import type { BatchOutcome, OperationOption } from '../../../helpers/types';
+import { utf8Bytes } from '../../../helpers/values';
+import { apiRequestAllItems } from '../../../transport';
+import { type Wait } from './contactActivities';
+import { anyCustomFields, type CustomFieldNames, type ImportRow, importProperties, readRows } from './importRows';
+import { tagImported } from './importTags';
+
+export const option: OperationOption = {
+	name: 'Import',
+	description: 'Create or update many contacts in a few requests (up to 40,000 or 4 MB each): for a sync',
+	action: 'Import contacts',
+};
+
+export const endpoints = [
+	'POST /activities/contacts_json_import',
+	'GET /activities/{activity_id}',
+	'GET /contact_custom_fields',
+	'GET /contacts',
+	'POST /activities/contacts_taggings_add',
+];
+
+export const properties: INodeProperties[] = [...importProperties, ...waitFields];
+
+/** One import carries as many items as fit in 4 MB and 40,000 contacts; items with other lists go apart. */
+interface ImportJob {
+	rows: ImportRow[];
+	body: string;
+}
+
+/** All items in as few imports as the API's limits allow; with waiting, one result per contact. */
+export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchOutcome[]> {
+	let wait: Wait;
+	let customFields: CustomFieldNames | undefined;
+	try {
+		wait = readWait.call(this, itemIndexes[0]);
+		if (anyCustomFields.call(this, itemIndexes)) customFields = await readCustomFieldNames.call(this, itemIndexes[0]);
+	} catch (error) {
+		return [{ itemIndexes, error: error as Error }];
+	}
+	const { rows, failed } = readRows.call(this, itemIndexes, customFields);
+	// Tags go on after the import is done, so they need the wait.
+	const untaggable = wait.wait ? [] : rows.filter((row) => row.tagIds.length > 0);
+	const { jobs, tooLarge } = inJobs.call(
+		this,
+		rows.filter((row) => !untaggable.includes(row)),
+	);
+	const outcomes: BatchOutcome[] = [...failed, ...untaggable.map((row) => needsWait.call(this, row)), ...tooLarge];
+	const started: Array<{ job: ImportJob; queued: BulkActivity }> = [];
+	for (const job of jobs) {
+		if (outcomes.length > 0 && !this.continueOnFail()) break;
+		try {
+			const queued = await startActivity.call(this, 'contacts_json_import', job.body, job.rows[0].itemIndex);
+			started.push({ job, queued });
+		} catch (error) {
+			outcomes.push({ itemIndexes: job.rows.map((row) => row.itemIndex), error: error as Error });
+		}
+	}
+	for (const { job, queued } of started) outcomes.push(...(await jobOutcomes.call(this, job, queued, wait)));
+	return outcomes;
+}
+
+async function readCustomFieldNames(this: IExecuteFunctions, itemIndex: number): Promise<CustomFieldNames> {
+	const fields = await apiRequestAllItems.call(this, 'v3', '/contact_custom_fields', {
+		itemsKey: 'custom_fields',
+		pageSize: CUSTOM_FIELDS_PAGE_SIZE_MAX,
+		itemIndex,
+	});
+	return new Map(fields.map((field) => [String(field.custom_field_id), String(field.name)]));
+}
+
+function needsWait(this: IExecuteFunctions, row: ImportRow): BatchOutcome {
+	const message = '"Tags" are added once the import is done: turn on "Wait for Completion"';
+	return {
+		itemIndexes: [row.itemIndex],
+		error: new NodeOperationError(this.getNode(), message, {
+			itemIndex: row.itemIndex,
+			description: 'Or tag the contacts later with Contact > Add Tags.',
+		}),
+	};
+}
+
+const HEAD = '{"import_data":[';
+
+function tailOf(row: ImportRow): string {
+	const sms = row.smsPermission ? `,"sms_permission_to_send":${JSON.stringify(row.smsPermission)}` : '';
+	return `],"list_ids":${JSON.stringify(row.listIds)}${sms}}`;
+}
+
+/**
+ * Rows in input order, grouped by what the request says for all of them (lists, SMS permission),
+ * each group cut into requests of at most 4 MB of body and 40,000 contacts. A row that does not
+ * fit in a request on its own fails alone.
+ */
+function inJobs(this: IExecuteFunctions, rows: ImportRow[]): { jobs: ImportJob[]; tooLarge: BatchOutcome[] } {
+	const groups = new Map<string, ImportRow[]>();
+	for (const row of rows) groups.set(tailOf(row), [...(groups.get(tailOf(row)) ?? []), row]);
+	const jobs: ImportJob[] = [];
+	const tooLarge: BatchOutcome[] = [];
+	for (const [tail, group] of groups) {
+		const envelope = utf8Bytes(HEAD) + utf8Bytes(tail);
+		let current: ImportRow[] = [];
+		let bytes = envelope;
+		const close = () => {
+			if (current.length) jobs.push({ rows: current, body: HEAD + current.map((r) => r.json).join(',') + tail });
+			current = [];
+			bytes = envelope;
+		};
+		for (const row of group) {
+			if (envelope + row.bytes > IMPORT_BODY_BYTES_MAX) {
+				tooLarge.push(tooLargeOutcome.call(this, row, envelope));
+				continue;
+			}
+			const comma = current.length ? 1 : 0;
+			if (bytes + comma + row.bytes > IMPORT_BODY_BYTES_MAX || current.length === IMPORT_CONTACTS_MAX) close();
+			bytes += (current.length ? 1 : 0) + row.bytes;
+			current.push(row);
+		}
+		close();
+	}
+	return { jobs, tooLarge };
+}
+
+function tooLargeOutcome(this: IExecuteFunctions, row: ImportRow, envelope: number): BatchOutcome {
+	return {
+		itemIndexes: [row.itemIndex],
+		error: new NodeOperationError(
+			this.getNode(),
+			`This contact is ${row.bytes + envelope} bytes as JSON: more than one import request may carry ` +
+				`(${IMPORT_BODY_BYTES_MAX} bytes)`,
+			{ itemIndex: row.itemIndex, description: 'Shorten its fields; Constant Contact would drop what lies past 4 MB.' },
+		),
+	};
+}
+
+async function jobOutcomes(
+	this: IExecuteFunctions,
+	job: ImportJob,
+	queued: BulkActivity,
+	wait: Wait,
+): Promise<BatchOutcome[]> {
+	const itemIndexes = job.rows.map((row) => row.itemIndex);
+	if (!wait.wait) return [{ itemIndexes, json: queuedJson(queued, { contacts: job.rows.length }) }];
+	let done: BulkActivity;
+	try {
+		done = await waitForActivity.call(this, queued, wait.maxWaitMs, itemIndexes[0]);
+	} catch (error) {
+		return [{ itemIndexes, error: error as Error }];
+	}
+	const failure = activityFailure.call(this, done, itemIndexes[0]);
+	if (failure) return [{ itemIndexes, error: failure }];
+	const errors = rowErrors(done);
+	const imported: Array<{ row: ImportRow; json: IDataObject }> = [];
+	const outcomes: BatchOutcome[] = [];
+	job.rows.forEach((row, n) => {
+		const said = errors.get(n);
+		if (said === undefined) imported.push({ row, json: rowJson(row, done) });
+		else outcomes.push(rowError.call(this, row, said, done, job.rows.length - errors.size));
+	});
+	return [...outcomes, ...(await tagImported.call(this, imported, done, wait))];
+}
+
+function rowJson(row: ImportRow, activity: BulkActivity): IDataObject {
+	const contact: IDataObject = {};
+	if (row.email) contact.email_address = row.email;
+	if (row.smsNumber) contact.sms_number = row.smsNumber;
+	return { ...contact, list_ids: row.listIds, ...queuedJson(activity) };
+}
+
+function rowError(
+	this: IExecuteFunctions,
+	row: ImportRow,
+	said: string,
+	activity: BulkActivity,
+	importedCount: number,
+): BatchOutcome {
+	const who = row.email ?? row.smsNumber;
+	return {
+		itemIndexes: [row.itemIndex],
+		error: new NodeOperationError(this.getNode(), `Constant Contact did not import contact "${who}": ${said}`, {
+			itemIndex: row.itemIndex,
+			description: `Bulk activity "${activity.activity_id}" imported the other ${importedCount} contacts of its request.`,
+		}),
+	};
+}
