@@ -10,7 +10,9 @@ import {
 	type SandboxOptions,
 	type SeededCampaign,
 	type SeededContact,
+	type SeededCustomField,
 	type SeededList,
+	type SeededTag,
 	type SentCampaign,
 	type SentOptions,
 } from '../sandbox';
@@ -100,6 +102,16 @@ export class World {
 		return this.sandbox.addContacts(n, options);
 	}
 
+	/** Custom fields of type string: `n` labelled "Custom field <k>", or one per label. */
+	addCustomFields(what: number | string[]): SeededCustomField[] {
+		return this.sandbox.addCustomFields(what);
+	}
+
+	/** Tags: `n` named "Tag <k>", or one per name. */
+	addTags(what: number | string[]): SeededTag[] {
+		return this.sandbox.addTags(what);
+	}
+
 	/** A draft campaign (v3: `activityId` is its primary email), addressed to `options.lists` if given. */
 	draftCampaign<A extends Api>(api: A, options?: DraftOptions): SeededCampaign<A> {
 		return this.sandbox.draftCampaign(api, options);
@@ -128,6 +140,41 @@ export class World {
 	/** The v2 ids of every contact list. */
 	v2ListIds(): string[] {
 		return this.sandbox.contactLists().map((l) => l.v2Id);
+	}
+
+	/** The account's custom fields. */
+	customFields() {
+		return this.sandbox.customFields();
+	}
+
+	/** The account's tags. */
+	tags() {
+		return this.sandbox.tags();
+	}
+
+	/** A bulk activity by `activity_id` (state, percent_done, status, activity_errors, ...). */
+	activity(id: string) {
+		return this.sandbox.activity(id);
+	}
+
+	/** Every bulk activity, oldest first. */
+	activities() {
+		return this.sandbox.activities();
+	}
+
+	/** A contact by its `contact_id`: `listIds`, `tagIds`, `custom_fields` (custom_field_id -> value), `status`. */
+	contact(id: string) {
+		return this.sandbox.contact(id);
+	}
+
+	/** The contact with this email address (case-insensitive), deleted ones too. */
+	contactByEmail(email: string) {
+		return this.sandbox.contactByEmail(email);
+	}
+
+	/** The largest request body the sandbox received for `METHOD /path` (e.g. `POST /v3/activities/contacts_json_import`), in bytes. */
+	maxBodyBytes(methodAndPath: string): number {
+		return this.sandbox.maxBodyBytes.get(methodAndPath) ?? 0;
 	}
 
 	verifiedEmail(): string {

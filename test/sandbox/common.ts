@@ -57,6 +57,28 @@ export function decodeCursor<T>(s: string): T | undefined {
 	}
 }
 
+/** The `limit` query parameter: an integer from `min` to `max` (400 otherwise), `def` when absent. */
+export function limitParam(q: Record<string, string>, def: number, max: number, min = 1): number {
+	if (q.limit === undefined) return def;
+	const n = Number(q.limit);
+	if (!Number.isInteger(n) || n < min || n > max)
+		fail(400, 'query.param.invalid', `limit: must be an integer from ${min} to ${max}.`);
+	return n;
+}
+
+/** The decoded `cursor` query parameter (undefined without one); 400 when `valid` rejects it. */
+export function cursorParam<T>(q: Record<string, string>, valid: (c: T) => boolean): T | undefined {
+	if (q.cursor === undefined) return undefined;
+	const c = decodeCursor<T>(q.cursor);
+	if (!c || !valid(c)) fail(400, 'query.param.invalid', 'cursor: is not a valid paging cursor.');
+	return c;
+}
+
+/** `_links` with the next page's href, as the API writes it: `/v3<path>?cursor=…&limit=…`. */
+export function nextLinks(path: string, cursor: unknown, limit: number): { next: { href: string } } {
+	return { next: { href: `/v3${path}?cursor=${encodeCursor(cursor)}&limit=${limit}` } };
+}
+
 /** Parse an ISO-8601 date; undefined when invalid. */
 export function parseIso(s: unknown): number | undefined {
 	if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/i.test(s)) return undefined;

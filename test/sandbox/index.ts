@@ -15,8 +15,9 @@ import type { AddressInfo } from 'net';
 import { Contract } from './contract';
 import { Ctx, Reply, HttpError, apiError } from './common';
 import { OAuthServer, TokenSet } from './oauth';
-import { SandboxState, buildState, processDue, iso, V2Campaign, V3Campaign } from './state';
-import type { Contact, ContactList, SendRecord, V3Activity } from './state';
+import { SandboxState, buildState, processDue, iso, V2Campaign, V3Campaign, DEFAULT_BULK_TIMING } from './state';
+import type { BulkActivity, BulkTiming, Contact, ContactList, CustomField, SendRecord, Tag, V3Activity } from './state';
+import { processActivities } from './bulk';
 import { handleV2 } from './v2';
 import { handleV3 } from './v3';
 import { ENV_VARS, envVar } from '../../scripts/env-vars';
@@ -31,12 +32,27 @@ import {
 	type ListOptions,
 	type SeededCampaign,
 	type SeededContact,
+	type SeededCustomField,
 	type SeededList,
+	type SeededTag,
 	type SentCampaign,
 	type SentOptions,
 } from './seeding';
 
-export type { SandboxState, SendRecord, V2Campaign, V3Campaign, V3Activity, ContactList, Contact } from './state';
+export type {
+	SandboxState,
+	SendRecord,
+	V2Campaign,
+	V3Campaign,
+	V3Activity,
+	ContactList,
+	Contact,
+	BulkActivity,
+	CustomField,
+	Tag,
+} from './state';
+export { IMPORT_BODY_LIMIT_BYTES, IMPORT_MAX_CONTACTS } from './bulk-import';
+export { MAX_CUSTOM_FIELDS } from './custom-fields';
 export type {
 	Api,
 	ContactOptions,
@@ -46,9 +62,12 @@ export type {
 	ListRef,
 	SeededCampaign,
 	SeededContact,
+	SeededCustomField,
 	SeededList,
+	SeededTag,
 	SentCampaign,
 	SentOptions,
+	TagRef,
 } from './seeding';
 
 /** What the reading methods return: the sandbox's live records, typed so that a test cannot write them. */
@@ -75,6 +94,12 @@ export interface SandboxOptions {
 	secrets?: Partial<SandboxSecrets>;
 	/** Extension: how long a send stays EXECUTING/RUNNING on the sandbox clock (default 1000 ms). */
 	sendDurationMs?: number;
+	/** Extension: how fast a bulk activity processes its items, on the sandbox clock (default 2000 items/s). */
+	activityItemsPerSecond?: number;
+	/** Extension: how long a bulk activity stays `initialized` before processing starts (default 300 ms). */
+	activityStartLatencyMs?: number;
+	/** Extension: activities not completed yet beyond which a new one gets 429 (default 1000, as the API). */
+	maxQueuedActivities?: number;
 }
 
 export interface SandboxSecrets {
@@ -106,6 +131,8 @@ export interface RecordedRequest {
 	query: Record<string, string>;
 	headers: Record<string, string>;
 	body: unknown; // parsed JSON (or form object for OAuth), raw string otherwise, undefined when empty
+	/** Length of the raw request body in bytes (0 when empty). */
+	bodyBytes: number;
 	status: number; // 0 when the connection was reset
 	/** Status the API itself produced, when the request was processed (an after-processing fault may hide it). */
 	handledStatus?: number;
@@ -150,6 +177,16 @@ function pause(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
+const JSON_ACCEPT = /(application\/json|application\/\*|\*\/\*|\+json)/i;
+const CSV_ACCEPT = /(text\/csv|text\/\*|\*\/\*)/i;
+
+/** What an endpoint answers (its `produces`): JSON, but the contact export file is CSV. */
+function producesOf(api: string, method: string, rel: string): { type: string; accepts: RegExp } {
+	if (api === 'v3' && method === 'GET' && /^\/contact_exports\/[^/]+$/.test(rel))
+		return { type: 'text/csv', accepts: CSV_ACCEPT };
+	return { type: 'application/json', accepts: JSON_ACCEPT };
+}
+
 /** The credentials set through the environment (unset ones keep DEFAULT_SECRETS). */
 function envSecrets(): Partial<SandboxSecrets> {
 	const o: Partial<SandboxSecrets> = {};
@@ -174,6 +211,8 @@ export class Sandbox {
 	readonly clock: { now(): number; advance(ms: number): void };
 	/** Replies a test wants given to the next matching request (see ./canned.ts, ./v2-fixtures.ts). */
 	readonly canned = new CannedReplies();
+	/** The largest request body seen (bytes), by `METHOD /path` (e.g. `POST /v3/activities/contacts_json_import`). */
+	readonly maxBodyBytes = new Map<string, number>();
 
 	private offset = 0;
 	private _state: SandboxState;
@@ -183,6 +222,7 @@ export class Sandbox {
 	private readonly oauth: OAuthServer;
 	private readonly sockets = new Set<import('net').Socket>();
 	private readonly sendDurationMs: number;
+	private readonly bulkTiming: BulkTiming;
 	/** Set only while `npm test` records the suite (CC_SUITE_RECORD_DIR). */
 	private readonly suiteRecord: SandboxSuiteRecorder | undefined;
 	private readonly seeding: Seeding;
@@ -202,6 +242,11 @@ export class Sandbox {
 		this.secrets = secrets;
 		this.knobs = this.initialKnobs();
 		this.sendDurationMs = opts.sendDurationMs ?? 1000;
+		this.bulkTiming = {
+			itemsPerSecond: opts.activityItemsPerSecond ?? DEFAULT_BULK_TIMING.itemsPerSecond,
+			startLatencyMs: opts.activityStartLatencyMs ?? DEFAULT_BULK_TIMING.startLatencyMs,
+			maxQueued: opts.maxQueuedActivities ?? DEFAULT_BULK_TIMING.maxQueued,
+		};
 		this.clock = {
 			now: () => Date.now() + this.offset,
 			advance: (ms: number) => {
@@ -209,7 +254,7 @@ export class Sandbox {
 				this.tick();
 			},
 		};
-		this._state = buildState(this.clock.now(), opts.seed !== false);
+		this._state = this.freshState();
 		this.seeding = new Seeding(
 			() => this.state,
 			() => this.clock.now(),
@@ -263,7 +308,15 @@ export class Sandbox {
 	}
 
 	private tick(): void {
-		processDue(this._state, this.clock.now(), this.sendDurationMs);
+		const now = this.clock.now();
+		processDue(this._state, now, this.sendDurationMs);
+		processActivities(this._state, now);
+	}
+
+	private freshState(): SandboxState {
+		const st = buildState(this.clock.now(), this.opts.seed !== false);
+		st.bulk.timing = { ...this.bulkTiming };
+		return st;
 	}
 
 	issueTokens(opts: { ttlSeconds?: number; scope?: string } = {}): TokenSet {
@@ -316,9 +369,19 @@ export class Sandbox {
 		return this.seeding.addLists(n, options);
 	}
 
-	/** `n` new contacts, members of `options.lists`. */
+	/** `n` new contacts, members of `options.lists`, with `options.tags` and `options.customFields`. */
 	addContacts(n: number, options?: ContactOptions): SeededContact[] {
 		return this.seeding.addContacts(n, options);
+	}
+
+	/** Custom fields of type string: `n` labelled "Custom field <k>", or one per label. */
+	addCustomFields(what: number | string[]): SeededCustomField[] {
+		return this.seeding.addCustomFields(what);
+	}
+
+	/** Tags: `n` named "Tag <k>", or one per name. */
+	addTags(what: number | string[]): SeededTag[] {
+		return this.seeding.addTags(what);
 	}
 
 	/** A draft campaign (v3: with its primary email), addressed to `options.lists` if given. */
@@ -395,6 +458,32 @@ export class Sandbox {
 		return [...this.state.contacts.values()];
 	}
 
+	/** The contact with this email address (case-insensitive), deleted ones too. */
+	contactByEmail(email: string): ReadonlyDeep<Contact> | undefined {
+		const wanted = email.toLowerCase();
+		return this.contacts().find((c) => c.email.toLowerCase() === wanted);
+	}
+
+	/** The account's custom fields (`name` is what `cf:<name>` uses). */
+	customFields(): ReadonlyDeep<CustomField>[] {
+		return [...this.state.customFields.values()];
+	}
+
+	/** The account's tags. */
+	tags(): ReadonlyDeep<Tag>[] {
+		return [...this.state.tags.values()];
+	}
+
+	/** A bulk activity (`/v3/activities`) by `activity_id`, as far as the sandbox clock has moved it. */
+	activity(id: string): ReadonlyDeep<BulkActivity> | undefined {
+		return this.state.bulk.activities.get(id);
+	}
+
+	/** Every bulk activity, oldest first. */
+	activities(): ReadonlyDeep<BulkActivity>[] {
+		return [...this.state.bulk.activities.values()];
+	}
+
 	/** The account's verified sender addresses (the first is a fixture's, always confirmed). */
 	verifiedEmails(): string[] {
 		return this.state.account.verifiedEmails.map((v) => v.email_address);
@@ -450,8 +539,9 @@ export class Sandbox {
 
 	reset(): void {
 		this.offset = 0;
-		this._state = buildState(this.clock.now(), this.opts.seed !== false);
+		this._state = this.freshState();
 		this.requests.length = 0;
+		this.maxBodyBytes.clear();
 		this.contractViolations.length = 0;
 		this.responseViolations.length = 0;
 		this.faults = [];
@@ -502,7 +592,8 @@ export class Sandbox {
 		const method = (req.method ?? 'GET').toUpperCase();
 		const chunks: Buffer[] = [];
 		for await (const c of req) chunks.push(c as Buffer);
-		const rawBody = Buffer.concat(chunks).toString('utf8');
+		const rawBytes = Buffer.concat(chunks);
+		const rawBody = rawBytes.toString('utf8');
 
 		const api: RecordedRequest['api'] | undefined = path.startsWith('/v2/')
 			? 'v2'
@@ -533,11 +624,16 @@ export class Sandbox {
 			query,
 			headers,
 			body,
+			bodyBytes: rawBytes.length,
 			status: 0,
 			arrivedAt,
 			respondedAt: 0,
 		};
-		if (api) this.requests.push(rec);
+		if (api) {
+			this.requests.push(rec);
+			const key = `${method} ${path}`;
+			this.maxBodyBytes.set(key, Math.max(this.maxBodyBytes.get(key) ?? 0, rawBytes.length));
+		}
 
 		const finish = async (reply: Reply | 'reset'): Promise<void> => {
 			if (api) this.suiteRecord?.request(api, rec, reply);
@@ -705,11 +801,12 @@ export class Sandbox {
 			const limited = this.rateLimited(credential, arrivedAt);
 			if (limited) return this.throttleReply(api, limited === 'daily');
 			const accept = headers.accept;
-			if (accept && !/(application\/json|application\/\*|\*\/\*|\+json)/i.test(accept)) {
+			const produces = producesOf(api, method, rel);
+			if (accept && !produces.accepts.test(accept)) {
 				return apiError(
 					406,
 					api === 'v2' ? 'http.status.not_acceptable' : 'not_acceptable',
-					'Unsupported Accept Header value, must be application/json',
+					`Unsupported Accept Header value, must be ${produces.type}`,
 				);
 			}
 			const ct = (headers['content-type'] ?? '').toLowerCase();
@@ -743,7 +840,12 @@ export class Sandbox {
 			}
 			this.tick();
 			if (api === 'v3' && reply.status < 300) {
-				const errs = await this.contract.validateResponse(method.toLowerCase(), rel, reply.status, reply.body);
+				const errs = await this.contract.validateResponse(
+					method.toLowerCase(),
+					rel,
+					reply.status,
+					reply.body ?? reply.raw,
+				);
 				if (errs.length) this.responseViolations.push({ method, path, status: reply.status, errors: errs });
 			}
 		}

@@ -12,11 +12,15 @@
 import { randomUUID } from 'crypto';
 
 import { HttpError, type Ctx } from './common';
+import { addTag } from './contact-tags';
+import { addCustomField } from './custom-fields';
 import {
+	addContact,
 	addContactList,
 	addV2Campaign,
 	addV3Campaign,
 	DEFAULT_FOOTER,
+	deleteContact,
 	deriveV3FromV2,
 	iso,
 	type Contact,
@@ -45,6 +49,21 @@ export interface SeededContact {
 	v2Id: string;
 	email: string;
 }
+
+export interface SeededCustomField {
+	customFieldId: string;
+	/** What `cf:<name>` imports and exports use. */
+	name: string;
+	label: string;
+}
+
+export interface SeededTag {
+	tagId: string;
+	name: string;
+}
+
+/** A tag given to a seeding method: a SeededTag or a tag id. */
+export type TagRef = SeededTag | string;
 
 export interface SeededCampaign<A extends Api = Api> {
 	api: A;
@@ -82,6 +101,10 @@ export interface ContactOptions {
 	status?: Contact['status'];
 	/** ISO date of the last update (the `updated_after` filter); default now. */
 	updatedAt?: string;
+	/** Tags the contacts carry (default none). */
+	tags?: TagRef[];
+	/** Custom field values, keyed by custom field id or name (default none). */
+	customFields?: Record<string, string>;
 }
 
 export interface DraftOptions {
@@ -150,21 +173,65 @@ export class Seeding {
 		const listIds = this.v3ListIds(options.lists ?? []);
 		const batch = String(st.v2.nextContactId);
 		const created = iso(createdAt);
+		const tagIds = (options.tags ?? []).map((t) => this.tag(t).tagId);
+		const values = this.customFieldValues(options.customFields ?? {});
 		return Array.from({ length: n }, (_, i) => {
-			const contact: Contact = {
-				contact_id: randomUUID(),
-				v2Id: String(st.v2.nextContactId++),
+			const contact = addContact(st, {
 				email: options.email ? options.email(i) : `reader${i + 1}.${batch}@example.com`,
 				first_name: options.firstName ?? `Reader${i + 1}`,
 				last_name: options.lastName ?? `Batch${batch}`,
-				listIds: new Set(listIds),
-				created_at: created,
-				updated_at: options.updatedAt ?? created,
-			};
-			if (options.status !== undefined) contact.status = options.status;
-			st.contacts.set(contact.contact_id, contact);
+				listIds,
+				at: created,
+			});
+			contact.updated_at = options.updatedAt ?? created;
+			for (const t of tagIds) contact.tagIds.add(t);
+			if (Object.keys(values).length) contact.custom_fields = { ...values };
+			if (options.status === 'deleted') deleteContact(contact, Date.parse(contact.updated_at));
+			else if (options.status !== undefined) contact.status = options.status;
 			return { contactId: contact.contact_id, v2Id: contact.v2Id, email: contact.email };
 		});
+	}
+
+	/** Custom fields (type string): `n` labelled "Custom field <k>", or these labels. */
+	addCustomFields(what: number | string[]): SeededCustomField[] {
+		const st = this.state();
+		const taken = [...st.customFields.values()].map((f) => f.label);
+		const labels = typeof what === 'number' ? freshNames(what, 'Custom field', taken) : what;
+		return labels.map((label) => {
+			const f = seedingCall(() => addCustomField(st, { label, type: 'string' }, iso(this.now())));
+			return { customFieldId: f.custom_field_id, name: f.name, label: f.label };
+		});
+	}
+
+	/** Tags: `n` named "Tag <k>", or these names. */
+	addTags(what: number | string[]): SeededTag[] {
+		const st = this.state();
+		const taken = [...st.tags.values()].map((t) => t.name);
+		const names = typeof what === 'number' ? freshNames(what, 'Tag', taken) : what;
+		return names.map((name) => {
+			const t = seedingCall(() => addTag(st, name, iso(this.now())));
+			return { tagId: t.tag_id, name: t.name };
+		});
+	}
+
+	/** A tag by SeededTag or id. */
+	tag(ref: TagRef): SeededTag {
+		const id = typeof ref === 'string' ? ref : ref.tagId;
+		const t = this.state().tags.get(id);
+		if (!t) throw new Error(`seeding: no tag "${id}"`);
+		return { tagId: t.tag_id, name: t.name };
+	}
+
+	/** Custom field values keyed by a custom field's id, name or SeededCustomField name, as `custom_field_id -> value`. */
+	private customFieldValues(values: Record<string, string>): Record<string, string> {
+		const fields = [...this.state().customFields.values()];
+		const out: Record<string, string> = {};
+		for (const [key, value] of Object.entries(values)) {
+			const f = fields.find((x) => x.custom_field_id === key || x.name === key);
+			if (!f) throw new Error(`seeding: no custom field "${key}"`);
+			out[f.custom_field_id] = value;
+		}
+		return out;
 	}
 
 	draftCampaign<A extends Api>(api: A, options: DraftOptions = {}, at = this.now()): SeededCampaign<A> {
@@ -327,6 +394,24 @@ export class Seeding {
 				throw new Error(`seeding: ${method} ${path} answered ${e.reply.status}: ${JSON.stringify(e.reply.body)}`);
 			throw e;
 		}
+	}
+}
+
+/** `n` names "<prefix> <k>" not in `taken` (whatever the case), k counting from 1. */
+function freshNames(n: number, prefix: string, taken: string[]): string[] {
+	const used = new Set(taken.map((t) => t.toLowerCase()));
+	const out: string[] = [];
+	for (let k = 1; out.length < n; k++) if (!used.has(`${prefix} ${k}`.toLowerCase())) out.push(`${prefix} ${k}`);
+	return out;
+}
+
+/** A seeding step through the API's own constructor: its API error becomes a plain seeding error. */
+function seedingCall<T>(make: () => T): T {
+	try {
+		return make();
+	} catch (e) {
+		if (e instanceof HttpError) throw new Error(`seeding: ${JSON.stringify(e.reply.body)}`);
+		throw e;
 	}
 }
 

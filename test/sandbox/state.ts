@@ -31,15 +31,85 @@ export interface Contact {
 	first_name: string;
 	last_name: string;
 	listIds: Set<string>; // v3 list ids
+	/** v3 tag ids (the contact's `taggings`) */
+	tagIds: Set<string>;
 	created_at: string;
 	updated_at: string;
 	job_title?: string;
 	company_name?: string;
 	phone_number?: string;
+	/** US SMS number (JSON import `sms_number`); a contact has an email, an SMS number or both. */
+	sms_number?: string;
 	/** custom_field_id -> value */
 	custom_fields?: Record<string, string>;
 	/** Email permission status (the `status` filter of GET /contacts); undefined = active. */
 	status?: 'active' | 'deleted' | 'not_set' | 'pending_confirmation' | 'temp_hold' | 'unsubscribed';
+	/** Date (YYYY-MM-DD) the contact was deleted, while `status` is 'deleted'. */
+	deleted_at?: string;
+}
+
+/** A contact tag (`/contact_tags`). */
+export interface Tag {
+	tag_id: string;
+	name: string;
+	tag_source?: string;
+	created_at: string;
+	updated_at: string;
+}
+
+/** A contact custom field (`/contact_custom_fields`). */
+export interface CustomField {
+	custom_field_id: string;
+	label: string;
+	/** Unique; the label with blanks replaced by underscores, set at creation. */
+	name: string;
+	type: string;
+	choices?: Record<string, unknown>[];
+	metadata?: Record<string, unknown>;
+	created_at: string;
+	updated_at: string;
+}
+
+/** What a bulk activity does (its endpoint, or the delete that made it). */
+export type BulkKind =
+	| 'contacts_json_import'
+	| 'add_list_memberships'
+	| 'remove_list_memberships'
+	| 'contact_delete'
+	| 'contacts_taggings_add'
+	| 'contacts_taggings_remove'
+	| 'contact_exports'
+	| 'list_delete'
+	| 'tag_delete';
+
+/** A bulk activity (`/activities`): initialized -> processing -> completed / failed on the sandbox clock. */
+export interface BulkActivity {
+	activity_id: string;
+	kind: BulkKind;
+	state: 'initialized' | 'processing' | 'completed' | 'failed';
+	percent_done: number;
+	created_at: string;
+	updated_at: string;
+	started_at?: string;
+	completed_at?: string;
+	createdMs: number;
+	startsMs: number;
+	completesMs: number;
+	/** items_total_count */
+	items: number;
+	/** The contract's `status` counts for this kind of activity. */
+	status: Record<string, number>;
+	activity_errors: string[];
+	/** The checked request, carried out when the activity completes. */
+	request: unknown;
+	/** contact_exports: the CSV file, once completed. */
+	csv?: string;
+}
+
+export interface BulkTiming {
+	itemsPerSecond: number;
+	startLatencyMs: number;
+	maxQueued: number;
 }
 
 export interface ContactList {
@@ -165,7 +235,17 @@ export interface SandboxState {
 	};
 	/** Every simulated delivery, both APIs, in order. */
 	sendLog: SendRecord[];
+	tags: Map<string, Tag>;
+	customFields: Map<string, CustomField>;
+	bulk: {
+		activities: Map<string, BulkActivity>;
+		/** Ids of the activities not completed (or failed) yet. */
+		pending: Set<string>;
+		timing: BulkTiming;
+	};
 }
+
+export const DEFAULT_BULK_TIMING: BulkTiming = { itemsPerSecond: 2000, startLatencyMs: 300, maxQueued: 1000 };
 
 const V2_TO_V3_STATUS: Record<string, V3Campaign['current_status']> = {
 	DRAFT: 'Draft',
@@ -215,6 +295,9 @@ export function buildState(now: number, seed: boolean): SandboxState {
 		},
 		v3: { campaigns: new Map(), activities: new Map(), lists: new Map(), xrefs: new Map(), names: new Map() },
 		sendLog: [],
+		tags: new Map(),
+		customFields: new Map(),
+		bulk: { activities: new Map(), pending: new Set(), timing: { ...DEFAULT_BULK_TIMING } },
 	};
 	// The account's own address is always verified in Constant Contact.
 	if (!state.account.verifiedEmails.some((v) => v.email_address === accountInfo.email)) {
@@ -244,25 +327,21 @@ export function buildState(now: number, seed: boolean): SandboxState {
 	// Contacts: enough overlapping memberships to reproduce each fixture contact_count.
 	const listRecs = [...state.v2.lists.values()];
 	const total = Math.max(...seededCounts) + 11;
+	state.v2.nextContactId = 1;
 	for (let i = 0; i < total; i++) {
-		const c: Contact = {
+		addContact(state, {
 			contact_id: seededUuid(`contact:${i}`),
-			v2Id: String(i + 1),
 			email: `contact${String(i + 1).padStart(2, '0')}@example.com`,
 			first_name: `First${i + 1}`,
 			last_name: `Last${i + 1}`,
-			listIds: new Set(),
-			created_at: iso(now - 60 * 86400000),
-			updated_at: iso(now - 60 * 86400000),
-		};
-		state.contacts.set(c.contact_id, c);
+			at: iso(now - 60 * 86400000),
+		});
 	}
 	const contacts = [...state.contacts.values()];
 	listRecs.forEach((l, li) => {
 		const start = li * 6; // list 0: 0..16, list 1: 6..23, list 2: 12..30
 		for (let k = 0; k < seededCounts[li]; k++) contacts[(start + k) % contacts.length].listIds.add(l.list_id);
 	});
-	state.v2.nextContactId = total + 1;
 
 	// Campaigns: get_campaign.json (full) + summaries of get_campaigns.json
 	const full = fixture('Campaigns/get_campaign.json');
@@ -357,6 +436,47 @@ export function addContactList(
 	state.v3.lists.set(list.list_id, list);
 	state.v2.lists.set(list.v2Id, list);
 	return list;
+}
+
+/** A new contact (v3 uuid, next v2 id), on `listIds`. */
+export function addContact(
+	state: SandboxState,
+	fields: {
+		email: string;
+		at: string;
+		first_name?: string;
+		last_name?: string;
+		contact_id?: string;
+		listIds?: string[];
+	},
+): Contact {
+	const contact: Contact = {
+		contact_id: fields.contact_id ?? crypto.randomUUID(),
+		v2Id: String(state.v2.nextContactId++),
+		email: fields.email,
+		first_name: fields.first_name ?? '',
+		last_name: fields.last_name ?? '',
+		listIds: new Set(fields.listIds ?? []),
+		tagIds: new Set(),
+		created_at: fields.at,
+		updated_at: fields.at,
+	};
+	state.contacts.set(contact.contact_id, contact);
+	return contact;
+}
+
+/** Marks a contact deleted (it keeps its lists and tags, as a revived contact gets them back). */
+export function deleteContact(contact: Contact, at: number): void {
+	contact.status = 'deleted';
+	contact.deleted_at = iso(at).slice(0, 10);
+	contact.updated_at = iso(at);
+}
+
+/** Brings a deleted contact back (an import or an update revives it). */
+export function reviveContact(contact: Contact): void {
+	if (contact.status !== 'deleted') return;
+	contact.status = undefined;
+	contact.deleted_at = undefined;
 }
 
 export function addV2Campaign(state: SandboxState, data: Record<string, any>, modifiedMs: number): V2Campaign {
@@ -564,7 +684,7 @@ export function touchV3(state: SandboxState, c: V3Campaign, ms: number): void {
 function recipients(state: SandboxState, listIds: string[], already: Set<string>): Contact[] {
 	const out: Contact[] = [];
 	for (const c of state.contacts.values()) {
-		if (already.has(c.contact_id)) continue;
+		if (already.has(c.contact_id) || !c.email || c.status === 'deleted') continue;
 		if (listIds.some((l) => c.listIds.has(l))) out.push(c);
 	}
 	return out;

@@ -1,5 +1,4 @@
 /** Constant Contact v3 API handlers (paths relative to /v3). Requests arrive contract-validated. */
-import * as crypto from 'crypto';
 import {
 	Ctx,
 	Reply,
@@ -11,6 +10,7 @@ import {
 	parseIso,
 	SortedCache,
 	firstAfter,
+	limitParam,
 } from './common';
 import {
 	SandboxState,
@@ -18,16 +18,32 @@ import {
 	V3Campaign,
 	ContactList,
 	Contact,
+	addContact,
 	addContactList,
 	addV3Campaign,
+	deleteContact,
+	reviveContact,
 	touchV3,
 	iso,
 	activityToCampaignStatus,
 } from './state';
 import { countsOf, engagementsOf, linkCounts, percentsOf, trackingRows, type Counts } from './engagement';
+import { bulkActivityJson, getActivity as getBulkActivity, listActivities, queueActivity } from './activity-store';
+import { processActivities } from './bulk';
+import { postAddListMemberships, postContactDelete, postRemoveListMemberships, postTaggings } from './bulk-contacts';
+import { getExportFile, postContactExport } from './bulk-export';
+import { postJsonImport } from './bulk-import';
+import { deleteTag, getTagJson, listTags, postTag, putTag } from './contact-tags';
+import {
+	deleteCustomField,
+	getCustomFieldJson,
+	listCustomFields,
+	postCustomField,
+	putCustomField,
+} from './custom-fields';
+import { getContact, getList, statusMatches } from './lookups';
 
 const NF_EMAIL = (what: string): never => fail(404, 'email.api.not_found', `${what} not found.`);
-const NF_CONTACTS = (what: string): never => fail(404, 'contacts.api.not_found', `${what} not found.`);
 
 const campaignCache = new WeakMap<SandboxState, SortedCache<V3Campaign>>();
 
@@ -91,14 +107,6 @@ function getActivity(state: SandboxState, id: string, allowRemoved = false): V3A
 }
 const truncSeconds = (ms: number): string => iso(Math.floor(ms / 1000) * 1000);
 
-function limitParam(q: Record<string, string>, def: number, max: number, min = 1): number {
-	if (q.limit === undefined) return def;
-	const n = Number(q.limit);
-	if (!Number.isInteger(n) || n < min || n > max)
-		fail(400, 'query.param.invalid', `limit: must be an integer from ${min} to ${max}.`);
-	return n;
-}
-
 function verifiedFrom(state: SandboxState, email: string, field: string): void {
 	if (!EMAIL_RE.test(email)) fail(400, 'email.api.invalid.email', `${field}: '${email}' is not a valid email address.`);
 	if (
@@ -119,6 +127,8 @@ export function handleV3(ctx: Ctx): Reply {
 	const s = ctx.segments;
 	const m = ctx.method;
 	const st = ctx.state;
+	// Bulk activities that completed since the request arrived take effect before it is answered.
+	processActivities(st, ctx.now);
 	const route = `${m} /${s.map((x, i) => (isParamPos(s, i) ? '*' : x)).join('/')}`;
 	switch (route) {
 		case 'GET /account/summary':
@@ -178,10 +188,50 @@ export function handleV3(ctx: Ctx): Reply {
 			return deleteList(ctx, s[1]);
 		case 'GET /contacts':
 			return listContacts(ctx);
-		case 'GET /contacts/*': {
-			const c = st.contacts.get(s[1]) ?? NF_CONTACTS(`Contact ${s[1]}`);
-			return json(200, contactJson(c, new Set((ctx.query.include ?? '').split(','))));
-		}
+		case 'GET /contacts/*':
+			return json(200, contactJson(getContact(st, s[1]), new Set((ctx.query.include ?? '').split(','))));
+		case 'DELETE /contacts/*':
+			return deleteOneContact(ctx, s[1]);
+		case 'GET /activities':
+			return listActivities(ctx);
+		case 'GET /activities/*':
+			return getBulkActivity(ctx, s[1]);
+		case 'POST /activities/contacts_json_import':
+			return postJsonImport(ctx);
+		case 'POST /activities/add_list_memberships':
+			return postAddListMemberships(ctx);
+		case 'POST /activities/remove_list_memberships':
+			return postRemoveListMemberships(ctx);
+		case 'POST /activities/contact_delete':
+			return postContactDelete(ctx);
+		case 'POST /activities/contacts_taggings_add':
+			return postTaggings(ctx, 'contacts_taggings_add');
+		case 'POST /activities/contacts_taggings_remove':
+			return postTaggings(ctx, 'contacts_taggings_remove');
+		case 'POST /activities/contact_exports':
+			return postContactExport(ctx);
+		case 'GET /contact_exports/*':
+			return getExportFile(ctx, s[1]);
+		case 'GET /contact_tags':
+			return listTags(ctx);
+		case 'POST /contact_tags':
+			return postTag(ctx);
+		case 'GET /contact_tags/*':
+			return getTagJson(ctx, s[1]);
+		case 'PUT /contact_tags/*':
+			return putTag(ctx, s[1]);
+		case 'DELETE /contact_tags/*':
+			return deleteTag(ctx, s[1]);
+		case 'GET /contact_custom_fields':
+			return listCustomFields(ctx);
+		case 'POST /contact_custom_fields':
+			return postCustomField(ctx);
+		case 'GET /contact_custom_fields/*':
+			return getCustomFieldJson(ctx, s[1]);
+		case 'PUT /contact_custom_fields/*':
+			return putCustomField(ctx, s[1]);
+		case 'DELETE /contact_custom_fields/*':
+			return deleteCustomField(ctx, s[1]);
 		case 'POST /contacts/sign_up_form':
 			return signUpForm(ctx);
 		case 'GET /reports/summary_reports/email_campaign_summaries':
@@ -201,6 +251,19 @@ export function handleV3(ctx: Ctx): Reply {
 	return fail(404, 'http.status.not_found', `No such resource: ${m} /v3/${s.join('/')}`);
 }
 
+/** `/activities/<name>` endpoints (any other second segment is an activity id). */
+const BULK_ENDPOINTS = new Set([
+	'contacts_json_import',
+	'add_list_memberships',
+	'remove_list_memberships',
+	'contact_delete',
+	'contacts_taggings_add',
+	'contacts_taggings_remove',
+	'contact_exports',
+]);
+/** Collections whose second path segment is always an id. */
+const ID_COLLECTIONS = new Set(['contact_exports', 'contact_tags', 'contact_custom_fields']);
+
 /** Which path segments are ids (for routing). */
 function isParamPos(s: string[], i: number): boolean {
 	if (s[0] === 'emails') {
@@ -208,6 +271,8 @@ function isParamPos(s: string[], i: number): boolean {
 		return i === 2 && s[1] === 'activities';
 	}
 	if (s[0] === 'contact_lists' || s[0] === 'contacts') return i === 1 && s[1] !== 'sign_up_form';
+	if (s[0] === 'activities') return i === 1 && !BULK_ENDPOINTS.has(s[1]);
+	if (ID_COLLECTIONS.has(s[0])) return i === 1;
 	if (s[0] === 'reports') return (s[1] === 'stats' && i === 3) || (s[1] === 'email_reports' && i === 2);
 	return false;
 }
@@ -556,11 +621,6 @@ function preview(ctx: Ctx, id: string): Reply {
 
 /* ---------------------------------------------------------------- lists & contacts */
 
-function getList(st: SandboxState, id: string): ContactList {
-	const l = st.v3.lists.get(id);
-	if (!l || l.deleted_at) return NF_CONTACTS(`Contact list ${id}`);
-	return l;
-}
 const membership = (st: SandboxState, listId: string): number => {
 	let n = 0;
 	for (const c of st.contacts.values()) if (c.listIds.has(listId)) n++;
@@ -643,32 +703,24 @@ function putList(ctx: Ctx, id: string): Reply {
 function deleteList(ctx: Ctx, id: string): Reply {
 	const st = ctx.state;
 	const l = getList(st, id);
+	const members = membership(st, id);
 	l.deleted_at = iso(ctx.now);
 	for (const c of st.contacts.values()) c.listIds.delete(id);
-	const now = iso(ctx.now);
-	const activity_id = crypto.randomUUID();
-	return json(202, {
-		activity_id,
-		state: 'initialized',
-		created_at: now,
-		updated_at: now,
-		percent_done: 0,
-		activity_errors: [],
-		_links: { self: { href: `/v3/activities/${activity_id}` } },
-	});
+	const { status, ...activity } = bulkActivityJson(queueActivity(st, ctx.now, 'list_delete', { items: members }));
+	void status; // ActivityDeleteListResponse has no counts
+	return json(202, activity);
+}
+
+/** DELETE /contacts/{contact_id}: 204; the contact stays, deleted (GET shows `deleted_at`). */
+function deleteOneContact(ctx: Ctx, id: string): Reply {
+	const c = getContact(ctx.state, id);
+	if (c.status !== 'deleted') deleteContact(c, ctx.now);
+	return { status: 204 };
 }
 
 function contactJson(c: Contact, include: Set<string>): Record<string, unknown> {
 	const o: Record<string, unknown> = {
 		contact_id: c.contact_id,
-		email_address: {
-			address: c.email,
-			permission_to_send: PERMISSION[c.status ?? 'active'],
-			created_at: c.created_at,
-			updated_at: c.updated_at,
-			opt_in_source: 'Account',
-			confirm_status: 'off',
-		},
 		first_name: c.first_name,
 		last_name: c.last_name,
 		create_source: 'Account',
@@ -676,9 +728,13 @@ function contactJson(c: Contact, include: Set<string>): Record<string, unknown> 
 		created_at: c.created_at,
 		updated_at: c.updated_at,
 	};
+	if (c.email) o.email_address = emailAddressJson(c);
+	if (c.sms_number) o.sms_channel = { sms_address: c.sms_number, dial_code: '1', country_code: 'US' };
+	if (c.deleted_at) o.deleted_at = c.deleted_at;
 	if (c.job_title) o.job_title = c.job_title;
 	if (c.company_name) o.company_name = c.company_name;
 	if (include.has('list_memberships')) o.list_memberships = [...c.listIds];
+	if (include.has('taggings')) o.taggings = [...c.tagIds];
 	if (include.has('phone_numbers'))
 		o.phone_numbers = c.phone_number ? [{ phone_number: c.phone_number, kind: 'other' }] : [];
 	if (include.has('custom_fields')) {
@@ -689,6 +745,14 @@ function contactJson(c: Contact, include: Set<string>): Record<string, unknown> 
 	}
 	return o;
 }
+const emailAddressJson = (c: Contact): Record<string, unknown> => ({
+	address: c.email,
+	permission_to_send: PERMISSION[c.status ?? 'active'],
+	created_at: c.created_at,
+	updated_at: c.updated_at,
+	opt_in_source: 'Account',
+	confirm_status: 'off',
+});
 const PERMISSION: Record<NonNullable<Contact['status']>, string> = {
 	active: 'implicit',
 	deleted: 'unsubscribed',
@@ -697,14 +761,6 @@ const PERMISSION: Record<NonNullable<Contact['status']>, string> = {
 	temp_hold: 'temp_hold',
 	unsubscribed: 'unsubscribed',
 };
-/** GET /contacts `status`: without it every contact but deleted ones; `all` includes those. */
-function statusMatches(c: Contact, status: string | undefined): boolean {
-	const own = c.status ?? 'active';
-	if (status === undefined) return own !== 'deleted';
-	const wanted = status.split(',');
-	return wanted.includes('all') || wanted.includes(own);
-}
-
 function listContacts(ctx: Ctx): Reply {
 	const st = ctx.state;
 	const q = ctx.query;
@@ -715,10 +771,18 @@ function listContacts(ctx: Ctx): Reply {
 	let status: string | undefined = q.status;
 	let updatedAfter: string | undefined = q.updated_after;
 	let include: string | undefined = q.include;
+	let tags: string | undefined = q.tags;
 	if (q.cursor !== undefined) {
-		const c = decodeCursor<{ l: number; k: string; e?: string; li?: string; s?: string; ua?: string; i?: string }>(
-			q.cursor,
-		);
+		const c = decodeCursor<{
+			l: number;
+			k: string;
+			e?: string;
+			li?: string;
+			s?: string;
+			ua?: string;
+			i?: string;
+			tg?: string;
+		}>(q.cursor);
 		if (!c || typeof c.k !== 'string') return fail(400, 'query.param.invalid', 'cursor: is not a valid paging cursor.');
 		after = c.k;
 		email = c.e;
@@ -726,17 +790,20 @@ function listContacts(ctx: Ctx): Reply {
 		status = c.s;
 		updatedAfter = c.ua;
 		include = c.i;
+		tags = c.tg;
 		if (q.limit === undefined) limit = c.l;
 	}
 	const since = updatedAfter !== undefined ? parseIso(updatedAfter) : undefined;
 	if (updatedAfter !== undefined && since === undefined)
 		fail(400, 'query.param.invalid', 'updated_after: must be an ISO-8601 date-time.');
 	const listSet = lists ? lists.split(',') : undefined;
+	const tagSet = tags ? tags.split(',') : undefined;
 	const all = [...st.contacts.values()]
 		.filter(
 			(c) =>
 				(email === undefined || c.email.toLowerCase() === email.toLowerCase()) &&
-				(!listSet || listSet.some((l) => c.listIds.has(l))),
+				(!listSet || listSet.some((l) => c.listIds.has(l))) &&
+				(!tagSet || tagSet.some((t) => c.tagIds.has(t))),
 		)
 		.filter((c) => statusMatches(c, status) && (since === undefined || Date.parse(c.updated_at) > since))
 		.sort((a, b) => (a.contact_id < b.contact_id ? -1 : 1));
@@ -748,7 +815,7 @@ function listContacts(ctx: Ctx): Reply {
 	if (rest.length > limit) {
 		body._links = {
 			next: {
-				href: `/v3/contacts?cursor=${encodeCursor({ l: limit, k: page[page.length - 1].contact_id, e: email, li: lists, s: status, ua: updatedAfter, i: include })}&limit=${limit}`,
+				href: `/v3/contacts?cursor=${encodeCursor({ l: limit, k: page[page.length - 1].contact_id, e: email, li: lists, s: status, ua: updatedAfter, i: include, tg: tags })}&limit=${limit}`,
 			},
 		};
 	}
@@ -770,18 +837,9 @@ function signUpForm(ctx: Ctx): Reply {
 	let action = 'updated';
 	if (!c) {
 		action = 'created';
-		c = {
-			contact_id: crypto.randomUUID(),
-			v2Id: String(st.v2.nextContactId++),
-			email: b.email_address,
-			first_name: '',
-			last_name: '',
-			listIds: new Set(),
-			created_at: now,
-			updated_at: now,
-		};
-		st.contacts.set(c.contact_id, c);
+		c = addContact(st, { email: b.email_address, at: now });
 	}
+	reviveContact(c);
 	if (b.first_name !== undefined) c.first_name = b.first_name;
 	if (b.last_name !== undefined) c.last_name = b.last_name;
 	if (b.job_title !== undefined) c.job_title = b.job_title;
