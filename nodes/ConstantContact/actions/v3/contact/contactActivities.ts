@@ -181,12 +181,17 @@ function inJobs(contacts: ItemContact[]): ItemContact[][] {
 	const byTargets = new Map<string, ItemContact[]>();
 	for (const contact of contacts) {
 		const key = [...contact.targets].sort().join(',');
-		byTargets.set(key, [...(byTargets.get(key) ?? []), contact]);
+		const group = byTargets.get(key);
+		if (group) group.push(contact);
+		else byTargets.set(key, [contact]);
 	}
 	const jobs: ItemContact[][] = [];
 	for (const group of byTargets.values()) {
 		const ids = inBatches([...new Set(group.map((contact) => contact.contactId))], ACTIVITY_CONTACT_IDS_MAX);
-		for (const batch of ids) jobs.push(group.filter((contact) => batch.includes(contact.contactId)));
+		const jobOf = new Map(ids.flatMap((batch, n) => batch.map((id): [string, number] => [id, n])));
+		const grouped = ids.map((): ItemContact[] => []);
+		for (const contact of group) grouped[jobOf.get(contact.contactId) as number].push(contact);
+		jobs.push(...grouped);
 	}
 	return jobs;
 }

@@ -12,9 +12,9 @@ import {
 } from '../../../helpers/bulkActivities';
 import { CUSTOM_FIELDS_PAGE_SIZE_MAX, IMPORT_BODY_BYTES_MAX, IMPORT_CONTACTS_MAX } from '../../../helpers/limits';
 import type { BatchOutcome, OperationOption } from '../../../helpers/types';
-import { utf8Bytes } from '../../../helpers/values';
 import { apiRequestAllItems } from '../../../transport';
 import { type Wait } from './contactActivities';
+import { type ImportJob, packImports } from './importJobs';
 import { anyCustomFields, type CustomFieldNames, type ImportRow, importProperties, readRows } from './importRows';
 import { tagImported } from './importTags';
 
@@ -34,12 +34,6 @@ export const endpoints = [
 
 export const properties: INodeProperties[] = [...importProperties, ...waitFields];
 
-/** One import carries as many items as fit in 4 MB and 40,000 contacts; items with other lists go apart. */
-interface ImportJob {
-	rows: ImportRow[];
-	body: string;
-}
-
 /** All items in as few imports as the API's limits allow; with waiting, one result per contact. */
 export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchOutcome[]> {
 	let wait: Wait;
@@ -53,11 +47,15 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 	const { rows, failed } = readRows.call(this, itemIndexes, customFields);
 	// Tags go on after the import is done, so they need the wait.
 	const untaggable = wait.wait ? [] : rows.filter((row) => row.tagIds.length > 0);
-	const { jobs, tooLarge } = inJobs.call(
-		this,
+	const { jobs, tooLarge } = packImports(
 		rows.filter((row) => !untaggable.includes(row)),
+		{ bytes: IMPORT_BODY_BYTES_MAX, contacts: IMPORT_CONTACTS_MAX },
 	);
-	const outcomes: BatchOutcome[] = [...failed, ...untaggable.map((row) => needsWait.call(this, row)), ...tooLarge];
+	const outcomes: BatchOutcome[] = [
+		...failed,
+		...untaggable.map((row) => needsWait.call(this, row)),
+		...tooLarge.map((row) => tooLargeOutcome.call(this, row)),
+	];
 	const started: Array<{ job: ImportJob; queued: BulkActivity }> = [];
 	for (const job of jobs) {
 		if (outcomes.length > 0 && !this.continueOnFail()) break;
@@ -92,53 +90,12 @@ function needsWait(this: IExecuteFunctions, row: ImportRow): BatchOutcome {
 	};
 }
 
-const HEAD = '{"import_data":[';
-
-function tailOf(row: ImportRow): string {
-	const sms = row.smsPermission ? `,"sms_permission_to_send":${JSON.stringify(row.smsPermission)}` : '';
-	return `],"list_ids":${JSON.stringify(row.listIds)}${sms}}`;
-}
-
-/**
- * Rows in input order, grouped by what the request says for all of them (lists, SMS permission),
- * each group cut into requests of at most 4 MB of body and 40,000 contacts. A row that does not
- * fit in a request on its own fails alone.
- */
-function inJobs(this: IExecuteFunctions, rows: ImportRow[]): { jobs: ImportJob[]; tooLarge: BatchOutcome[] } {
-	const groups = new Map<string, ImportRow[]>();
-	for (const row of rows) groups.set(tailOf(row), [...(groups.get(tailOf(row)) ?? []), row]);
-	const jobs: ImportJob[] = [];
-	const tooLarge: BatchOutcome[] = [];
-	for (const [tail, group] of groups) {
-		const envelope = utf8Bytes(HEAD) + utf8Bytes(tail);
-		let current: ImportRow[] = [];
-		let bytes = envelope;
-		const close = () => {
-			if (current.length) jobs.push({ rows: current, body: HEAD + current.map((r) => r.json).join(',') + tail });
-			current = [];
-			bytes = envelope;
-		};
-		for (const row of group) {
-			if (envelope + row.bytes > IMPORT_BODY_BYTES_MAX) {
-				tooLarge.push(tooLargeOutcome.call(this, row, envelope));
-				continue;
-			}
-			const comma = current.length ? 1 : 0;
-			if (bytes + comma + row.bytes > IMPORT_BODY_BYTES_MAX || current.length === IMPORT_CONTACTS_MAX) close();
-			bytes += (current.length ? 1 : 0) + row.bytes;
-			current.push(row);
-		}
-		close();
-	}
-	return { jobs, tooLarge };
-}
-
-function tooLargeOutcome(this: IExecuteFunctions, row: ImportRow, envelope: number): BatchOutcome {
+function tooLargeOutcome(this: IExecuteFunctions, row: ImportRow): BatchOutcome {
 	return {
 		itemIndexes: [row.itemIndex],
 		error: new NodeOperationError(
 			this.getNode(),
-			`This contact is ${row.bytes + envelope} bytes as JSON: more than one import request may carry ` +
+			`This contact is ${row.bytes} bytes as JSON: more than one import request may carry ` +
 				`(${IMPORT_BODY_BYTES_MAX} bytes)`,
 			{ itemIndex: row.itemIndex, description: 'Shorten its fields; Constant Contact would drop what lies past 4 MB.' },
 		),
