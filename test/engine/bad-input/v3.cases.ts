@@ -17,6 +17,11 @@ export interface V3Fixtures {
 	contactId: string;
 	verifiedEmail: string;
 	v2CampaignId: string;
+	/** A tag and a custom field, which edits may rename. */
+	tagId: string;
+	customFieldId: string;
+	/** A bulk activity (a tag's delete). */
+	bulkActivityId: string;
 }
 
 const FUTURE = '2099-05-10T09:00:00Z';
@@ -249,6 +254,72 @@ export const v3Cases: Record<OperationKey<'v3'>, OperationCase<V3Fixtures>> = {
 		fields: [{ path: 'listId', kind: kinds.uuid(), alsoNamed: ['Contact List'] }],
 	},
 
+	'tag.create': {
+		base: () => ({ name: uniqueName('Bad input tag') }),
+		fields: [
+			{ path: 'name', kind: kinds.text({ required: true, max: 255 }) },
+			{ path: 'additionalFields.tagSource', kind: kinds.text({ required: false }) },
+		],
+	},
+	'tag.get': {
+		base: (fx) => ({ tagId: fx.tagId }),
+		fields: [
+			{ path: 'tagId', kind: kinds.uuid(), alsoNamed: ['Tag'] },
+			{ path: 'includeCount', kind: kinds.boolean() },
+		],
+	},
+	'tag.getMany': { base: () => LISTING, fields: [...listing(), { path: 'includeCount', kind: kinds.boolean() }] },
+	'tag.update': {
+		base: (fx) => ({ tagId: fx.tagId, name: uniqueName('Bad input tag renamed') }),
+		fields: [
+			{ path: 'tagId', kind: kinds.uuid(), alsoNamed: ['Tag'] },
+			{ path: 'name', kind: kinds.text({ required: true, max: 255 }) },
+		],
+	},
+	'tag.delete': {
+		base: (fx) => ({ tagId: fx.tagId }),
+		fields: [{ path: 'tagId', kind: kinds.uuid(), alsoNamed: ['Tag'] }],
+	},
+
+	'customField.create': {
+		base: () => ({ label: uniqueName('Bad input'), type: 'string' }),
+		fields: [
+			{ path: 'label', kind: kinds.text({ required: true, max: 50 }) },
+			{ path: 'type', kind: kinds.option(['string', 'date']) },
+		],
+	},
+	'customField.get': {
+		base: (fx) => ({ customFieldId: fx.customFieldId }),
+		fields: [{ path: 'customFieldId', kind: kinds.uuid(), alsoNamed: ['Custom Field'] }],
+	},
+	'customField.getMany': { base: () => LISTING, fields: listing() },
+	'customField.update': {
+		base: (fx) => ({ customFieldId: fx.customFieldId, label: uniqueName('Renamed') }),
+		fields: [
+			{ path: 'customFieldId', kind: kinds.uuid(), alsoNamed: ['Custom Field'] },
+			{ path: 'label', kind: kinds.text({ required: true, max: 50 }) },
+		],
+	},
+	'customField.delete': {
+		base: (fx) => ({ customFieldId: fx.customFieldId }),
+		fields: [{ path: 'customFieldId', kind: kinds.uuid(), alsoNamed: ['Custom Field'] }],
+	},
+
+	'bulkActivity.get': {
+		base: (fx) => ({ activityId: fx.bulkActivityId }),
+		fields: [{ path: 'activityId', kind: kinds.uuid() }],
+	},
+	'bulkActivity.getMany': {
+		base: () => LISTING,
+		fields: [
+			...listing(),
+			{
+				path: 'filters.state',
+				kind: kinds.option(['processing', 'completed', 'cancelled', 'failed', 'timed_out']),
+			},
+		],
+	},
+
 	'report.getCampaignSummaries': { base: () => LISTING, fields: listing() },
 	'report.getCampaignStats': {
 		base: (fx) => ({ campaignIds: fx.sentCampaignId }),
@@ -330,6 +401,27 @@ export const v3Paired: Record<ResourceName<'v3'>, PairedCase<V3Fixtures>> = {
 		parameters: () => ({ listId: fromItem }),
 		names: ['Contact List'],
 		good: (fx) => fx.listId,
+		bad: kinds.uuid({ unknown: false }),
+	},
+	tag: {
+		operation: 'get',
+		parameters: () => ({ tagId: fromItem }),
+		names: ['Tag'],
+		good: (fx) => fx.tagId,
+		bad: kinds.uuid({ unknown: false }),
+	},
+	customField: {
+		operation: 'get',
+		parameters: () => ({ customFieldId: fromItem }),
+		names: ['Custom Field'],
+		good: (fx) => fx.customFieldId,
+		bad: kinds.uuid({ unknown: false }),
+	},
+	bulkActivity: {
+		operation: 'get',
+		parameters: () => ({ activityId: fromItem }),
+		names: ['Activity ID'],
+		good: (fx) => fx.bulkActivityId,
 		bad: kinds.uuid({ unknown: false }),
 	},
 	report: {

@@ -7,12 +7,15 @@ import { type World } from '../world';
 import { badInputSuite } from './suite';
 import { v3Cases, v3Paired, type V3Fixtures } from './v3.cases';
 
-function v3Fixtures(world: World): Promise<V3Fixtures> {
+async function v3Fixtures(world: World): Promise<V3Fixtures> {
 	const draft = world.draftCampaign('v3', { subject: 'Hello', html: '<p>Hi</p>' });
 	// One to schedule and unschedule: it has a contact list.
 	const toSchedule = world.draftCampaign('v3', { lists: world.v3ListIds().slice(0, 1) });
 	const sent = world.sentCampaign('v3', { audience: 3 });
-	return Promise.resolve({
+	const [tag, deletedTag] = world.sandbox.addTags(2);
+	const deleted = await world.callV3(`/contact_tags/${deletedTag.tagId}`, { method: 'DELETE' });
+	const { activity_id: bulkActivityId } = (await deleted.json()) as { activity_id: string };
+	return {
 		campaignId: draft.campaignId,
 		activityId: draft.activityId,
 		scheduleActivityId: toSchedule.activityId,
@@ -23,7 +26,10 @@ function v3Fixtures(world: World): Promise<V3Fixtures> {
 		contactId: world.sandbox.contacts()[0].contact_id,
 		verifiedEmail: world.verifiedEmail(),
 		v2CampaignId: world.draftCampaign('v2', { v3Twin: true }).campaignId,
-	});
+		tagId: tag.tagId,
+		customFieldId: world.sandbox.addCustomFields(1)[0].customFieldId,
+		bulkActivityId,
+	};
 }
 
 badInputSuite('v3', v3Cases, v3Paired, v3Fixtures);
