@@ -41,21 +41,19 @@ export function addTag(st: SandboxState, name: string, at: string, tagSource?: s
 	return tag;
 }
 
-const byCreation = (a: Tag, b: Tag): number => (a.created_at + a.tag_id < b.created_at + b.tag_id ? -1 : 1);
-
-/** GET /contact_tags: oldest first, `limit` 1..500 (default 50) a page, next via `_links`. */
+/** GET /contact_tags: in creation order, `limit` 1..500 (default 50) a page, next via `_links`. */
 export function listTags(ctx: Ctx): Reply {
 	const st = ctx.state;
-	const cursor = cursorParam<{ l: number; k: string; c?: boolean }>(ctx.query, (c) => typeof c.k === 'string');
+	const cursor = cursorParam<{ l: number; o: number; c?: boolean }>(ctx.query, (c) => typeof c.o === 'number');
 	const limit = ctx.query.limit === undefined && cursor ? cursor.l : limitParam(ctx.query, 50, 500);
 	const withCount = cursor ? !!cursor.c : ctx.query.include_count === 'true';
-	const rest = [...st.tags.values()].sort(byCreation).filter((t) => !cursor || t.created_at + t.tag_id > cursor.k);
-	const page = rest.slice(0, limit);
-	const body: Record<string, unknown> = { tags: page.map((t) => tagJson(st, t, withCount)) };
-	if (rest.length > limit) {
-		const last = page[page.length - 1];
-		body._links = nextLinks('/contact_tags', { l: limit, k: last.created_at + last.tag_id, c: withCount }, limit);
-	}
+	const offset = cursor?.o ?? 0;
+	const all = [...st.tags.values()];
+	const body: Record<string, unknown> = {
+		tags: all.slice(offset, offset + limit).map((t) => tagJson(st, t, withCount)),
+	};
+	if (all.length > offset + limit)
+		body._links = nextLinks('/contact_tags', { l: limit, o: offset + limit, c: withCount }, limit);
 	return json(200, body);
 }
 

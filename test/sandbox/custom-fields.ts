@@ -82,22 +82,15 @@ function getCustomField(st: SandboxState, id: string): CustomField {
 	return st.customFields.get(id) ?? NF_CONTACTS(`Custom field ${id}`);
 }
 
-const byCreation = (a: CustomField, b: CustomField): number =>
-	a.created_at + a.custom_field_id < b.created_at + b.custom_field_id ? -1 : 1;
-
-/** GET /contact_custom_fields: oldest first, `limit` 1..100 (default 50) a page, next via `_links`. */
+/** GET /contact_custom_fields: in creation order, `limit` 1..100 (default 50) a page, next via `_links`. */
 export function listCustomFields(ctx: Ctx): Reply {
-	const cursor = cursorParam<{ l: number; k: string }>(ctx.query, (c) => typeof c.k === 'string');
+	const cursor = cursorParam<{ l: number; o: number }>(ctx.query, (c) => typeof c.o === 'number');
 	const limit = ctx.query.limit === undefined && cursor ? cursor.l : limitParam(ctx.query, 50, MAX_CUSTOM_FIELDS);
-	const rest = [...ctx.state.customFields.values()]
-		.sort(byCreation)
-		.filter((f) => !cursor || f.created_at + f.custom_field_id > cursor.k);
-	const page = rest.slice(0, limit);
-	const body: Record<string, unknown> = { custom_fields: page.map(customFieldJson) };
-	if (rest.length > limit) {
-		const last = page[page.length - 1];
-		body._links = nextLinks('/contact_custom_fields', { l: limit, k: last.created_at + last.custom_field_id }, limit);
-	}
+	const offset = cursor?.o ?? 0;
+	const all = [...ctx.state.customFields.values()];
+	const body: Record<string, unknown> = { custom_fields: all.slice(offset, offset + limit).map(customFieldJson) };
+	if (all.length > offset + limit)
+		body._links = nextLinks('/contact_custom_fields', { l: limit, o: offset + limit }, limit);
 	return json(200, body);
 }
 
