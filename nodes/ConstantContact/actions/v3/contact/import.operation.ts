@@ -116,9 +116,10 @@ async function jobOutcomes(
 	} catch (error) {
 		return [{ itemIndexes, error: error as Error }];
 	}
-	const failure = activityFailure.call(this, done, itemIndexes[0]);
-	if (failure) return [{ itemIndexes, error: failure }];
 	const errors = rowErrors(done);
+	// An import whose every row was refused ends failed: each item still gets its own reason.
+	const failure = activityFailure.call(this, done, itemIndexes[0]);
+	if (failure && errors.size < job.rows.length) return [{ itemIndexes, error: failure }];
 	const imported: Array<{ row: ImportRow; json: IDataObject }> = [];
 	const outcomes: BatchOutcome[] = [];
 	job.rows.forEach((row, n) => {
