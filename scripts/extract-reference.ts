@@ -75,7 +75,8 @@ interface Erratum {
 }
 
 const REMOVE_SOURCE = 'ListActivityRemoveContacts.properties.source.properties';
-const TAG_IDS_NOTE = '50: the limit of every other tag_ids array of the contract (TagAddRemoveContacts, ContactsExport)';
+const TAG_IDS_NOTE =
+	'50: the limit of every other tag_ids array of the contract (TagAddRemoveContacts, ContactsExport)';
 
 export const ERRATA: Erratum[] = [
 	{
@@ -97,7 +98,10 @@ export const ERRATA: Erratum[] = [
 		at: `${REMOVE_SOURCE}.contact_ids.maxItems`,
 		was: 0,
 		now: 500,
-		evidence: { at: `${REMOVE_SOURCE}.contact_ids.description`, text: 'Include up to 500 <code>contact_id</code> values' },
+		evidence: {
+			at: `${REMOVE_SOURCE}.contact_ids.description`,
+			text: 'Include up to 500 <code>contact_id</code> values',
+		},
 	},
 	{
 		at: `${REMOVE_SOURCE}.tag_ids.maxItems`,
