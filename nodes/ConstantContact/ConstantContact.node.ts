@@ -8,6 +8,7 @@ import {
 
 import { operationProperties } from './actions/description';
 import { router } from './actions/router';
+import { NODE_DESCRIPTION } from './helpers/description';
 import { listSearch, loadOptions } from './methods';
 
 export class ConstantContact implements INodeType {
@@ -18,7 +19,7 @@ export class ConstantContact implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Contacts, lists and email campaigns in Constant Contact: create, test, schedule, send and report',
+		description: NODE_DESCRIPTION,
 		defaults: { name: 'Constant Contact' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -6,7 +6,7 @@ import {
 	NodeConnectionTypes,
 } from 'n8n-workflow';
 
-import { AUTHENTICATION } from '../ConstantContact/helpers/description';
+import { AUTHENTICATION, NODE_DESCRIPTION } from '../ConstantContact/helpers/description';
 import { eventOptions } from './events';
 import { pollCampaigns } from './poll';
 
@@ -21,8 +21,8 @@ export class ConstantContactTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description:
-			'Starts the workflow when a Constant Contact email campaign is created, scheduled, sent or changes status',
+		// What the node panel shows for the node and the trigger (see NODE_DESCRIPTION); the events say when it starts.
+		description: NODE_DESCRIPTION,
 		defaults: { name: 'Constant Contact Trigger' },
 		polling: true,
 		inputs: [],

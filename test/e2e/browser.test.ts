@@ -2,11 +2,12 @@
  * The real n8n 2.41 editor in Debian's Chromium (playwright-core, no downloaded browser): log in,
  * create a workflow, add a Manual Trigger ("Trigger manually") from the "What triggers this
  * workflow?" panel, then open the node panel from the trigger's output, search "Constant Contact"
- * and add the action node (not "Constant Contact Trigger") with "Get many campaigns", create a
- * "Constant Contact V3 OAuth2 API" credential from the node's credential dropdown and connect it
- * through the sandbox's OAuth consent page (popup, "Allow"), then run the workflow with that
- * credential and check the sandbox saw the calls. Screenshots: docs/node-panel.png,
- * docs/node-parameters.png, docs/finished-execution.png (overwritten on each run).
+ * (one entry, with the node's own description; an alias word finds it too), open the entry (the
+ * actions grouped by resource, then the triggers), add the action node with "Get many campaigns",
+ * create a "Constant Contact V3 OAuth2 API" credential from the node's credential dropdown and
+ * connect it through the sandbox's OAuth consent page (popup, "Allow"), then run the workflow with
+ * that credential and check the sandbox saw the calls. Screenshots: docs/node-panel.png (the opened
+ * entry), docs/node-parameters.png, docs/finished-execution.png (overwritten on each run).
  *
  * Without Chromium this file FAILS (it does not skip) and says how to install it.
  */
@@ -14,6 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import type { BrowserContext, Page } from 'playwright-core';
+import { NODE_DESCRIPTION } from '../../nodes/ConstantContact/helpers/description';
 import { envVar } from '../../scripts/env-vars';
 import { createEnv, startServer, E2eEnv, OWNER, PROJECT_DIR, seconds } from './real-n8n';
 
@@ -40,6 +42,38 @@ export function findChromium(): string | undefined {
 		/* not on PATH */
 	}
 	return undefined;
+}
+
+/** Resources of the v3 API whose action groups the panel must show (at least; others may be added). */
+const RESOURCE_GROUPS = [
+	'Campaign Actions',
+	'Campaign Activity Actions',
+	'Contact Actions',
+	'Contact List Actions',
+	'Report Actions',
+	'Schedule Actions',
+];
+const TRIGGER_ACTIONS = ['On campaign scheduled', 'On campaign sent', 'On campaign status changed', 'On new campaign'];
+
+/** One row of the node panel's opened entry, in the order shown. */
+type PanelRow = { kind: 'category' | 'group' | 'action'; text: string; node?: string };
+
+/** The opened entry's rows: categories (Actions, Triggers), resource groups and actions (with the node type adding them). */
+async function panelRows(page: Page): Promise<PanelRow[]> {
+	return await page
+		.getByTestId('node-creator')
+		.locator('[data-test-id="node-creator-category-item"], [data-test-id="item-iterator-item"]')
+		.evaluateAll((elements) =>
+			elements.map((e) => {
+				const text = (e.textContent ?? '').replace(/\s+/g, ' ').trim();
+				if (e.getAttribute('data-test-id') === 'node-creator-category-item') return { kind: 'category', text };
+				const name = e.querySelector('[data-test-id="node-creator-item-name"]');
+				if (!name) return { kind: 'group', text };
+				// n8n keys each action by its node type: "<package>.<node>-<uuid>"
+				const node = (e.getAttribute('data-keyboard-nav-id') ?? '').replace(/-[0-9a-f-]{36}$/, '');
+				return { kind: 'action', text: (name.textContent ?? '').trim(), node };
+			}),
+		);
 }
 
 const INSTALL_CHROMIUM = `${typeof process.getuid === 'function' && process.getuid() !== 0 ? 'sudo ' : ''}apt-get install -y chromium`;
@@ -157,24 +191,77 @@ test('new workflow: a Manual Trigger, then the node panel finds "Constant Contac
 		else await page.getByTestId('node-creator-plus-button').click();
 		await page.getByTestId('node-creator').waitFor();
 	});
-	await step('search', async () => {
-		await page.getByTestId('node-creator-search-bar').fill('Constant Contact');
+	const search = async (words: string) => {
+		await page.getByTestId('node-creator-search-bar').fill(words);
 		await itemName('Constant Contact').first().waitFor();
+	};
+	await step('alias', async () => {
+		// the codex's alias words find the node too
+		await search('newsletter');
 	});
-	// n8n 2.41 lists the action node and "Constant Contact Trigger" as ONE entry, "Constant Contact"
-	// (its actions panel has both the actions and the trigger); a separate trigger entry, if a
-	// version shows one, is in the screenshot too.
-	await page.waitForTimeout(500); // let the panel settle for the screenshot
-	await page.screenshot({ path: path.join(DOCS, 'node-panel.png') });
-	await step('pick-node', async () => {
+	await step('search', async () => {
+		await search('Constant Contact');
+		// n8n 2.41 lists the action node and "Constant Contact Trigger" as ONE entry, "Constant Contact",
+		// and shows the trigger's description on it: the trigger has the node's description for that.
 		await expect(itemName('Constant Contact').count()).resolves.toBe(1);
+		const name = page.getByTestId('node-creator-item-name').filter({ hasText: /^\s*Constant Contact\s*$/ });
+		const entry = page.getByTestId('node-creator-action-item').filter({ has: name });
+		await expect(entry.getByTestId('node-creator-item-description').textContent()).resolves.toBe(NODE_DESCRIPTION);
+	});
+	await step('open-entry', async () => {
 		await itemName('Constant Contact').click();
 		await page
 			.getByTestId('item-iterator-item')
 			.filter({ hasText: /^Get many campaigns$/ })
 			.first()
 			.waitFor();
-		await debugShot('actions-panel'); // kept with E2E_KEEP=1 or E2E_SHOTS_DIR
+		await page.waitForTimeout(500); // let the panel settle for the screenshot
+		// the entry opened: its description, the actions grouped by resource (the triggers below)
+		await page.screenshot({ path: path.join(DOCS, 'node-panel.png') });
+		await expect(page.getByTestId('node-creator').innerText()).resolves.toContain(NODE_DESCRIPTION);
+	});
+	await step('actions-then-triggers', async () => {
+		// opened from a trigger's output, n8n shows the actions and folds the triggers: unfold them
+		const triggers = page.getByTestId('node-creator-category-item').filter({ hasText: /^\s*Triggers \(\d+\)\s*$/ });
+		const folded = triggers.locator('xpath=..');
+		if ((await folded.getAttribute('data-category-collapsed')) === 'true') await triggers.click();
+		await page
+			.getByTestId('node-creator-item-name')
+			.filter({ hasText: /^On new campaign$/ })
+			.waitFor();
+		const rows = await panelRows(page);
+		const categories = rows.filter((r) => r.kind === 'category').map((r) => r.text);
+		expect(categories).toEqual([expect.stringMatching(/^Actions \(\d+\)$/), `Triggers (${TRIGGER_ACTIONS.length})`]);
+		const triggersAt = rows.findIndex((r) => r.kind === 'category' && r.text.startsWith('Triggers'));
+		const actions = rows.slice(0, triggersAt);
+		const triggerRows = rows.slice(triggersAt + 1);
+		// every resource group, each with its actions, all of the action node
+		const groups = actions.filter((r) => r.kind === 'group').map((r) => r.text);
+		expect(groups).toEqual(expect.arrayContaining(RESOURCE_GROUPS));
+		for (const group of RESOURCE_GROUPS) {
+			const at = actions.findIndex((r) => r.kind === 'group' && r.text === group);
+			expect({ group, next: actions[at + 1]?.kind }).toEqual({ group, next: 'action' });
+		}
+		const campaignActions = actions.slice(actions.findIndex((r) => r.text === 'Campaign Actions') + 1);
+		const campaignGroup = campaignActions.slice(
+			0,
+			campaignActions.findIndex((r) => r.kind !== 'action'),
+		);
+		expect(campaignGroup.map((r) => r.text)).toEqual(
+			expect.arrayContaining(['Create a campaign', 'Get a campaign', 'Get many campaigns']),
+		);
+		const actionNodes = new Set(actions.filter((r) => r.kind === 'action').map((r) => r.node));
+		expect([...actionNodes]).toEqual(['n8n-nodes-constant-contact.constantContact']);
+		// then the trigger's events, added by the trigger node
+		expect(triggerRows).toEqual(
+			TRIGGER_ACTIONS.map((text) => ({
+				kind: 'action',
+				text,
+				node: 'n8n-nodes-constant-contact.constantContactTrigger',
+			})),
+		);
+	});
+	await step('pick-node', async () => {
 		await page
 			.getByTestId('item-iterator-item')
 			.filter({ hasText: /^Get many campaigns$/ })
@@ -244,7 +331,7 @@ test('node parameters open; a new OAuth2 (v3) credential connects through the sa
 		if (!(await banner.isVisible())) {
 			await modal.waitFor({ state: 'hidden' });
 			await expect(page.getByTestId('node-credentials-select').locator('input').first().inputValue()).resolves.toBe(
-				'Constant Contact (v3) account',
+				'Constant Contact V3 account',
 			);
 			await page.getByTestId('credential-edit-button').click();
 		}
