@@ -23,7 +23,7 @@ const errorOf = (result: { error?: Error }) => result.error as Error & { httpCod
 
 /** Deletes `n` new tags through the node: each delete starts a bulk activity. Their ids. */
 async function tagDeletes(n: number): Promise<string[]> {
-	const tags = world.sandbox.addTags(n);
+	const tags = world.addTags(n);
 	const out = jsonOf(
 		await world.run(
 			{ ...v3, resource: 'tag', operation: 'delete', tagId: '={{ $json.id }}' },
@@ -47,13 +47,13 @@ describe('v3 bulk activity', () => {
 		const [id] = await tagDeletes(1);
 		const [got] = jsonOf(await world.run(bulkActivity('get', { activityId: id })));
 		expect(got).toMatchObject({ activity_id: id, state: 'completed', percent_done: 100 });
-		expect(world.sandbox.activity(id)).toMatchObject({ state: 'completed', kind: 'tag_delete' });
+		expect(world.activity(id)).toMatchObject({ state: 'completed', kind: 'tag_delete' });
 		expect(got).toEqual(await apiActivity(id));
 	});
 
 	test('getMany returns every activity with Return All, and stops at Limit', async () => {
 		await tagDeletes(3);
-		const all = world.sandbox.activities();
+		const all = world.activities();
 		let mark = world.mark;
 		const got = jsonOf(await world.run(bulkActivity('getMany', { returnAll: true })));
 		expect(got.map((a) => a.activity_id).sort()).toEqual(all.map((a) => a.activity_id).sort());

@@ -25,14 +25,14 @@ const errorOf = (result: { error?: Error }) => result.error as Error & { httpCod
 const uniqueLabel = (prefix: string) => uniqueName(prefix).slice(0, 50);
 /** `n` new custom fields with labels no field (even a renamed one) has had. */
 const seedFields = (w: World, n: number) =>
-	w.sandbox.addCustomFields(Array.from({ length: n }, (_, i) => uniqueLabel(`Seeded ${i + 1}`)));
+	w.addCustomFields(Array.from({ length: n }, (_, i) => uniqueLabel(`Seeded ${i + 1}`)));
 
 describe('v3 custom field', () => {
 	test('create makes the field with its label and type; its name is made from the label', async () => {
 		const label = uniqueLabel('Favorite fruit');
 		const [created] = jsonOf(await world.run(customField('create', { label, type: 'string' })));
 		expect(created).toMatchObject({ label, type: 'string', custom_field_id: expect.any(String) });
-		expect(world.sandbox.customFields().find((f) => f.custom_field_id === created.custom_field_id)).toMatchObject({
+		expect(world.customFields().find((f) => f.custom_field_id === created.custom_field_id)).toMatchObject({
 			label,
 			type: 'string',
 			name: label.replace(/ /g, '_'),
@@ -53,7 +53,7 @@ describe('v3 custom field', () => {
 		const mark = world.mark;
 		const [updated] = jsonOf(await world.run(customField('update', { customFieldId: seeded.customFieldId, label })));
 		expect(updated).toMatchObject({ custom_field_id: seeded.customFieldId, label });
-		expect(world.sandbox.customFields().find((f) => f.custom_field_id === seeded.customFieldId)?.label).toBe(label);
+		expect(world.customFields().find((f) => f.custom_field_id === seeded.customFieldId)?.label).toBe(label);
 		expect(world.acceptedSince(mark).map((r) => r.method)).toEqual(['GET', 'PUT']);
 	});
 
@@ -61,12 +61,12 @@ describe('v3 custom field', () => {
 		const [seeded] = seedFields(world, 1);
 		const [out] = jsonOf(await world.run(customField('delete', { customFieldId: seeded.customFieldId })));
 		expect(out).toEqual({ custom_field_id: seeded.customFieldId, deleted: true });
-		expect(world.sandbox.customFields().map((f) => f.custom_field_id)).not.toContain(seeded.customFieldId);
+		expect(world.customFields().map((f) => f.custom_field_id)).not.toContain(seeded.customFieldId);
 	});
 
 	test('getMany returns every field with Return All, in pages of at most 100, and stops at Limit', async () => {
 		seedFields(world, 30);
-		const all = world.sandbox.customFields();
+		const all = world.customFields();
 		let mark = world.mark;
 		const got = jsonOf(await world.run(customField('getMany', { returnAll: true })));
 		expect(got.map((f) => f.custom_field_id).sort()).toEqual(all.map((f) => f.custom_field_id).sort());
@@ -81,11 +81,11 @@ describe('v3 custom field', () => {
 
 	test('a label in use gives a 409 naming "Label"; nothing is created', async () => {
 		const [seeded] = seedFields(world, 1);
-		const before = world.sandbox.customFields().length;
+		const before = world.customFields().length;
 		const clash = await world.run(customField('create', { label: seeded.label, type: 'string' }));
 		expect(errorOf(clash).httpCode).toBe('409');
 		expect(errorOf(clash).description).toMatch(/"Label" already exists/);
-		expect(world.sandbox.customFields().length).toBe(before);
+		expect(world.customFields().length).toBe(before);
 	});
 
 	test('an empty or too long label, or an unknown type, is refused before any request', async () => {
@@ -133,7 +133,7 @@ describe('v3 custom field', () => {
 	});
 
 	test("getCustomFields lists the account's fields for the editor: label, ID, and name and type", async () => {
-		world.sandbox.addCustomFields(['Shoe size', 'Member since']);
+		world.addCustomFields(['Shoe size', 'Member since']);
 		const { options, error } = await runLoadOptions({
 			method: 'getCustomFields',
 			parameters: {
@@ -177,14 +177,14 @@ describe('v3 custom field: the account limit', () => {
 	test('the 101st custom field is refused with an error that names the limit; the account keeps 100', async () => {
 		const full = await World.start();
 		try {
-			seedFields(full, 100 - full.sandbox.customFields().length);
-			expect(full.sandbox.customFields()).toHaveLength(100);
+			seedFields(full, 100 - full.customFields().length);
+			expect(full.customFields()).toHaveLength(100);
 			const result = await full.run(customField('create', { label: 'One too many', type: 'string' }));
 			const error = errorOf(result);
 			expect(error).toBeDefined();
 			expect(`${error.message} ${error.description}`).toMatch(/100/);
 			expect(error.description).toMatch(/at most 100 custom fields/);
-			expect(full.sandbox.customFields()).toHaveLength(100);
+			expect(full.customFields()).toHaveLength(100);
 			expect(full.sandbox.contractViolations).toEqual([]);
 		} finally {
 			await full.close();

@@ -26,11 +26,11 @@ describe('v3 tag', () => {
 		const name = uniqueName('Gold card member');
 		const [created] = jsonOf(await world.run(tag('create', { name, additionalFields: { tagSource: 'Etsy' } })));
 		expect(created).toMatchObject({ name, tag_id: expect.any(String) });
-		expect(world.sandbox.tags().find((t) => t.tag_id === created.tag_id)).toMatchObject({ name, tag_source: 'Etsy' });
+		expect(world.tags().find((t) => t.tag_id === created.tag_id)).toMatchObject({ name, tag_source: 'Etsy' });
 	});
 
 	test('get reads the tag, with its contacts count when asked', async () => {
-		const [seeded] = world.sandbox.addTags(1);
+		const [seeded] = world.addTags(1);
 		const [plain] = jsonOf(await world.run(tag('get', { tagId: seeded.tagId })));
 		expect(plain).toMatchObject({ tag_id: seeded.tagId, name: seeded.name });
 		expect(plain.contacts_count).toBeUndefined();
@@ -39,31 +39,31 @@ describe('v3 tag', () => {
 	});
 
 	test('update renames the tag in one request', async () => {
-		const [seeded] = world.sandbox.addTags(1);
+		const [seeded] = world.addTags(1);
 		const newName = uniqueName('Silver card member');
 		const mark = world.mark;
 		const [updated] = jsonOf(await world.run(tag('update', { tagId: seeded.tagId, name: newName })));
 		expect(updated).toMatchObject({ tag_id: seeded.tagId, name: newName });
-		expect(world.sandbox.tags().find((t) => t.tag_id === seeded.tagId)?.name).toBe(newName);
+		expect(world.tags().find((t) => t.tag_id === seeded.tagId)?.name).toBe(newName);
 		expect(world.acceptedSince(mark).map((r) => `${r.method} ${r.path}`)).toEqual([
 			`PUT /v3/contact_tags/${seeded.tagId}`,
 		]);
 	});
 
 	test('delete starts the activity that untags contacts and deletes the tag, and outputs its id', async () => {
-		const [seeded] = world.sandbox.addTags(1);
+		const [seeded] = world.addTags(1);
 		const [out] = jsonOf(await world.run(tag('delete', { tagId: seeded.tagId })));
 		expect(out).toEqual({ tag_id: seeded.tagId, deleted: true, activity_id: expect.any(String) });
-		expect(world.sandbox.activity(String(out.activity_id))).toMatchObject({ kind: 'tag_delete' });
+		expect(world.activity(String(out.activity_id))).toMatchObject({ kind: 'tag_delete' });
 		// Once the activity is done, the tag is gone.
 		world.sandbox.clock.advance(5_000);
-		expect(world.sandbox.activity(String(out.activity_id))?.state).toBe('completed');
-		expect(world.sandbox.tags().map((t) => t.tag_id)).not.toContain(seeded.tagId);
+		expect(world.activity(String(out.activity_id))?.state).toBe('completed');
+		expect(world.tags().map((t) => t.tag_id)).not.toContain(seeded.tagId);
 	});
 
 	test('getMany follows the cursor over every page with Return All and stops at Limit', async () => {
-		world.sandbox.addTags(1200);
-		const all = world.sandbox.tags();
+		world.addTags(1200);
+		const all = world.tags();
 		let mark = world.mark;
 		const got = jsonOf(await world.run(tag('getMany', { returnAll: true })));
 		expect(got.map((t) => t.tag_id).sort()).toEqual(all.map((t) => t.tag_id).sort());
@@ -79,16 +79,16 @@ describe('v3 tag', () => {
 	});
 
 	test('a name in use gives a 409 that says tag names are unique; nothing is created or renamed', async () => {
-		const [first, second] = world.sandbox.addTags(2);
-		const before = world.sandbox.tags().length;
+		const [first, second] = world.addTags(2);
+		const before = world.tags().length;
 		const clash = await world.run(tag('create', { name: first.name }));
 		expect(errorOf(clash).httpCode).toBe('409');
 		expect(errorOf(clash).description).toMatch(/"Name" already exists.*unique/);
 		const renamed = await world.run(tag('update', { tagId: second.tagId, name: first.name }));
 		expect(errorOf(renamed).httpCode).toBe('409');
 		expect(errorOf(renamed).description).toMatch(/"Name" already exists/);
-		expect(world.sandbox.tags().length).toBe(before);
-		expect(world.sandbox.tags().find((t) => t.tag_id === second.tagId)?.name).toBe(second.name);
+		expect(world.tags().length).toBe(before);
+		expect(world.tags().find((t) => t.tag_id === second.tagId)?.name).toBe(second.name);
 	});
 
 	test('an empty or too long name is refused before any request', async () => {
@@ -115,7 +115,7 @@ describe('v3 tag', () => {
 	});
 
 	test('with Continue On Fail, a bad item becomes an error item paired with it, and the others are read', async () => {
-		const [a, b] = world.sandbox.addTags(2);
+		const [a, b] = world.addTags(2);
 		const result = await world.run(tag('get', { tagId: '={{ $json.id }}' }), {
 			input: [{ id: a.tagId }, { id: 'nope' }, { id: UNKNOWN }, { id: b.tagId }],
 			continueOnFail: true,

@@ -12,7 +12,7 @@ async function v3Fixtures(world: World): Promise<V3Fixtures> {
 	// One to schedule and unschedule: it has a contact list.
 	const toSchedule = world.draftCampaign('v3', { lists: world.v3ListIds().slice(0, 1) });
 	const sent = world.sentCampaign('v3', { audience: 3 });
-	const [tag, deletedTag] = world.sandbox.addTags(2);
+	const [tag, deletedTag] = world.addTags(2);
 	const deleted = await world.callV3(`/contact_tags/${deletedTag.tagId}`, { method: 'DELETE' });
 	const { activity_id: bulkActivityId } = (await deleted.json()) as { activity_id: string };
 	return {
@@ -27,7 +27,7 @@ async function v3Fixtures(world: World): Promise<V3Fixtures> {
 		verifiedEmail: world.verifiedEmail(),
 		v2CampaignId: world.draftCampaign('v2', { v3Twin: true }).campaignId,
 		tagId: tag.tagId,
-		customFieldId: world.sandbox.addCustomFields(1)[0].customFieldId,
+		customFieldId: world.addCustomFields(1)[0].customFieldId,
 		bulkActivityId,
 	};
 }
