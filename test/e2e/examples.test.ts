@@ -1,5 +1,5 @@
 /**
- * The three example workflows (examples/*.json), imported into a fresh n8n 2.41 user folder with
+ * The four example workflows (examples/*.json), imported into a fresh n8n 2.41 user folder with
  * this package installed as a community package, each run with the real CLI
  * (`n8n execute --id`) against the sandbox running in this jest process. Each run's output AND
  * the sandbox's resulting state are checked; two runs that must fail end with the node's error.
@@ -190,6 +190,65 @@ test('CRM-driven send (v3): the chosen activity is sent now, once, nobody twice'
 	expect(posts[0].body).toEqual({ scheduled_date: '0' });
 	expect(posts[0].status).toBe(201);
 	expect(env.sandbox.contractViolations).toEqual([]);
+});
+
+test('CRM sync (v3): 50 contacts imported into the list in one import request, one output item per contact, state completed', async () => {
+	const wf = example('crm-sync.json');
+	const node = wf.nodes.find((n: any) => n.name === 'Import into General Interest');
+	expect(node.parameters.operation).toBe('import');
+	expect(node.parameters.waitForCompletion).toBe(true);
+	expect(node.parameters.contactListIds).toEqual([V3_LIST_GENERAL_INTEREST]);
+	const sb = env.sandbox;
+	const before = sb.requests.length;
+	const activitiesBefore = new Set(sb.activities().map((a) => a.activity_id));
+	const contactsBefore = sb.contacts().length;
+	expect(sb.contactByEmail('crm.contact01@example.com')).toBeUndefined();
+
+	const r = await run('ccCrmSync');
+	if (!r.ok) throw new Error(failureText(r));
+
+	// the CRM stand-in made 50 contacts; the import outputs one item per contact, paired with it
+	const source = cli.nodeOutput(r, 'CRM contacts (sample)');
+	expect(source).toHaveLength(50);
+	const out = cli.nodeOutput(r, 'Import into General Interest');
+	expect(out).toHaveLength(source.length);
+	const activityIds = new Set(out.map((o: any) => o.activity_id));
+	expect(activityIds.size).toBe(1);
+	const [activityId] = [...activityIds] as string[];
+	expect(activitiesBefore.has(activityId)).toBe(false);
+	out.forEach((o: any, i: number) => {
+		expect(o.email_address).toBe(source[i].email);
+		expect(o.list_ids).toEqual([V3_LIST_GENERAL_INTEREST]);
+		expect(o.state).toBe('completed');
+	});
+
+	// sandbox state: every contact exists, with its fields, on the list; the activity completed
+	for (const c of source) {
+		const contact = sb.contactByEmail(c.email);
+		expect(contact).toBeDefined();
+		expect(contact!.status ?? 'active').not.toBe('deleted');
+		expect(contact!.first_name).toBe(c.firstName);
+		expect(contact!.last_name).toBe(c.lastName);
+		expect(contact!.company_name).toBe(c.company);
+		expect(contact!.job_title).toBe(c.jobTitle);
+		expect(contact!.listIds.has(V3_LIST_GENERAL_INTEREST)).toBe(true);
+	}
+	expect(sb.contacts().length).toBe(contactsBefore + 50);
+	const activity = sb.activity(activityId)!;
+	expect(activity).toBeDefined();
+	expect(activity.state).toBe('completed');
+
+	// requests: one import POST carrying all 50, then only status polls (no custom fields, no tags)
+	const calls = requestsSince(before).filter((q) => q.api === 'v3');
+	const posts = calls.filter((q) => q.method !== 'GET');
+	expect(posts).toHaveLength(1);
+	expect(posts[0].path).toMatch(/\/activities\/contacts_json_import$/);
+	expect((posts[0].body as any).import_data).toHaveLength(50);
+	expect((posts[0].body as any).list_ids).toEqual([V3_LIST_GENERAL_INTEREST]);
+	const polls = calls.filter((q) => q.method === 'GET');
+	expect(polls.every((q) => q.path.endsWith(`/activities/${activityId}`))).toBe(true);
+	expect(calls.length).toBeLessThan(15);
+	expect(sb.contractViolations).toEqual([]);
 });
 
 test('v2 reschedule: every scheduled v2 campaign moves exactly one hour later, nothing else changes', async () => {
