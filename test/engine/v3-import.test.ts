@@ -48,7 +48,7 @@ const importOf = (lists: string[], overrides: Record<string, unknown> = {}) => (
 	contactListIds: lists,
 	additionalFields: {
 		firstName: '={{ $json.first }}',
-		addresses: { address: [{ kind: '', street: '={{ $json.street }}', city: 'Anytown' }] },
+		addresses: { address: [{ kind: 'main', street: '={{ $json.street }}', city: 'Anytown' }] },
 		customFields: {
 			field: [
 				{ customFieldId: tiers.customFieldId, value: '={{ $json.tier }}' },
@@ -77,7 +77,7 @@ describe('v3 contact import', () => {
 				additionalFields: {
 					...importOf(lists).additionalFields,
 					// Four full addresses make the 2,000 contacts more than one 4 MB request.
-					addresses: { address: ['', 'home_', 'work_', 'other_'].map((kind) => ({ kind, ...LONG_ADDRESS })) },
+					addresses: { address: ['main', 'home', 'work', 'other'].map((kind) => ({ kind, ...LONG_ADDRESS })) },
 					tagIds: [vip.tagId],
 					jobTitle: 'Buyer',
 				},

@@ -11,7 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { apiRequest } from '../transport';
-import { readBoolean } from './validators';
+import { checkWholeNumber, readBoolean } from './validators';
 
 export interface BulkActivity extends IDataObject {
 	activity_id: string;
@@ -56,11 +56,9 @@ export const waitFields: INodeProperties[] = [
 /** The wait settings of the run (the first item's: one job carries many items). */
 export function readWait(this: IExecuteFunctions, itemIndex: number): { wait: boolean; maxWaitMs: number } {
 	const wait = readBoolean.call(this, 'waitForCompletion', 'Wait for Completion', itemIndex, true);
-	const seconds = this.getNodeParameter('maxWaitSeconds', itemIndex, MAX_WAIT_DEFAULT_SECONDS) as unknown;
-	if (wait && (typeof seconds !== 'number' || !(seconds > 0))) {
-		throw new NodeOperationError(this.getNode(), '"Max Wait (Seconds)" must be a number above 0', { itemIndex });
-	}
-	return { wait, maxWaitMs: (seconds as number) * 1000 };
+	if (!wait) return { wait, maxWaitMs: 0 };
+	const raw = this.getNodeParameter('maxWaitSeconds', itemIndex, MAX_WAIT_DEFAULT_SECONDS);
+	return { wait, maxWaitMs: checkWholeNumber.call(this, raw, 'Max Wait (Seconds)', itemIndex) * 1000 };
 }
 
 /**

@@ -6,18 +6,30 @@ import { describeValue, isText } from './values';
 /** undefined = every record. */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (readBoolean.call(this, 'returnAll', 'Return All', itemIndex)) return undefined;
-	const raw = this.getNodeParameter('limit', itemIndex, 50) as unknown;
-	const limit = typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '') ? Number(raw) : NaN;
-	if (!Number.isInteger(limit) || limit < 1) {
+	return checkWholeNumber.call(this, this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex);
+}
+
+/** A whole number from `min` to `max` (also as text, from an expression), or an error naming the field. */
+export function checkWholeNumber(
+	this: IExecuteFunctions,
+	raw: unknown,
+	label: string,
+	itemIndex: number,
+	min = 1,
+	max = Infinity,
+): number {
+	const number = typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '') ? Number(raw) : NaN;
+	if (!Number.isInteger(number) || number < min || number > max) {
+		const range = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
 		throw new NodeOperationError(
 			this.getNode(),
-			`"Limit" must be a whole number of at least 1, not ${describeValue(raw)}`,
+			`"${label}" must be a whole number ${range}, not ${describeValue(raw)}`,
 			{
 				itemIndex,
 			},
 		);
 	}
-	return limit;
+	return number;
 }
 
 /** A boolean parameter, which an expression can set to anything: true or false (also as text). */

@@ -22,6 +22,8 @@ export interface V3Fixtures {
 	customFieldId: string;
 	/** A bulk activity (a tag's delete). */
 	bulkActivityId: string;
+	/** A contact the delete cases may delete (the second seeded one). */
+	spareContactId: string;
 }
 
 const FUTURE = '2099-05-10T09:00:00Z';
@@ -42,6 +44,38 @@ const LISTING = { returnAll: false, limit: 2 };
 const CONTACT_INCLUDE = ['custom_fields', 'list_memberships', 'notes', 'phone_numbers', 'street_addresses', 'taggings'];
 const uniqueEmail = () => `${uniqueName('bad.input').replace(/\s+/g, '.')}@example.com`;
 const footer = { organization_name: 'Garden Shop', address_line1: '1 Main St', country_code: 'US' };
+
+/** The fields every bulk activity on existing contacts shares (which contact, and the wait). */
+const contactActivity = (own: FieldCase[]): FieldCase[] => [
+	{ path: 'contactBy', kind: kinds.option(['id', 'email']) },
+	{ path: 'contactId', kind: kinds.uuid() },
+	{ path: 'email', kind: kinds.email({ required: true, max: 50 }), with: { contactBy: 'email' } },
+	...own,
+	...waiting(),
+];
+const waiting = (): FieldCase[] => [
+	{ path: 'waitForCompletion', kind: kinds.boolean() },
+	{ path: 'maxWaitSeconds', kind: kinds.limit(), with: { waitForCompletion: true } },
+];
+// Both fields filled (with Contact By from an expression, n8n shows and requires both); not waiting keeps runs short.
+const contactActivityBase = (contactId: string) => ({
+	contactBy: 'id',
+	contactId,
+	email: 'contact01@example.com',
+	waitForCompletion: false,
+	maxWaitSeconds: 60,
+});
+const importText = (name: string, max: number): FieldCase => ({
+	path: `additionalFields.${name}`,
+	kind: kinds.text({ required: false, max }),
+});
+const ADDRESS = { additionalFields: { addresses: { address: [{ kind: 'home' }] } } };
+const address = (name: string, label: string, max: number): FieldCase => ({
+	path: `additionalFields.addresses.address.0.${name}`,
+	kind: kinds.text({ required: false, max }),
+	with: ADDRESS,
+	alsoNamed: [label],
+});
 
 // Keyed by the registry's own keys: a case for an operation that does not exist does not compile.
 export const v3Cases: Record<OperationKey<'v3'>, OperationCase<V3Fixtures>> = {
@@ -178,6 +212,122 @@ export const v3Cases: Record<OperationKey<'v3'>, OperationCase<V3Fixtures>> = {
 				},
 				alsoNamed: ['Custom Field Value'],
 			},
+		],
+	},
+	'contact.import': {
+		base: (fx) => ({
+			email: uniqueEmail(),
+			contactListIds: [fx.listId],
+			additionalFields: { customFields: { field: [{ customFieldId: fx.customFieldId, value: 'blue' }] } },
+			waitForCompletion: false,
+		}),
+		fields: [
+			{ path: 'email', kind: kinds.email({ required: true, max: 50 }) },
+			{
+				path: 'contactListIds',
+				kind: kinds.uuidList({ required: true, max: 50 }),
+				alsoNamed: ['Contact Lists', 'list_ids'],
+			},
+			{
+				path: 'additionalFields.addresses.address.0.kind',
+				kind: kinds.option(['main', 'home', 'work', 'other']),
+				alsoNamed: ['Kind'],
+			},
+			address('street', 'Street', 255),
+			address('street2', 'Street 2', 255),
+			address('city', 'City', 50),
+			address('state', 'State', 50),
+			address('zip', 'Postal Code', 50),
+			address('country', 'Country', 50),
+			importText('anniversary', 50),
+			{ path: 'additionalFields.birthdayDay', kind: kinds.limit() },
+			{ path: 'additionalFields.birthdayMonth', kind: kinds.limit() },
+			importText('companyName', 50),
+			{
+				path: 'additionalFields.customFields.field.0.customFieldId',
+				kind: kinds.uuid(),
+				alsoNamed: ['Custom Field', 'Custom Fields'],
+			},
+			{
+				path: 'additionalFields.customFields.field.0.value',
+				kind: kinds.text({ required: false, max: 255 }),
+				alsoNamed: ['Custom Field Value'],
+			},
+			importText('firstName', 50),
+			importText('homePhone', 50),
+			importText('jobTitle', 50),
+			importText('lastName', 50),
+			importText('mobilePhone', 50),
+			importText('otherPhone', 50),
+			importText('phone', 50),
+			importText('smsConsentDate', 16),
+			importText('smsNumber', 16),
+			{
+				path: 'additionalFields.smsPermission',
+				kind: kinds.option(['not_set', 'explicit']),
+				with: { additionalFields: { smsNumber: '5555550123' } },
+			},
+			// Without waiting, tags are refused (they follow a finished import), naming "Tags".
+			{ path: 'additionalFields.tagIds', kind: kinds.uuidList({ required: false, max: 50 }), alsoNamed: ['Tags'] },
+			importText('workPhone', 50),
+			...waiting(),
+		],
+	},
+	'contact.addToLists': {
+		base: (fx) => ({ ...contactActivityBase(fx.contactId), contactListIds: [fx.listId] }),
+		fields: contactActivity([
+			{ path: 'contactListIds', kind: kinds.uuidList({ required: true, max: 50 }), alsoNamed: ['list_ids'] },
+		]),
+	},
+	'contact.removeFromLists': {
+		base: (fx) => ({ ...contactActivityBase(fx.contactId), contactListIds: [fx.listId] }),
+		fields: contactActivity([
+			{ path: 'contactListIds', kind: kinds.uuidList({ required: true, max: 50 }), alsoNamed: ['list_ids'] },
+		]),
+	},
+	'contact.addTags': {
+		base: (fx) => ({ ...contactActivityBase(fx.contactId), tagIds: [fx.tagId] }),
+		fields: contactActivity([{ path: 'tagIds', kind: kinds.uuidList({ required: true, max: 50 }) }]),
+	},
+	'contact.removeTags': {
+		base: (fx) => ({ ...contactActivityBase(fx.contactId), tagIds: [fx.tagId] }),
+		fields: contactActivity([{ path: 'tagIds', kind: kinds.uuidList({ required: true, max: 50 }) }]),
+	},
+	'contact.delete': {
+		base: (fx) => contactActivityBase(fx.spareContactId),
+		fields: contactActivity([]),
+	},
+	'contact.export': {
+		base: () => ({ binaryPropertyName: 'data', maxWaitSeconds: 60 }),
+		fields: [
+			{ path: 'contactListIds', kind: kinds.uuidList({ required: false, max: 50 }) },
+			{ path: 'binaryPropertyName', kind: kinds.text({ required: true }) },
+			{
+				path: 'options.fields',
+				kind: kinds.multiOptions([
+					'company_name',
+					'created_at',
+					'email_address',
+					'email_optin_date',
+					'email_optin_source',
+					'email_optout_date',
+					'email_optout_reason',
+					'email_optout_source',
+					'first_name',
+					'job_title',
+					'last_name',
+					'phone',
+					'sms_number',
+					'tags',
+					'updated_at',
+				]),
+			},
+			{ path: 'options.fileName', kind: kinds.text({ required: false }) },
+			{
+				path: 'options.status',
+				kind: kinds.option(['active', 'deleted', 'not_set', 'pending_confirmation', 'temp_hold', 'unsubscribed']),
+			},
+			{ path: 'maxWaitSeconds', kind: kinds.limit() },
 		],
 	},
 	'contact.get': {

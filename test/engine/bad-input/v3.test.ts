@@ -24,6 +24,7 @@ async function v3Fixtures(world: World): Promise<V3Fixtures> {
 		listId: world.v3ListIds()[0],
 		// The first seeded contact (contact01@example.com, the email of the get case's base).
 		contactId: world.sandbox.contacts()[0].contact_id,
+		spareContactId: world.sandbox.contacts()[1].contact_id,
 		verifiedEmail: world.verifiedEmail(),
 		v2CampaignId: world.draftCampaign('v2', { v3Twin: true }).campaignId,
 		tagId: tag.tagId,

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { BatchOutcome, OperationOption } from '../../../helpers/types';
+import { readWait } from '../../../helpers/bulkActivities';
 import { checkUuid } from '../../../helpers/ids';
 import { apiRequest } from '../../../transport';
 import { contactActivityFields, runContactActivities } from './contactActivities';
@@ -35,6 +36,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 
 async function deleteOne(this: IExecuteFunctions, itemIndex: number): Promise<BatchOutcome> {
 	try {
+		readWait.call(this, itemIndex);
 		const contactId = checkUuid.call(this, this.getNodeParameter('contactId', itemIndex, ''), 'Contact ID', itemIndex);
 		await apiRequest.call(this, 'v3', 'DELETE', `/contacts/${contactId}`, {
 			itemIndex,

@@ -4,9 +4,9 @@ import { activityFailure, readWait, startActivity, waitFields, waitForActivity }
 import { contactListsField } from '../../../helpers/fields';
 import { readUuidList } from '../../../helpers/ids';
 import { ACTIVITY_LISTS_MAX } from '../../../helpers/limits';
-import { checkOption } from '../../../helpers/options';
+import { checkMultiOptions, checkOption } from '../../../helpers/options';
 import type { BatchOutcome, OperationOption } from '../../../helpers/types';
-import { optionalText, readIdList } from '../../../helpers/validators';
+import { optionalText } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 
 export const option: OperationOption = {
@@ -37,6 +37,36 @@ const statusField: INodeProperties = {
 	description: 'Only contacts with this email permission status',
 };
 
+const EMAIL_FIELDS = [
+	'email_optin_date',
+	'email_optin_source',
+	'email_optout_date',
+	'email_optout_reason',
+	'email_optout_source',
+];
+const FIELDS = [
+	'company_name',
+	'created_at',
+	'email_address',
+	...EMAIL_FIELDS,
+	'first_name',
+	'job_title',
+	'last_name',
+	'phone',
+	'sms_number',
+	'tags',
+	'updated_at',
+];
+
+const fieldsField: INodeProperties = {
+	displayName: 'Fields',
+	name: 'fields',
+	type: 'multiOptions',
+	options: FIELDS.map((field) => ({ name: field, value: field })),
+	default: [],
+	description: "The CSV's columns; none: every field, custom fields too. The email_opt* fields need email_address.",
+};
+
 export const properties: INodeProperties[] = [
 	contactListsField('v3', {
 		displayName: 'List Names or IDs',
@@ -59,14 +89,7 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Fields',
-				name: 'fields',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. email_address, first_name, last_name',
-				description: "The CSV's columns, comma-separated; empty: every field",
-			},
+			fieldsField,
 			{
 				displayName: 'File Name',
 				name: 'fileName',
@@ -141,7 +164,12 @@ function readExport(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (lists.length) body.list_ids = lists;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.status !== undefined) body.status = checkOption.call(this, options.status, statusField, itemIndex);
-	const fields = readIdList.call(this, options.fields ?? '', 'Fields', itemIndex, 'field names');
+	const fields =
+		options.fields === undefined ? [] : checkMultiOptions.call(this, options.fields, fieldsField, itemIndex);
+	const needsEmail = fields.find((field) => EMAIL_FIELDS.includes(field));
+	if (needsEmail && !fields.includes('email_address')) {
+		throw new NodeOperationError(this.getNode(), `"Fields": ${needsEmail} needs email_address too`, { itemIndex });
+	}
 	if (fields.length) body.fields = fields;
 	return body;
 }

@@ -15,7 +15,7 @@ import type { BatchOutcome, OperationOption } from '../../../helpers/types';
 import { apiRequestAllItems } from '../../../transport';
 import { type Wait } from './contactActivities';
 import { type ImportJob, packImports } from './importJobs';
-import { anyCustomFields, type CustomFieldNames, type ImportRow, importProperties, readRows } from './importRows';
+import { type CustomFieldNames, type ImportRow, importProperties, namedRows, readRows } from './importRows';
 import { tagImported } from './importTags';
 
 export const option: OperationOption = {
@@ -37,14 +37,25 @@ export const properties: INodeProperties[] = [...importProperties, ...waitFields
 /** All items in as few imports as the API's limits allow; with waiting, one result per contact. */
 export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchOutcome[]> {
 	let wait: Wait;
-	let customFields: CustomFieldNames | undefined;
 	try {
 		wait = readWait.call(this, itemIndexes[0]);
-		if (anyCustomFields.call(this, itemIndexes)) customFields = await readCustomFieldNames.call(this, itemIndexes[0]);
 	} catch (error) {
 		return [{ itemIndexes, error: error as Error }];
 	}
-	const { rows, failed } = readRows.call(this, itemIndexes, customFields);
+	const { drafts, failed: unread } = readRows.call(this, itemIndexes);
+	// Without Continue On Fail a bad item fails the run: send nothing at all.
+	if (unread.length && !this.continueOnFail()) return unread;
+	let named: ReturnType<typeof namedRows>;
+	try {
+		const names = drafts.some((draft) => draft.customFields.length)
+			? await readCustomFieldNames.call(this, drafts[0].itemIndex)
+			: new Map<string, string>();
+		named = namedRows.call(this, drafts, names);
+	} catch (error) {
+		return [...unread, { itemIndexes: drafts.map((draft) => draft.itemIndex), error: error as Error }];
+	}
+	const { rows } = named;
+	const failed = [...unread, ...named.failed];
 	// Tags go on after the import is done, so they need the wait.
 	const untaggable = wait.wait ? [] : rows.filter((row) => row.tagIds.length > 0);
 	const { jobs, tooLarge } = packImports(

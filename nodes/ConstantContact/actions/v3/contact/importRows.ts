@@ -14,8 +14,14 @@ import {
 	IMPORT_TEXT_MAX,
 } from '../../../helpers/limits';
 import type { BatchOutcome } from '../../../helpers/types';
-import { checkEmail, optionalText, readTextChanges, type TextField } from '../../../helpers/validators';
-import { utf8Bytes } from '../../../helpers/values';
+import {
+	checkEmail,
+	checkWholeNumber,
+	optionalText,
+	readTextChanges,
+	type TextField,
+} from '../../../helpers/validators';
+import { describeValue, utf8Bytes } from '../../../helpers/values';
 import { customFieldsField, tagsField } from './shared';
 
 const text = (displayName: string, name: string, max: number): INodeProperties => ({
@@ -27,11 +33,13 @@ const text = (displayName: string, name: string, max: number): INodeProperties =
 });
 
 const ADDRESS_KINDS = [
-	{ name: 'Main', value: '' },
-	{ name: 'Home', value: 'home_' },
-	{ name: 'Work', value: 'work_' },
-	{ name: 'Other', value: 'other_' },
+	{ name: 'Main', value: 'main' },
+	{ name: 'Home', value: 'home' },
+	{ name: 'Work', value: 'work' },
+	{ name: 'Other', value: 'other' },
 ];
+/** The import's keys of an address kind: street, home_street, work_street... */
+const addressPrefix = (kind: string) => (kind === 'main' ? '' : `${kind}_`);
 
 export const importProperties: INodeProperties[] = [
 	{
@@ -70,7 +78,7 @@ export const importProperties: INodeProperties[] = [
 						displayName: 'Address',
 						name: 'address',
 						values: [
-							{ displayName: 'Kind', name: 'kind', type: 'options', options: ADDRESS_KINDS, default: '' },
+							{ displayName: 'Kind', name: 'kind', type: 'options', options: ADDRESS_KINDS, default: 'main' },
 							text('Street', 'street', IMPORT_STREET_MAX),
 							text('Street 2', 'street2', IMPORT_STREET_MAX),
 							text('City', 'city', IMPORT_TEXT_MAX),
@@ -163,30 +171,55 @@ export interface ImportRow {
 	smsPermission?: string;
 }
 
+/** A row as read, before its custom fields are named (`cf:<name>`): reading sends nothing. */
+export interface RowDraft extends Omit<ImportRow, 'json' | 'bytes'> {
+	contact: IDataObject;
+	customFields: Array<{ id: string; value: string }>;
+}
+
 /** The account's custom fields: id -> the `name` an import uses (as `cf:<name>`). */
 export type CustomFieldNames = Map<string, string>;
 
-/** Every item read and checked; an item with a bad field fails alone and sends nothing. */
+/** Every item read and checked; an item with a bad field fails alone. */
 export function readRows(
 	this: IExecuteFunctions,
 	itemIndexes: number[],
-	customFields: CustomFieldNames | undefined,
-): { rows: ImportRow[]; failed: BatchOutcome[] } {
-	const rows: ImportRow[] = [];
+): { drafts: RowDraft[]; failed: BatchOutcome[] } {
+	const drafts: RowDraft[] = [];
 	const failed: BatchOutcome[] = [];
 	for (const itemIndex of itemIndexes) {
 		try {
-			rows.push(readRow.call(this, itemIndex, customFields));
+			drafts.push(readRow.call(this, itemIndex));
 		} catch (error) {
 			failed.push({ itemIndexes: [itemIndex], error: error as Error });
 		}
 	}
-	return { rows, failed };
+	return { drafts, failed };
 }
 
-/** Whether any item gives custom fields (then the account's fields are read once). */
-export function anyCustomFields(this: IExecuteFunctions, itemIndexes: number[]): boolean {
-	return itemIndexes.some((itemIndex) => customFieldRows(additionalOf.call(this, itemIndex)).length > 0);
+/** The rows with their custom fields named, as sent; a row naming a field the account lacks fails. */
+export function namedRows(
+	this: IExecuteFunctions,
+	drafts: RowDraft[],
+	names: CustomFieldNames,
+): { rows: ImportRow[]; failed: BatchOutcome[] } {
+	const rows: ImportRow[] = [];
+	const failed: BatchOutcome[] = [];
+	for (const { contact, customFields, ...row } of drafts) {
+		const unknown = customFields.find(({ id }) => !names.has(id));
+		if (unknown) {
+			const message = `"Custom Fields": the account has no custom field with ID "${unknown.id}"`;
+			const description = 'Choose the field from the list, or create it first (Custom Field > Create).';
+			const error = new NodeOperationError(this.getNode(), message, { itemIndex: row.itemIndex, description });
+			failed.push({ itemIndexes: [row.itemIndex], error });
+			continue;
+		}
+		const named = { ...contact };
+		for (const { id, value } of customFields) named[`cf:${names.get(id)}`] = value;
+		const json = JSON.stringify(named);
+		rows.push({ ...row, json, bytes: utf8Bytes(json) });
+	}
+	return { rows, failed };
 }
 
 function additionalOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -194,7 +227,7 @@ function additionalOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return value && typeof value === 'object' ? (value as IDataObject) : {};
 }
 
-function readRow(this: IExecuteFunctions, itemIndex: number, customFields: CustomFieldNames | undefined): ImportRow {
+function readRow(this: IExecuteFunctions, itemIndex: number): RowDraft {
 	const additional = additionalOf.call(this, itemIndex);
 	const contact: IDataObject = {};
 	const email = optionalText.call(this, this.getNodeParameter('email', itemIndex, ''), 'Email', itemIndex);
@@ -208,7 +241,7 @@ function readRow(this: IExecuteFunctions, itemIndex: number, customFields: Custo
 		readBirthday.call(this, additional, itemIndex),
 		readAddresses.call(this, additional, itemIndex),
 	);
-	Object.assign(contact, readCustomFields.call(this, additional, customFields, itemIndex));
+	const customFields = readCustomFields.call(this, additional, itemIndex);
 	const listIds = readUuidList.call(
 		this,
 		this.getNodeParameter('contactListIds', itemIndex, []),
@@ -227,11 +260,10 @@ function readRow(this: IExecuteFunctions, itemIndex: number, customFields: Custo
 			itemIndex,
 		});
 	}
-	const json = JSON.stringify(contact);
 	return {
 		itemIndex,
-		json,
-		bytes: utf8Bytes(json),
+		contact,
+		customFields,
 		email: contact.email as string | undefined,
 		smsNumber: contact.sms_number as string | undefined,
 		listIds,
@@ -242,20 +274,10 @@ function readRow(this: IExecuteFunctions, itemIndex: number, customFields: Custo
 
 function readBirthday(this: IExecuteFunctions, additional: IDataObject, itemIndex: number): IDataObject {
 	const out: IDataObject = {};
-	for (const [param, key, label, max] of [
-		['birthdayMonth', 'birthday_month', 'Birthday Month', 12],
-		['birthdayDay', 'birthday_day', 'Birthday Day', 31],
-	] as const) {
-		const value = additional[param];
-		if (value === undefined || value === '') continue;
-		const number = Number(value);
-		if (!Number.isInteger(number) || number < 1 || number > max) {
-			throw new NodeOperationError(this.getNode(), `"${label}" must be a whole number from 1 to ${max}`, {
-				itemIndex,
-			});
-		}
-		out[key] = number;
-	}
+	if (additional.birthdayMonth !== undefined)
+		out.birthday_month = checkWholeNumber.call(this, additional.birthdayMonth, 'Birthday Month', itemIndex, 1, 12);
+	if (additional.birthdayDay !== undefined)
+		out.birthday_day = checkWholeNumber.call(this, additional.birthdayDay, 'Birthday Day', itemIndex, 1, 31);
 	return out;
 }
 
@@ -263,14 +285,19 @@ function readAddresses(this: IExecuteFunctions, additional: IDataObject, itemInd
 	const out: IDataObject = {};
 	const rows = ((additional.addresses as IDataObject | undefined)?.address as IDataObject[] | undefined) ?? [];
 	for (const row of rows) {
-		const kind = String(row.kind ?? '');
+		const kind = 'kind' in row ? row.kind : 'main';
 		const name = ADDRESS_KINDS.find((k) => k.value === kind)?.name;
 		if (name === undefined) {
-			throw new NodeOperationError(this.getNode(), `"Addresses": unknown kind "${kind}"`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`"Kind" of "Addresses" must be main, home, work or other, not ${describeValue(kind)}`,
+				{ itemIndex },
+			);
 		}
+		const prefix = addressPrefix(kind as string);
 		const fields = ADDRESS_FIELDS.map((field) => ({
 			...field,
-			apiKey: kind + field.apiKey,
+			apiKey: prefix + field.apiKey,
 			label: `${name} ${field.label}`,
 		}));
 		Object.assign(out, readTextChanges.call(this, row, fields, itemIndex));
@@ -285,9 +312,8 @@ function customFieldRows(additional: IDataObject): IDataObject[] {
 function readCustomFields(
 	this: IExecuteFunctions,
 	additional: IDataObject,
-	customFields: CustomFieldNames | undefined,
 	itemIndex: number,
-): IDataObject {
+): Array<{ id: string; value: string }> {
 	const rows = customFieldRows(additional);
 	if (rows.length > IMPORT_CUSTOM_FIELDS_MAX) {
 		throw new NodeOperationError(
@@ -296,24 +322,15 @@ function readCustomFields(
 			{ itemIndex },
 		);
 	}
-	const out: IDataObject = {};
-	for (const row of rows) {
-		const id = checkUuid.call(this, row.customFieldId, 'Custom Field', itemIndex);
-		const name = customFields?.get(id);
-		if (name === undefined) {
-			throw new NodeOperationError(this.getNode(), `"Custom Fields": the account has no custom field with ID "${id}"`, {
-				itemIndex,
-				description: 'Choose the field from the list, or create it first (Custom Field > Create).',
-			});
-		}
-		out[`cf:${name}`] =
-			optionalText.call(this, row.value ?? '', 'Custom Field Value', itemIndex, CUSTOM_FIELD_VALUE_MAX) ?? '';
-	}
-	return out;
+	return rows.map((row) => ({
+		id: checkUuid.call(this, row.customFieldId, 'Custom Field', itemIndex),
+		value: optionalText.call(this, row.value ?? '', 'Custom Field Value', itemIndex, CUSTOM_FIELD_VALUE_MAX) ?? '',
+	}));
 }
 
 function readSmsPermission(this: IExecuteFunctions, additional: IDataObject, itemIndex: number): string {
-	const value = additional.smsPermission ?? 'not_set';
+	// Set but empty (null from an expression) is refused: only an absent option means not_set.
+	const value = 'smsPermission' in additional ? additional.smsPermission : 'not_set';
 	if (value !== 'not_set' && value !== 'explicit') {
 		throw new NodeOperationError(this.getNode(), '"SMS Permission" must be not_set or explicit', { itemIndex });
 	}
