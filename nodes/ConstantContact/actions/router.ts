@@ -3,6 +3,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type IPairedItemData,
+	type NodeApiError,
 	NodeOperationError,
 } from 'n8n-workflow';
 
@@ -68,7 +69,7 @@ function outputOf(this: IExecuteFunctions, outcomes: BatchOutcome[], itemIndexes
 	const failures = outcomes.filter((outcome): outcome is Extract<BatchOutcome, { error: Error }> => 'error' in outcome);
 	if (failures.length && !this.continueOnFail()) {
 		const first = failures.sort((a, b) => Math.min(...a.itemIndexes) - Math.min(...b.itemIndexes))[0];
-		throw asNodeError(this.getNode(), first.error, Math.min(...first.itemIndexes));
+		throw withDoneItems(asNodeError(this.getNode(), first.error, Math.min(...first.itemIndexes)), outcomes);
 	}
 	const unanswered = itemIndexes.filter((itemIndex) => !answered.has(itemIndex));
 	if (unanswered.length) {
@@ -87,6 +88,36 @@ function outputOf(this: IExecuteFunctions, outcomes: BatchOutcome[], itemIndexes
 		const binary = outcome.binary ? { binary: outcome.binary } : {};
 		return this.helpers.returnJsonArray(outcome.json).map((item) => ({ ...item, ...binary, pairedItem }));
 	});
+}
+
+// Items run side by side, so when one fails others may already be done (a campaign created, an
+// activity scheduled). The failed run outputs nothing, so its error names them: a re-run would
+// repeat them.
+const DONE_ITEMS_SHOWN = 50;
+
+function withDoneItems<E extends NodeApiError | NodeOperationError>(error: E, outcomes: BatchOutcome[]): E {
+	const done = outcomes
+		.filter((outcome): outcome is Extract<BatchOutcome, { json: unknown }> => 'json' in outcome)
+		.flatMap((outcome) => outcome.itemIndexes.map((item) => ({ item, ids: idsOf(outcome.json) })))
+		.sort((a, b) => a.item - b.item);
+	if (done.length === 0) return error;
+	const shown = done.slice(0, DONE_ITEMS_SHOWN).map(({ item, ids }) => (ids ? `${item} (${ids})` : `${item}`));
+	const more = done.length > DONE_ITEMS_SHOWN ? ` and ${done.length - DONE_ITEMS_SHOWN} more` : '';
+	const said =
+		`Before the run stopped, ${done.length === 1 ? 'item' : 'items'} ${shown.join(', ')}${more} had been ` +
+		'done; they are not undone. Remove them from the input before running again, or turn on Continue On Fail.';
+	error.description = error.description ? `${error.description} ${said}` : said;
+	error.context.doneItems = done;
+	return error;
+}
+
+/** An output's ids (keys ending in `_id`), e.g. 'campaign_activity_id "2a4b…"'. */
+function idsOf(json: IDataObject | IDataObject[]): string {
+	const first = Array.isArray(json) ? json[0] : json;
+	return Object.entries(first ?? {})
+		.filter(([key, value]) => key.endsWith('_id') && (typeof value === 'string' || typeof value === 'number'))
+		.map(([key, value]) => `${key} "${String(value)}"`)
+		.join(', ');
 }
 
 function errorItem(

@@ -21,15 +21,13 @@ import { readOption } from '../../../helpers/options';
 import type { BatchOutcome } from '../../../helpers/types';
 import { requiredEmail } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
+import { CONTACT_BY } from './shared';
 
 const contactByField: INodeProperties = {
 	displayName: 'Contact By',
 	name: 'contactBy',
 	type: 'options',
-	options: [
-		{ name: 'Contact ID', value: 'id' },
-		{ name: 'Email', value: 'email' },
-	],
+	options: CONTACT_BY,
 	default: 'id',
 	description: 'How each item names its contact. IDs cost no request; each email costs one lookup.',
 };

@@ -6,16 +6,13 @@ import { readOption } from '../../../helpers/options';
 import type { OperationOption } from '../../../helpers/types';
 import { requiredEmail } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
-import { includeField, includeQs, notFoundContact } from './shared';
+import { CONTACT_BY, includeField, includeQs, notFoundContact } from './shared';
 
 const getByField: INodeProperties = {
 	displayName: 'Get By',
 	name: 'getBy',
 	type: 'options',
-	options: [
-		{ name: 'Contact ID', value: 'id' },
-		{ name: 'Email', value: 'email' },
-	],
+	options: CONTACT_BY,
 	default: 'id',
 };
 

@@ -111,3 +111,9 @@ export const customFieldsField = (limitNote: string): INodeProperties => ({
 		},
 	],
 });
+
+/** How an item names its contact: by ID or by email. */
+export const CONTACT_BY = [
+	{ name: 'Contact ID', value: 'id' },
+	{ name: 'Email', value: 'email' },
+];
