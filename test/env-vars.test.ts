@@ -13,7 +13,8 @@ const SKIP = new Set(['node_modules', 'data', 'fixtures']);
 /** Files allowed to read process.env.<NAME> directly, and why. */
 const DIRECT_READS: Record<string, string> = {
 	'test/suite/suite-record.test.ts': 'saves the raw values (unset included) and restores them around its self-check',
-	'test/interface/verification.test.ts': 'reads none: its bad sample of node code, which the checker must catch, has one',
+	'test/interface/verification.test.ts':
+		'reads none: its bad sample of node code, which the checker must catch, has one',
 };
 
 function sources(dir: string): string[] {
