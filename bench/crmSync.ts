@@ -168,7 +168,7 @@ async function importRun(input: CrmContact[]): Promise<ImportRun> {
 							addresses: {
 								address: [
 									{
-										kind: '',
+										kind: 'main',
 										street: '={{ $json.street }}',
 										city: '={{ $json.city }}',
 										state: '={{ $json.state }}',
