@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { apiRequest } from '../transport';
+import type { BatchOutcome } from './types';
 import { checkWholeNumber, readBoolean } from './validators';
 
 export interface BulkActivity extends IDataObject {
@@ -77,6 +78,36 @@ export async function startActivity(
 		itemIndex,
 		repeatable: true,
 	})) as BulkActivity;
+}
+
+/** What one activity carries: its body, and the items it is for. */
+export interface ActivityJob {
+	itemIndexes: number[];
+	body: IDataObject | string;
+}
+
+/**
+ * Queues one activity per job, all before any is waited for, so Constant Contact works on them
+ * side by side; a job whose request fails gets its error. Without Continue On Fail none is
+ * queued after a failure (`failedBefore`: the run has one already).
+ */
+export async function startActivities<Job extends ActivityJob>(
+	ctx: IExecuteFunctions,
+	kind: string,
+	jobs: Job[],
+	failedBefore: boolean,
+): Promise<{ started: Array<{ job: Job; queued: BulkActivity }>; failed: BatchOutcome[] }> {
+	const started: Array<{ job: Job; queued: BulkActivity }> = [];
+	const failed: BatchOutcome[] = [];
+	for (const job of jobs) {
+		if ((failedBefore || failed.length > 0) && !ctx.continueOnFail()) break;
+		try {
+			started.push({ job, queued: await startActivity.call(ctx, kind, job.body, job.itemIndexes[0]) });
+		} catch (error) {
+			failed.push({ itemIndexes: job.itemIndexes, error: error as Error });
+		}
+	}
+	return { started, failed };
 }
 
 /** Polls the activity until it is final, within `maxWaitMs` of waiting in all. */

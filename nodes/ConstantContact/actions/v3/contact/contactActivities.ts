@@ -11,7 +11,7 @@ import {
 	contactErrors,
 	queuedJson,
 	readWait,
-	startActivity,
+	startActivities,
 	waitForActivity,
 	waitFields,
 } from '../../../helpers/bulkActivities';
@@ -106,20 +106,15 @@ export async function runForContacts(
 	wait: Wait,
 	failedBefore = false,
 ): Promise<BatchOutcome[]> {
-	const outcomes: BatchOutcome[] = [];
-	const started: Array<{ job: ItemContact[]; queued: BulkActivity }> = [];
-	for (const job of inJobs(contacts)) {
-		if ((failedBefore || outcomes.length > 0) && !this.continueOnFail()) break;
-		const ids = [...new Set(job.map((contact) => contact.contactId))];
-		try {
-			const body = activity.body(ids, job[0].targets);
-			started.push({ job, queued: await startActivity.call(this, activity.kind, body, job[0].itemIndex) });
-		} catch (error) {
-			outcomes.push({ itemIndexes: job.map((contact) => contact.itemIndex), error: error as Error });
-		}
-	}
+	const jobs = inJobs(contacts).map((contacts) => ({
+		contacts,
+		itemIndexes: contacts.map((contact) => contact.itemIndex),
+		body: activity.body([...new Set(contacts.map((contact) => contact.contactId))], contacts[0].targets),
+	}));
+	const { started, failed } = await startActivities(this, activity.kind, jobs, failedBefore);
+	const outcomes: BatchOutcome[] = [...failed];
 	for (const { job, queued } of started) {
-		outcomes.push(...(await jobOutcomes.call(this, job, queued, wait, activity.targetsKey)));
+		outcomes.push(...(await jobOutcomes.call(this, job.contacts, queued, wait, activity.targetsKey)));
 	}
 	return outcomes;
 }

@@ -6,7 +6,7 @@ import {
 	queuedJson,
 	readWait,
 	rowErrors,
-	startActivity,
+	startActivities,
 	waitFields,
 	waitForActivity,
 } from '../../../helpers/bulkActivities';
@@ -67,16 +67,14 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 		...untaggable.map((row) => needsWait.call(this, row)),
 		...tooLarge.map((row) => tooLargeOutcome.call(this, row)),
 	];
-	const started: Array<{ job: ImportJob; queued: BulkActivity }> = [];
-	for (const job of jobs) {
-		if (outcomes.length > 0 && !this.continueOnFail()) break;
-		try {
-			const queued = await startActivity.call(this, 'contacts_json_import', job.body, job.rows[0].itemIndex);
-			started.push({ job, queued });
-		} catch (error) {
-			outcomes.push({ itemIndexes: job.rows.map((row) => row.itemIndex), error: error as Error });
-		}
-	}
+	const activityJobs = jobs.map((job) => ({ ...job, itemIndexes: job.rows.map((row) => row.itemIndex) }));
+	const { started, failed: unstarted } = await startActivities(
+		this,
+		'contacts_json_import',
+		activityJobs,
+		outcomes.length > 0,
+	);
+	outcomes.push(...unstarted);
 	for (const { job, queued } of started) outcomes.push(...(await jobOutcomes.call(this, job, queued, wait)));
 	return outcomes;
 }
