@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { apiOf } from '../helpers/description';
-import type { ApiVersion, BatchOutcome, ItemOperation } from '../helpers/types';
+import { type ApiVersion, type BatchOutcome, BinaryOutput, type ItemOperation } from '../helpers/types';
 import { credentialRequestsPerSecond } from '../transport';
 import { asNodeError } from '../transport/errors';
 import { findOperation } from './registry';
@@ -56,7 +56,10 @@ async function eachItem(
 		stopAtFailure,
 		async (itemIndex) => {
 			try {
-				return { itemIndexes: [itemIndex], json: await operation.execute.call(this, itemIndex) };
+				const output = await operation.execute.call(this, itemIndex);
+				if (output instanceof BinaryOutput)
+					return { itemIndexes: [itemIndex], json: output.json, binary: output.binary };
+				return { itemIndexes: [itemIndex], json: output };
 			} catch (error) {
 				return { itemIndexes: [itemIndex], error: error as Error };
 			}

@@ -21,9 +21,20 @@ interface OperationBase {
 	properties: INodeProperties[];
 }
 
-/** One item at a time: returns the item's output (one object, or a list: one output item each). */
+/** An item's output that carries a file (n8n binary data) besides its json. */
+export class BinaryOutput {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
+/**
+ * One item at a time: returns the item's output (one object, or a list: one output item each,
+ * or a BinaryOutput).
+ */
 export interface ItemOperation extends OperationBase {
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[] | BinaryOutput>;
 	executeBatch?: never;
 }
 

@@ -5,7 +5,7 @@ import { contactListsField } from '../../../helpers/fields';
 import { readUuidList } from '../../../helpers/ids';
 import { ACTIVITY_LISTS_MAX } from '../../../helpers/limits';
 import { checkMultiOptions, checkOption } from '../../../helpers/options';
-import type { BatchOutcome, OperationOption } from '../../../helpers/types';
+import { BinaryOutput, type OperationOption } from '../../../helpers/types';
 import { optionalText } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 
@@ -102,21 +102,8 @@ export const properties: INodeProperties[] = [
 	{ ...waitFields[1], displayOptions: undefined },
 ];
 
-/** One export per item, one after the other (each is a background job); none after a failure unless Continue On Fail. */
-export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<BatchOutcome[]> {
-	const outcomes: BatchOutcome[] = [];
-	for (const itemIndex of itemIndexes) {
-		try {
-			outcomes.push(await exportOne.call(this, itemIndex));
-		} catch (error) {
-			outcomes.push({ itemIndexes: [itemIndex], error: error as Error });
-			if (!this.continueOnFail()) break;
-		}
-	}
-	return outcomes;
-}
-
-async function exportOne(this: IExecuteFunctions, itemIndex: number): Promise<BatchOutcome> {
+/** One export per item: a background job, then its file. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<BinaryOutput> {
 	const body = readExport.call(this, itemIndex);
 	const binaryName = optionalText.call(
 		this,
@@ -140,16 +127,13 @@ async function exportOne(this: IExecuteFunctions, itemIndex: number): Promise<Ba
 	})) as string;
 	const binary = await this.helpers.prepareBinaryData(Buffer.from(csv, 'utf8'), fileName, 'text/csv');
 	const lines = csv.split(/\r?\n/).filter((line) => line !== '').length;
-	return {
-		itemIndexes: [itemIndex],
-		json: {
-			activity_id: done.activity_id,
-			state: done.state,
-			file_export_id: fileId,
-			contacts: Math.max(0, lines - 1),
-		},
-		binary: { [binaryName]: binary },
+	const json = {
+		activity_id: done.activity_id,
+		state: done.state,
+		file_export_id: fileId,
+		contacts: Math.max(0, lines - 1),
 	};
+	return new BinaryOutput(json, { [binaryName]: binary });
 }
 
 function readExport(this: IExecuteFunctions, itemIndex: number): IDataObject {
