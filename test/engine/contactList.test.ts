@@ -1,14 +1,6 @@
-import { jsonOf, uniqueName, v2, v3, World } from './world';
+import { jsonOf, uniqueName, useWorld, v2, v3 } from './world';
 
-let world: World;
-beforeAll(async () => {
-	world = await World.start();
-});
-afterAll(async () => await world.close());
-afterEach(() => {
-	expect(world.sandbox.contractViolations).toEqual([]);
-	expect(world.sandbox.responseViolations).toEqual([]);
-});
+const world = useWorld();
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 

@@ -1,15 +1,7 @@
 import type { SeededContact } from '../sandbox';
-import { jsonOf, v3, World } from './world';
+import { jsonOf, useWorld, v3 } from './world';
 
-let world: World;
-beforeAll(async () => {
-	world = await World.start();
-});
-afterAll(async () => await world.close());
-afterEach(() => {
-	expect(world.sandbox.contractViolations).toEqual([]);
-	expect(world.sandbox.responseViolations).toEqual([]);
-});
+const world = useWorld();
 
 const UNKNOWN_EMAIL = 'nobody.at.all@example.com';
 const byIdInput = (contacts: SeededContact[]) => contacts.map((c) => ({ id: c.contactId, email: c.email }));

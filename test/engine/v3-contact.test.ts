@@ -1,17 +1,9 @@
 import { randomUUID } from 'crypto';
 
 import type { SeededContact } from '../sandbox';
-import { jsonOf, uniqueName, v3, World } from './world';
+import { jsonOf, uniqueName, useWorld, v3 } from './world';
 
-let world: World;
-beforeAll(async () => {
-	world = await World.start();
-});
-afterAll(async () => await world.close());
-afterEach(() => {
-	expect(world.sandbox.contractViolations).toEqual([]);
-	expect(world.sandbox.responseViolations).toEqual([]);
-});
+const world = useWorld();
 
 const CUSTOM_FIELD = '1618ae62-4752-11e9-9c8a-fa163e6b01c1';
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';

@@ -1,15 +1,7 @@
 import { runLoadOptions } from '../harness/run-load-options';
-import { jsonOf, uniqueName, v3, World } from './world';
+import { jsonOf, uniqueName, useWorld, v3, World } from './world';
 
-let world: World;
-beforeAll(async () => {
-	world = await World.start();
-});
-afterAll(async () => await world.close());
-afterEach(() => {
-	expect(world.sandbox.contractViolations).toEqual([]);
-	expect(world.sandbox.responseViolations).toEqual([]);
-});
+const world = useWorld();
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 

@@ -1,22 +1,16 @@
 import type { SeededCustomField, SeededTag } from '../sandbox';
-import { jsonOf, uniqueName, v3, World } from './world';
+import { jsonOf, uniqueName, useWorld, v3, World } from './world';
 
 // The node's own limit (helpers/limits.ts IMPORT_BODY_BYTES_MAX): the contract drops what lies past 4 MB.
 const BODY_BYTES_MAX = 4_000_000;
 
-let world: World;
+const world = useWorld();
 let tiers: SeededCustomField;
 let regions: SeededCustomField;
 let vip: SeededTag;
-beforeAll(async () => {
-	world = await World.start();
+beforeAll(() => {
 	[tiers, regions] = world.addCustomFields([uniqueName('Tier'), uniqueName('Region')]);
 	[vip] = world.addTags([uniqueName('VIP')]);
-});
-afterAll(async () => await world.close());
-afterEach(() => {
-	expect(world.sandbox.contractViolations).toEqual([]);
-	expect(world.sandbox.responseViolations).toEqual([]);
 });
 
 const batchName = () => uniqueName('crm').replace(/\W/g, '').toLowerCase();

@@ -1,14 +1,6 @@
-import { byId, DAY, jsonOf, v3, World } from './world';
+import { byId, DAY, jsonOf, useWorld, v3 } from './world';
 
-let world: World;
-beforeAll(async () => {
-	world = await World.start();
-});
-afterAll(async () => await world.close());
-afterEach(() => {
-	expect(world.sandbox.contractViolations).toEqual([]);
-	expect(world.sandbox.responseViolations).toEqual([]);
-});
+const world = useWorld();
 
 /** A new draft v3 campaign; returns its primary email's activity id. */
 const draftActivity = (html = '<p>Roses are in.</p>') =>

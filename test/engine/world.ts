@@ -207,6 +207,29 @@ export class World {
 	}
 }
 
+/**
+ * The World of a test file: started before its tests, closed after them, and after each test
+ * the sandbox must have seen no request or answer outside the contract. Use it as a World.
+ */
+export function useWorld(options: SandboxOptions = {}): World {
+	let world: World | undefined;
+	beforeAll(async () => {
+		world = await World.start(options);
+	});
+	afterAll(async () => await world?.close());
+	afterEach(() => {
+		expect(world!.sandbox.contractViolations).toEqual([]);
+		expect(world!.sandbox.responseViolations).toEqual([]);
+	});
+	return new Proxy({} as World, {
+		get(_target, key) {
+			if (!world) throw new Error('useWorld(): the World is there once beforeAll has run');
+			const value = Reflect.get(world, key, world) as unknown;
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(world) : value;
+		},
+	});
+}
+
 /** The output json of a run that must have succeeded, with the error shown if it did not. */
 export function jsonOf(result: RunResult): Array<Record<string, unknown>> {
 	if (result.error) {
