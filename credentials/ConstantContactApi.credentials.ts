@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { requestsPerSecond } from './requestsPerSecond';
+import { requestsPerSecond, throttleRetrySeconds } from './requestsPerSecond';
 
 export class ConstantContactApi implements ICredentialType {
 	name = 'constantContactApi';
@@ -50,6 +50,7 @@ export class ConstantContactApi implements ICredentialType {
 				'Change only to point at a test server. The API key and access token are sent to this host and no other.',
 		},
 		requestsPerSecond,
+		throttleRetrySeconds,
 	];
 
 	authenticate: IAuthenticateGeneric = {

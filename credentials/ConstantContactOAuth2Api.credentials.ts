@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { requestsPerSecond } from './requestsPerSecond';
+import { requestsPerSecond, throttleRetrySeconds } from './requestsPerSecond';
 
 const DEFAULT_AUTH_SERVER = 'https://authz.constantcontact.com/oauth2/default/v1';
 
@@ -79,6 +79,7 @@ export class ConstantContactOAuth2Api implements ICredentialType {
 			description: 'Change only to point at a test server. The access token is sent to this host and no other.',
 		},
 		requestsPerSecond,
+		throttleRetrySeconds,
 	];
 
 	test: ICredentialTestRequest = {

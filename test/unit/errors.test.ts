@@ -273,21 +273,33 @@ describe('toNodeApiError', () => {
 		);
 	});
 
-	test('daily quota, in both API styles', () => {
-		const quota =
-			'The daily limit of 10,000 requests for this key or application is used up. Run again tomorrow, or spread the work over several days.';
-		expect(hint(v3, http(429, [{ error_key: 'quota_exceeded' }]))).toBe(quota);
-		expect(hint(v2, http(403, [{ error_key: 'mashery.not.authorized.over.rate' }]))).toBe(quota);
+	test('daily quota, in both API styles: not retried, and when it resets (midnight UTC)', () => {
+		jest.useFakeTimers({ now: Date.parse('2026-12-02T21:15:30Z') });
+		try {
+			const quota =
+				'The daily quota of 10,000 requests for this key or application is used up, so the request was not retried. ' +
+				'It resets at midnight UTC (2026-12-03T00:00:00Z, in 2 h 45 min): run again then, or spread the work over ' +
+				'several days.';
+			expect(hint(v3, http(429, [{ error_key: 'quota_exceeded' }]))).toBe(quota);
+			expect(hint(v2, http(403, [{ error_key: 'mashery.not.authorized.over.rate' }]))).toBe(quota);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
-	test("throttled after retries: names the credential's own rate, or that it does not pace", () => {
-		expect(hint(v3, http(429), { attempts: 6, requestsPerSecond: 2 })).toBe(
-			"Constant Contact kept refusing requests for going over the credential's 2 per second, even after 6 attempts with backoff. Another workflow or app may be using the same credential: lower its Requests per Second.",
+	test("throttled: how long it was retried, and the credential's own rate or that it does not pace", () => {
+		expect(hint(v3, http(429), { attempts: 40, requestsPerSecond: 2, throttledForMs: 120_400 })).toBe(
+			"Constant Contact kept refusing requests for going over the credential's 2 per second, even after retrying " +
+				'for 120 s (the credential\'s "Retry Rate-Limited Requests For"). Other workflows, n8n workers or apps are ' +
+				'using the same account: raise "Retry Rate-Limited Requests For", or lower their Requests per Second.',
 		);
 		expect(
-			hint(v2, http(403, [{ error_key: 'mashery.not.authorized.over.qps' }]), { attempts: 6, requestsPerSecond: 0 }),
+			hint(v2, http(403, [{ error_key: 'mashery.not.authorized.over.qps' }]), { attempts: 1, requestsPerSecond: 0 }),
 		).toBe(
-			'Constant Contact kept refusing requests for going over its rate limit (the credential does not pace requests: Requests per Second is 0), even after 6 attempts with backoff. Another workflow or app may be using the same credential: lower its Requests per Second.',
+			'Constant Contact kept refusing requests for going over its rate limit (the credential does not pace ' +
+				'requests: Requests per Second is 0) (the credential\'s "Retry Rate-Limited Requests For" is 0: no retry). ' +
+				'Other workflows, n8n workers or apps are using the same account: raise "Retry Rate-Limited Requests For", ' +
+				'or lower their Requests per Second.',
 		);
 	});
 

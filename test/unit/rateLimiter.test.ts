@@ -1,20 +1,31 @@
-import { limiterFor, type Limiter } from '../../nodes/ConstantContact/transport/rateLimiter';
+import { limiterFor, type Limiter, pacingOf } from '../../nodes/ConstantContact/transport/rateLimiter';
 
 // Limiters live for the process, one per key and rate: each test uses its own key.
 let keys = 0;
 const freshKey = () => `unit-${++keys}`;
 
-beforeEach(() => jest.useFakeTimers({ now: 1_000_000 }));
-afterEach(() => jest.useRealTimers());
+// Slots of 255 ms (4/s: 1000/4 + 5) counted from the epoch; the clock starts at a slot's start.
+const SLOT = 255;
+const T0 = SLOT * 4000;
+// Taking every slot, a process starts 16 ms into its slot; every 2nd, 11 ms; every 3rd, 6 ms.
+const OFFSET = { 1: 16, 2: 11, 3: 6 };
 
-/** Asks for `count` turns at once; returns when each turn came (ms after the call) and its `done`. */
+beforeEach(() => {
+	jest.useFakeTimers({ now: T0 });
+	jest.spyOn(Math, 'random').mockReturnValue(0.5);
+});
+afterEach(() => {
+	jest.useRealTimers();
+	jest.restoreAllMocks();
+});
+
+/** Asks for `count` turns at once; returns when each turn came (ms after T0) and its `done`. */
 function askTurns(limiter: Limiter, count: number) {
-	const t0 = Date.now();
 	const starts: number[] = [];
 	const order: number[] = [];
 	const dones = Array.from({ length: count }, (_, i) =>
 		limiter.acquire().then((done) => {
-			starts[i] = Date.now() - t0;
+			starts[i] = Date.now() - T0;
 			order.push(i);
 			return done;
 		}),
@@ -35,115 +46,183 @@ describe('limiterFor', () => {
 		expect(limiterFor(freshKey(), -1)).toBe(limiter);
 		const { starts } = askTurns(limiter, 20);
 		await jest.advanceTimersByTimeAsync(0);
-		expect(starts).toEqual(Array(20).fill(0));
+		expect(starts).toEqual(
+			Array(20)
+				.fill(-0)
+				.map(() => 0),
+		);
 	});
 });
 
-describe('spacing', () => {
-	test('4 per second: starts 255 ms apart (1000/4 + 5), 60 ms more after an idle limiter, in arrival order', async () => {
+describe('slots: alone, a process takes every one', () => {
+	test('4 per second: one start per 255 ms slot (1000/4 + 5), 16 ms into it, in arrival order', async () => {
 		const { starts, order } = askTurns(limiterFor(freshKey(), 4), 6);
 		await jest.advanceTimersByTimeAsync(2000);
-		// Nobody reported an answer: the spacing alone paces.
-		expect(starts).toEqual([0, 315, 570, 825, 1080, 1335]);
+		expect(starts).toEqual([0, 1, 2, 3, 4, 5].map((k) => k * SLOT + OFFSET[1]));
 		expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+		expect(pacingOf(`unit-${keys}`, 4)).toEqual({ period: 1, slowdowns: 0 });
 	});
 
-	test('10 per second: 105 ms apart', async () => {
+	test('10 per second: slots of 105 ms', async () => {
 		const { starts } = askTurns(limiterFor(freshKey(), 10), 4);
 		await jest.advanceTimersByTimeAsync(1000);
-		expect(starts).toEqual([0, 165, 270, 375]);
+		const first = Math.ceil(T0 / 105) * 105 - T0;
+		expect(starts).toEqual([0, 1, 2, 3].map((k) => first + k * 105 + OFFSET[1]));
 	});
 
 	test('a turn is not given early', async () => {
 		const { starts } = askTurns(limiterFor(freshKey(), 4), 2);
-		await jest.advanceTimersByTimeAsync(314);
-		expect(starts).toEqual([0]);
+		await jest.advanceTimersByTimeAsync(SLOT + OFFSET[1] - 1);
+		expect(starts).toEqual([OFFSET[1]]);
 		await jest.advanceTimersByTimeAsync(1);
-		expect(starts).toEqual([0, 315]);
+		expect(starts).toEqual([OFFSET[1], SLOT + OFFSET[1]]);
 	});
 
-	test('after an idle spell the first request starts at once, the next 315 ms later', async () => {
+	test('a slot whose start has passed is not taken: the request waits for the next one', async () => {
 		const limiter = limiterFor(freshKey(), 4);
-		askTurns(limiter, 2);
-		await jest.advanceTimersByTimeAsync(5000);
-		const { starts } = askTurns(limiter, 3);
-		await jest.advanceTimersByTimeAsync(1000);
-		expect(starts).toEqual([0, 315, 570]);
-	});
-
-	test('a request that comes within the spacing of the last start waits out the rest of it', async () => {
-		const limiter = limiterFor(freshKey(), 4);
-		askTurns(limiter, 1);
-		await jest.advanceTimersByTimeAsync(100);
+		await jest.advanceTimersByTimeAsync(100); // 84 ms after the slot's start
 		const { starts } = askTurns(limiter, 1);
 		await jest.advanceTimersByTimeAsync(1000);
-		expect(starts).toEqual([215]);
+		expect(starts).toEqual([SLOT + OFFSET[1]]);
 	});
 
 	test('each key paces on its own', async () => {
 		const a = askTurns(limiterFor(freshKey(), 4), 2);
 		const b = askTurns(limiterFor(freshKey(), 4), 2);
 		await jest.advanceTimersByTimeAsync(1000);
-		expect(a.starts).toEqual([0, 315]);
-		expect(b.starts).toEqual([0, 315]);
+		expect(a.starts).toEqual([OFFSET[1], SLOT + OFFSET[1]]);
+		expect(b.starts).toEqual([OFFSET[1], SLOT + OFFSET[1]]);
 	});
 });
 
-describe('release (done) and the rate window', () => {
+describe('the rate window after a quick answer', () => {
 	test('when the request 4 starts back was answered quickly, the 5th waits a full second after that answer', async () => {
 		const { starts, dones } = askTurns(limiterFor(freshKey(), 4), 5);
-		await jest.advanceTimersByTimeAsync(0);
-		await jest.advanceTimersByTimeAsync(90);
-		(await dones[0])(); // answered at 90 ms (quick: within 100 ms)
+		await jest.advanceTimersByTimeAsync(OFFSET[1] + 90);
+		(await dones[0])(); // answered 90 ms after its start (quick: within 100 ms)
 		await jest.advanceTimersByTimeAsync(2000);
-		// Spacing alone would start the 5th at 1080; the window after the answer ends at 1090.
-		expect(starts).toEqual([0, 315, 570, 825, 1090]);
+		// Its slot alone would start the 5th at 1036; the window after the answer ends at 1106.
+		expect(starts).toEqual([16, 271, 526, 781, OFFSET[1] + 90 + 1000]);
 	});
 
-	test('a slow answer (over 100 ms) leaves the pacing to the spacing', async () => {
+	test('a slow answer (over 100 ms) leaves the pacing to the slots', async () => {
 		const { starts, dones } = askTurns(limiterFor(freshKey(), 4), 5);
-		await jest.advanceTimersByTimeAsync(101);
+		await jest.advanceTimersByTimeAsync(OFFSET[1] + 101);
 		(await dones[0])();
 		await jest.advanceTimersByTimeAsync(2000);
-		expect(starts).toEqual([0, 315, 570, 825, 1080]);
+		expect(starts[4]).toBe(4 * SLOT + OFFSET[1]);
 	});
 
-	test('only the first done counts', async () => {
+	test('only the first report counts', async () => {
 		const { starts, dones } = askTurns(limiterFor(freshKey(), 4), 5);
-		await jest.advanceTimersByTimeAsync(50);
+		await jest.advanceTimersByTimeAsync(OFFSET[1] + 10);
 		const done = await dones[0];
-		done(); // 50 ms: quick, window until 1050 (under the spacing's 1080)
-		await jest.advanceTimersByTimeAsync(40);
-		done(); // would be 1090 if it counted
+		done(); // quick: window until 1026, before its slot's 1036
+		await jest.advanceTimersByTimeAsync(80);
+		done(); // would be 1106 if it counted
 		await jest.advanceTimersByTimeAsync(2000);
-		expect(starts).toEqual([0, 315, 570, 825, 1080]);
+		expect(starts[4]).toBe(4 * SLOT + OFFSET[1]);
+	});
+});
+
+describe('rate refusals: other processes share the account', () => {
+	test('a refusal at full pace: one slot in 2 from then on, one slot later', async () => {
+		const key = freshKey();
+		const limiter = limiterFor(key, 4);
+		const { starts, dones } = askTurns(limiter, 5);
+		await jest.advanceTimersByTimeAsync(OFFSET[1] + 5);
+		(await dones[0])('throttled');
+		await jest.advanceTimersByTimeAsync(4000);
+		// The request waiting for slot 1 moves too: every 2nd slot from slot 0 + 2 + 1, 11 ms in.
+		expect(starts).toEqual([16, 3, 5, 7, 9].map((k, i) => (i === 0 ? k : k * SLOT + OFFSET[2])));
+		expect(pacingOf(key, 4)).toEqual({ period: 2, slowdowns: 1 });
 	});
 
-	test('the window follows the request 4 starts back, not the first one', async () => {
-		const { starts, dones } = askTurns(limiterFor(freshKey(), 4), 6);
-		await jest.advanceTimersByTimeAsync(315 + 99);
-		(await dones[1])(); // the 2nd started at 315, answered at 414: window until 1414
-		await jest.advanceTimersByTimeAsync(3000);
-		expect(starts).toEqual([0, 315, 570, 825, 1080, 1414]);
+	test('refusals of requests that started before the change count once', async () => {
+		const key = freshKey();
+		const limiter = limiterFor(key, 4);
+		const { dones } = askTurns(limiter, 3);
+		await jest.advanceTimersByTimeAsync(2 * SLOT + OFFSET[1] + 5);
+		(await dones[0])('throttled');
+		(await dones[1])('throttled');
+		(await dones[2])('throttled');
+		expect(pacingOf(key, 4)).toEqual({ period: 2, slowdowns: 1 });
+	});
+
+	test('a lone refusal with a small share moves to the next slot; another soon after takes fewer slots', async () => {
+		const key = freshKey();
+		const limiter = limiterFor(key, 4);
+		let first = askTurns(limiter, 2);
+		await jest.advanceTimersByTimeAsync(2 * SLOT);
+		(await first.dones[0])('throttled'); // period 2
+		(await first.dones[1])();
+		await jest.advanceTimersByTimeAsync(3 * SLOT);
+		first = askTurns(limiter, 1);
+		await jest.advanceTimersByTimeAsync(2 * SLOT);
+		// Math.random 0.5 < 2/2: at 1 slot in 2 a process always gives way.
+		(await first.dones[0])('throttled');
+		expect(pacingOf(key, 4)?.period).toBe(3);
+		jest.spyOn(Math, 'random').mockReturnValue(0.9); // 0.9 >= 2/3: at 1 in 3 it would move only...
+		let next = askTurns(limiter, 1);
+		await jest.advanceTimersByTimeAsync(4 * SLOT);
+		(await next.dones[0])('throttled');
+		// ...but this refusal came within 8 starts of the last: it takes fewer.
+		expect(pacingOf(key, 4)?.period).toBe(4);
+		next = askTurns(limiter, 12);
+		await jest.advanceTimersByTimeAsync(60 * SLOT);
+		for (const done of next.dones) (await done)();
+		const before = pacingOf(key, 4)?.period;
+		const lone = askTurns(limiter, 1);
+		await jest.advanceTimersByTimeAsync(5 * SLOT);
+		(await lone.dones[0])('throttled');
+		// A lone refusal at 1 in 4 with Math.random 0.9 >= 2/4: same share, one slot later.
+		expect(pacingOf(key, 4)?.period).toBe(before);
+	});
+
+	test('after a quiet while it tries one more slot again, and keeps it while no refusal comes', async () => {
+		const key = freshKey();
+		const limiter = limiterFor(key, 4);
+		const first = askTurns(limiter, 1);
+		await jest.advanceTimersByTimeAsync(OFFSET[1] + 5);
+		(await first.dones[0])('throttled');
+		expect(pacingOf(key, 4)?.period).toBe(2);
+		// Probing waits 5 s x jitter (0.5 + 0.5) x 3 / period (2): 7.5 s after the change.
+		await jest.advanceTimersByTimeAsync(7400);
+		const early = askTurns(limiter, 1);
+		await jest.advanceTimersByTimeAsync(50);
+		expect(early.starts).toEqual([]);
+		expect(pacingOf(key, 4)?.period).toBe(2);
+		await jest.advanceTimersByTimeAsync(SLOT * 2);
+		(await early.dones[0])();
+		expect(pacingOf(key, 4)?.period).toBe(1);
+		const probe = askTurns(limiter, 2);
+		await jest.advanceTimersByTimeAsync(SLOT * 4);
+		for (const done of probe.dones) (await done)();
+		expect(pacingOf(key, 4)).toEqual({ period: 1, slowdowns: 1 });
+	});
+
+	test('the unpaced limiter ignores refusals', async () => {
+		const limiter = limiterFor(freshKey(), 0);
+		const done = await limiter.acquire();
+		expect(() => done('throttled')).not.toThrow();
 	});
 });
 
 describe('real time', () => {
-	test('a few real requests keep the spacing (small real waits)', async () => {
+	test('a few real requests keep to their slots (small real waits)', async () => {
 		jest.useRealTimers();
-		const limiter = limiterFor(freshKey(), 20); // 55 ms apart, 115 ms after idle
-		const t0 = Date.now();
+		const limiter = limiterFor(freshKey(), 20); // slots of 55 ms
 		const starts: number[] = [];
 		await Promise.all(
 			[0, 1, 2].map(() =>
 				limiter.acquire().then((done) => {
-					starts.push(Date.now() - t0);
+					starts.push(Date.now());
 					done();
 				}),
 			),
 		);
-		expect(starts[0]).toBeLessThan(50);
-		expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(114);
+		expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(54);
 		expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(54);
+		expect(starts[2] - starts[0]).toBeLessThan(55 * 2 + 60);
 	});
 });

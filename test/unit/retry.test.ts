@@ -6,6 +6,7 @@ import {
 	isRetryable,
 	MAX_ATTEMPTS,
 	retryDelayMs,
+	throttledDelayMs,
 } from '../../nodes/ConstantContact/transport/retry';
 
 const { v2, v3 } = apiStyles;
@@ -91,88 +92,121 @@ describe('isRetryable', () => {
 	});
 });
 
+const NO_BUDGET_USED = { throttledForMs: 0, budgetMs: 120_000 };
+
 describe('retryDelayMs', () => {
-	const at = (random: number, style: typeof v3, failure: Failure, attempt: number) => {
+	const at = (random: number, attempt: number) => {
 		jest.spyOn(Math, 'random').mockReturnValue(random);
-		return retryDelayMs(style, failure, attempt);
+		return retryDelayMs(attempt);
 	};
 
 	test('exponential from 500 ms, capped at 8 s, jittered over the upper half', () => {
-		const low = [1, 2, 3, 4, 5, 6, 7].map((attempt) => at(0, v3, http(503), attempt));
-		const high = [1, 2, 3, 4, 5, 6, 7].map((attempt) => at(1, v3, http(503), attempt));
+		const low = [1, 2, 3, 4, 5, 6, 7].map((attempt) => at(0, attempt));
+		const high = [1, 2, 3, 4, 5, 6, 7].map((attempt) => at(1, attempt));
 		expect(low).toEqual([250, 500, 1000, 2000, 4000, 4000, 4000]);
 		expect(high).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
-		expect(at(0.5, v3, network('ECONNRESET'), 3)).toBe(1500);
+		expect(at(0.5, 3)).toBe(1500);
 	});
 
 	test('a whole number of milliseconds', () => {
-		expect(at(0.3333, v2, http(502), 1)).toBe(333);
-		expect(Number.isInteger(at(0.123456, v3, http(502), 2))).toBe(true);
-	});
-
-	test('a rate refusal waits at least one rate window (1 s), in both API styles', () => {
-		expect(at(0, v3, V3_THROTTLED, 1)).toBe(1000);
-		expect(at(1, v3, V3_THROTTLED, 1)).toBe(1000);
-		expect(at(0, v2, V2_THROTTLED, 2)).toBe(1000);
-		expect(at(0.5, v3, V3_THROTTLED, 3)).toBe(1500);
-		expect(at(1, v2, V2_THROTTLED, 5)).toBe(8000);
-		// Not a throttle for that style: no minimum.
-		expect(at(0, v2, http(429), 1)).toBe(250);
+		expect(at(0.3333, 1)).toBe(333);
+		expect(Number.isInteger(at(0.123456, 2))).toBe(true);
 	});
 
 	test('with the real Math.random, always within the bounds', () => {
 		for (let i = 0; i < 200; i++) {
 			const attempt = 1 + (i % 6);
 			const ceiling = Math.min(8000, 500 * 2 ** (attempt - 1));
-			const delay = retryDelayMs(v3, http(503), attempt);
+			const delay = retryDelayMs(attempt);
 			expect(delay).toBeGreaterThanOrEqual(ceiling / 2);
 			expect(delay).toBeLessThanOrEqual(ceiling);
-			expect(retryDelayMs(v3, V3_THROTTLED, attempt)).toBeGreaterThanOrEqual(1000);
+		}
+	});
+});
+
+describe('throttledDelayMs', () => {
+	test('a jittered part of one rate window: 250 ms to 1 s (the limiter has slowed the pace meanwhile)', () => {
+		jest.spyOn(Math, 'random').mockReturnValue(0);
+		expect(throttledDelayMs()).toBe(250);
+		jest.spyOn(Math, 'random').mockReturnValue(1);
+		expect(throttledDelayMs()).toBe(1000);
+		jest.restoreAllMocks();
+		for (let i = 0; i < 100; i++) {
+			const delay = throttledDelayMs();
+			expect(delay).toBeGreaterThanOrEqual(250);
+			expect(delay).toBeLessThanOrEqual(1000);
 		}
 	});
 });
 
 describe('decide', () => {
 	beforeEach(() => jest.spyOn(Math, 'random').mockReturnValue(0));
+	const decideNow = (
+		style: typeof v3,
+		method: string,
+		repeatable: boolean,
+		failure: Failure,
+		attempt: number,
+		state: 'known' | 'unknown' | 'notProcessed',
+	) => decide(style, method, repeatable, failure, attempt, state, NO_BUDGET_USED);
 
 	test(`${MAX_ATTEMPTS} attempts in all: the last failure gives up`, () => {
 		expect(MAX_ATTEMPTS).toBe(6);
-		expect(decide(v3, 'GET', false, http(503), 5, 'known')).toEqual({ retry: true, delayMs: 4000 });
-		expect(decide(v3, 'GET', false, http(503), 6, 'known')).toEqual({ retry: false, outcomeUnknown: false });
+		expect(decideNow(v3, 'GET', false, http(503), 5, 'known')).toEqual({ retry: true, delayMs: 4000 });
+		expect(decideNow(v3, 'GET', false, http(503), 6, 'known')).toEqual({ retry: false, outcomeUnknown: false });
 	});
 
 	test('a GET that cannot be retried gives up at once, outcome known', () => {
-		expect(decide(v3, 'GET', false, http(404), 1, 'known')).toEqual({ retry: false, outcomeUnknown: false });
+		expect(decideNow(v3, 'GET', false, http(404), 1, 'known')).toEqual({ retry: false, outcomeUnknown: false });
 	});
 
 	test('a POST whose answer was lost and could not be checked: give up, outcome unknown', () => {
-		expect(decide(v3, 'POST', false, http(503), 1, 'unknown')).toEqual({ retry: false, outcomeUnknown: true });
-		expect(decide(v2, 'POST', false, network('ECONNRESET'), 1, 'unknown')).toEqual({
+		expect(decideNow(v3, 'POST', false, http(503), 1, 'unknown')).toEqual({ retry: false, outcomeUnknown: true });
+		expect(decideNow(v2, 'POST', false, network('ECONNRESET'), 1, 'unknown')).toEqual({
 			retry: false,
 			outcomeUnknown: true,
 		});
 	});
 
 	test('a POST proven not processed is retried like a PUT', () => {
-		expect(decide(v3, 'POST', false, http(503), 1, 'notProcessed')).toEqual({ retry: true, delayMs: 250 });
-		expect(decide(v3, 'POST', false, network('ECONNRESET'), 2, 'notProcessed')).toEqual({ retry: true, delayMs: 500 });
+		expect(decideNow(v3, 'POST', false, http(503), 1, 'notProcessed')).toEqual({ retry: true, delayMs: 250 });
+		expect(decideNow(v3, 'POST', false, network('ECONNRESET'), 2, 'notProcessed')).toEqual({
+			retry: true,
+			delayMs: 500,
+		});
 		// ...but a PUT is not retried on a 500 either.
-		expect(decide(v3, 'POST', false, http(500), 1, 'notProcessed')).toEqual({ retry: false, outcomeUnknown: false });
+		expect(decideNow(v3, 'POST', false, http(500), 1, 'notProcessed')).toEqual({
+			retry: false,
+			outcomeUnknown: false,
+		});
 	});
 
 	test('a repeatable POST (create-or-update) is retried like a PUT', () => {
-		expect(decide(v3, 'POST', true, http(502), 1, 'known')).toEqual({ retry: true, delayMs: 250 });
-		expect(decide(v3, 'POST', true, network('ECONNRESET'), 1, 'known')).toEqual({ retry: true, delayMs: 250 });
+		expect(decideNow(v3, 'POST', true, http(502), 1, 'known')).toEqual({ retry: true, delayMs: 250 });
+		expect(decideNow(v3, 'POST', true, network('ECONNRESET'), 1, 'known')).toEqual({ retry: true, delayMs: 250 });
 	});
 
-	test('a throttled POST is retried, waiting at least the rate window', () => {
-		expect(decide(v3, 'POST', false, V3_THROTTLED, 1, 'known')).toEqual({ retry: true, delayMs: 1000 });
-		expect(decide(v2, 'POST', false, V2_THROTTLED, 5, 'known')).toEqual({ retry: true, delayMs: 4000 });
-		expect(decide(v2, 'POST', false, V2_THROTTLED, 6, 'known')).toEqual({ retry: false, outcomeUnknown: false });
+	test('a rate refusal is retried while its budget lasts, whatever the attempt count', () => {
+		const retried = { retry: true, delayMs: 250 };
+		expect(decideNow(v3, 'POST', false, V3_THROTTLED, 1, 'known')).toEqual(retried);
+		expect(decideNow(v2, 'POST', false, V2_THROTTLED, 40, 'known')).toEqual(retried);
+		const within = { throttledForMs: 119_999, budgetMs: 120_000 };
+		expect(decide(v2, 'GET', false, V2_THROTTLED, 1, 'known', within)).toEqual(retried);
+		const spent = { throttledForMs: 120_000, budgetMs: 120_000 };
+		expect(decide(v3, 'POST', false, V3_THROTTLED, 1, 'known', spent)).toEqual({ retry: false, outcomeUnknown: false });
+		// A budget of 0: never retried.
+		const none = { throttledForMs: 0, budgetMs: 0 };
+		expect(decide(v3, 'GET', false, V3_THROTTLED, 1, 'known', none)).toEqual({ retry: false, outcomeUnknown: false });
+	});
+
+	test('the daily quota is never retried, whatever the budget', () => {
+		const lots = { throttledForMs: 0, budgetMs: 10_000_000 };
+		expect(decide(v3, 'GET', false, V3_QUOTA, 1, 'known', lots)).toEqual({ retry: false, outcomeUnknown: false });
+		expect(decide(v2, 'GET', false, V2_QUOTA, 1, 'known', lots)).toEqual({ retry: false, outcomeUnknown: false });
 	});
 
 	test('a POST refused for its values gives up, outcome known', () => {
-		expect(decide(v3, 'POST', false, http(400), 1, 'known')).toEqual({ retry: false, outcomeUnknown: false });
-		expect(decide(v3, 'POST', false, V3_QUOTA, 1, 'known')).toEqual({ retry: false, outcomeUnknown: false });
+		expect(decideNow(v3, 'POST', false, http(400), 1, 'known')).toEqual({ retry: false, outcomeUnknown: false });
+		expect(decideNow(v3, 'POST', false, V3_QUOTA, 1, 'known')).toEqual({ retry: false, outcomeUnknown: false });
 	});
 });

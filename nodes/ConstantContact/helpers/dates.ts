@@ -80,3 +80,13 @@ export function sameSecond(actual: unknown, expected: string): boolean {
 	const b = DateTime.fromISO(expected, { zone: 'utc' });
 	return a.isValid && b.isValid && Math.floor(a.toMillis() / 1000) === Math.floor(b.toMillis() / 1000);
 }
+
+/** When the next UTC day starts (Constant Contact's daily quota resets then), and how long until then. */
+export function nextUtcMidnight(now: DateTime = DateTime.utc()): { at: string; in: string } {
+	const at = now.toUTC().startOf('day').plus({ days: 1 });
+	const minutes = Math.ceil(at.diff(now, 'minutes').minutes);
+	return {
+		at: at.toISO({ suppressMilliseconds: true }) as string,
+		in: `${Math.floor(minutes / 60)} h ${minutes % 60} min`,
+	};
+}

@@ -7,8 +7,14 @@
 // Rate and quota (API guide, "Rate limits"; v2 docs: the same per API key).
 /** Requests per second per v3 application and per v2 API key: the credential's default pace. */
 export const REQUESTS_PER_SECOND = 4;
-/** Requests per day per v3 application and per v2 API key. */
+/** Requests per day per v3 application and per v2 API key (counted per UTC day). */
 export const REQUESTS_PER_DAY = 10_000;
+/**
+ * Ours, not the API's: how long a request refused for rate is retried by default. Long enough
+ * for several n8n workers sharing one account through a busy minute, short enough that an
+ * account kept busy by something else ends in an error.
+ */
+export const THROTTLE_RETRY_SECONDS = 120;
 
 // Pagination (contract: `limit` of the list endpoints, maximum 500; v2 docs: `limit` up to 500).
 export const PAGE_SIZE_MAX = 500;

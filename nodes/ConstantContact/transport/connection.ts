@@ -6,7 +6,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { REQUESTS_PER_SECOND } from '../helpers/limits';
+import { REQUESTS_PER_SECOND, THROTTLE_RETRY_SECONDS } from '../helpers/limits';
 import type { ApiVersion } from '../helpers/types';
 import { type ApiStyle, apiStyles } from './apiStyles';
 import { type Limiter, limiterFor } from './rateLimiter';
@@ -23,6 +23,8 @@ export interface Connection {
 	secrets: string[];
 	limiter: Limiter;
 	requestsPerSecond: number;
+	/** How long one request is retried after its first rate refusal. */
+	throttleRetryMs: number;
 }
 
 /** Reads the credential and resolves `endpoint` (or a pagination `link`) against its Base URL. */
@@ -40,6 +42,7 @@ export async function connect(ctx: ApiContext, api: ApiVersion, endpoint: string
 	].filter((s): s is string => typeof s === 'string' && s !== '');
 	const credentialId = ctx.getNode().credentials?.[style.credentialType]?.id ?? 'unsaved';
 	const requestsPerSecond = readRequestsPerSecond(ctx, credentials.requestsPerSecond);
+	const throttleRetryMs = readThrottleRetrySeconds(ctx, credentials.throttleRetrySeconds) * 1000;
 	const url = targetUrl(ctx, baseUrl, endpoint, link);
 	return {
 		style,
@@ -48,6 +51,7 @@ export async function connect(ctx: ApiContext, api: ApiVersion, endpoint: string
 		secrets,
 		limiter: limiterFor(`${style.credentialType}:${credentialId}:${baseUrl.href}`, requestsPerSecond),
 		requestsPerSecond,
+		throttleRetryMs,
 	};
 }
 
@@ -70,17 +74,25 @@ function targetUrl(ctx: ApiContext, baseUrl: URL, endpoint: string, link?: strin
 	return url.href;
 }
 
-// Credentials saved before the field existed have no value: they get the API's limit.
+// Credentials saved before a field existed have no value: they get its default.
 function readRequestsPerSecond(ctx: ApiContext, value: unknown): number {
-	if (value === undefined || value === null || value === '') return REQUESTS_PER_SECOND;
-	const rate = Number(value);
-	if (!Number.isFinite(rate) || rate < 0) {
+	return readCredentialNumber(ctx, value, 'Requests per Second', REQUESTS_PER_SECOND);
+}
+
+function readThrottleRetrySeconds(ctx: ApiContext, value: unknown): number {
+	return readCredentialNumber(ctx, value, 'Retry Rate-Limited Requests For', THROTTLE_RETRY_SECONDS);
+}
+
+function readCredentialNumber(ctx: ApiContext, value: unknown, field: string, fallback: number): number {
+	if (value === undefined || value === null || value === '') return fallback;
+	const number = Number(value);
+	if (!Number.isFinite(number) || number < 0) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`The credential's Requests per Second must be a number of 0 or more, not "${String(value)}"`,
+			`The credential's ${field} must be a number of 0 or more, not "${String(value)}"`,
 		);
 	}
-	return rate;
+	return number;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type INode, type JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { nextUtcMidnight } from '../helpers/dates';
 import { REQUEST_TIMEOUT_MS, REQUESTS_PER_DAY } from '../helpers/limits';
 import type { ApiStyle } from './apiStyles';
 
@@ -77,6 +78,8 @@ export interface ErrorContext {
 	attempts: number;
 	/** The credential's pace (0: not paced). */
 	requestsPerSecond: number;
+	/** How long the request was retried after its first rate refusal. */
+	throttledForMs?: number;
 	/** A POST whose answer was lost and that could not be checked: it may have been processed. */
 	outcomeUnknown?: boolean;
 }
@@ -111,12 +114,7 @@ function hintFor(style: ApiStyle, failure: Failure, context: ErrorContext): stri
 			'Check the network and the Base URL of the credential.'
 		);
 	}
-	if (style.isQuotaExceeded(status, body)) {
-		return (
-			`The daily limit of ${REQUESTS_PER_DAY.toLocaleString('en-US')} requests for this key or application is ` +
-			'used up. Run again tomorrow, or spread the work over several days.'
-		);
-	}
+	if (style.isQuotaExceeded(status, body)) return quotaHint();
 	if (style.isThrottled(status, body)) return throttledHint(context);
 	const own = context.hints?.[status];
 	if (own) return own;
@@ -143,9 +141,24 @@ function throttledHint(context: ErrorContext): string {
 		context.requestsPerSecond > 0
 			? `the credential's ${context.requestsPerSecond} per second`
 			: 'its rate limit (the credential does not pace requests: Requests per Second is 0)';
+	const seconds = Math.round((context.throttledForMs ?? 0) / 1000);
+	const retried =
+		seconds > 0 || context.attempts > 1
+			? `, even after retrying for ${seconds} s (the credential's "Retry Rate-Limited Requests For")`
+			: ' (the credential\'s "Retry Rate-Limited Requests For" is 0: no retry)';
 	return (
-		`Constant Contact kept refusing requests for going over ${pace}, even after ${context.attempts} attempts ` +
-		'with backoff. Another workflow or app may be using the same credential: lower its Requests per Second.'
+		`Constant Contact kept refusing requests for going over ${pace}${retried}. Other workflows, n8n workers or ` +
+		'apps are using the same account: raise "Retry Rate-Limited Requests For", or lower their Requests per Second.'
+	);
+}
+
+/** The daily quota is not retried: it starts again at midnight UTC. */
+function quotaHint(): string {
+	const reset = nextUtcMidnight();
+	return (
+		`The daily quota of ${REQUESTS_PER_DAY.toLocaleString('en-US')} requests for this key or application is used ` +
+		`up, so the request was not retried. It resets at midnight UTC (${reset.at}, in ${reset.in}): run again then, ` +
+		'or spread the work over several days.'
 	);
 }
 

@@ -1,78 +1,192 @@
 import { sleep } from 'n8n-workflow';
 
-interface Slot {
-	start: number;
+/** What became of a request the limiter let start: refused for rate, or anything else. */
+export type Verdict = 'throttled' | 'answered';
+
+export interface Limiter {
+	/** Waits for this request's turn; call the result once it is answered (or failed). */
+	acquire(): Promise<(verdict?: Verdict) => void>;
+}
+
+export interface PacingState {
+	/** This process takes one slot in `period` (1: every slot, the credential's full rate). */
+	period: number;
+	/** Rate refusals that made it slow down. */
+	slowdowns: number;
+}
+
+interface Start {
+	slot: number;
+	at: number;
 	end?: number;
 }
 
 /**
- * Keeps request starts under the API's limit of `perWindow` per `windowMs`, in arrival order.
- * Callers only wait for their turn to start, so requests still overlap on the network; each
- * caller reports when its request is answered (`done`).
+ * Paces request starts for one credential in this process, whatever other processes (n8n queue
+ * mode workers, other n8n instances) send with the same account.
  *
- * Starts are spaced evenly rather than in bursts: requests that start together compete for the
- * CPU inside n8n and reach the API unevenly. Where the API counts a request is unknown to us;
- * its answer is an upper bound. So when the request `perWindow` places back was answered
- * quickly, the next start waits a full window after that answer, which holds exactly whatever
- * delays the request met on its way; for slower answers, the spacing's margin has to do.
+ * Time is cut into slots of 1000/rate ms plus a margin, counted from the epoch, so every process
+ * on a synchronized clock sees the same slots; at most one request starts per slot. Alone, a
+ * process takes every slot: the credential's full rate, with no refusal. Other processes show
+ * only through the API's rate refusals: each one makes this process take one slot in `period + 1`
+ * instead of one in `period`, starting one slot later, until the processes' slots interleave.
+ * When no refusal came for a while it tries one slot in `period - 1` again (probing, with a
+ * backoff while probes keep failing), so a share freed by a finished worker is taken back.
+ *
+ * Fairness: within its slot a process starts a little later the more slots it takes, so when two
+ * processes meet in a slot, the one with the larger share is the one refused and gives way.
+ *
+ * When the request `perWindow` starts back was answered quickly, the next start also waits a
+ * full window after that answer, which holds whatever delays the request met on its way.
  */
-class SpacedLimiter implements Limiter {
-	private slots: Slot[] = [];
+class SlottedLimiter implements Limiter {
+	private period = 1;
 
-	private nextStart = 0;
+	private nextSlot = 0;
+
+	private recent: Start[] = [];
 
 	private queue: Promise<void> = Promise.resolve();
 
+	/** The first slot whose refusal may slow this process down again (one slowdown per change). */
+	private slowFrom = 0;
+
+	private lastChange = 0;
+
+	private probeWaitMs = PROBE_AFTER_MS;
+
+	private probeJitter = 1;
+
+	private probedAt: number | undefined;
+
+	private slowdowns = 0;
+
+	private paceChanges = 0;
+
+	private lastRefused = -Infinity;
+
+	/** Starts so far (counts own requests between refusals). */
+	private starts = 0;
+
 	constructor(
 		private readonly perWindow: number,
-		private readonly windowMs: number,
-		private readonly intervalMs: number,
-		private readonly quickAnswerMs: number,
-		private readonly coldPaddingMs: number,
+		private readonly slotMs: number,
 	) {}
 
-	/** Waits for this request's turn; call `done()` once it is answered (or failed). */
-	async acquire(): Promise<() => void> {
-		let slot: Slot = { start: 0 };
+	async acquire(): Promise<(verdict?: Verdict) => void> {
+		let start: Start = { slot: 0, at: 0 };
 		const turn = this.queue.then(async () => {
-			const now = Date.now();
-			const idle = now - this.nextStart > this.intervalMs;
-			const earliest = Math.max(this.nextStart, this.windowAnchor());
-			if (earliest > now) await sleep(earliest - now);
-			slot = { start: Date.now() };
-			this.slots.push(slot);
-			if (this.slots.length > this.perWindow) this.slots.shift();
-			this.nextStart = slot.start + this.intervalMs + (idle ? this.coldPaddingMs : 0);
+			// The turn is worked out again after a wait when the pace changed meanwhile (a refusal).
+			let held: { slot: number; pace: number } | undefined;
+			for (;;) {
+				const now = Date.now();
+				this.maybeProbe(now);
+				const turn = held?.pace === this.paceChanges ? { slot: held.slot, at: now } : this.nextTurn(now);
+				if (turn.at > now) {
+					held = { slot: turn.slot, pace: this.paceChanges };
+					await sleep(turn.at - now);
+					continue;
+				}
+				start = { slot: turn.slot, at: now };
+				this.recent.push(start);
+				if (this.recent.length > this.perWindow) this.recent.shift();
+				this.nextSlot = turn.slot + this.period;
+				this.starts++;
+				return;
+			}
 		});
 		this.queue = turn;
 		await turn;
-		return () => {
-			slot.end ??= Date.now();
+		let reported = false;
+		return (verdict = 'answered') => {
+			if (reported) return;
+			reported = true;
+			start.end = Date.now();
+			if (verdict === 'throttled') this.slowDown(start);
 		};
 	}
 
+	state(): PacingState {
+		return { period: this.period, slowdowns: this.slowdowns };
+	}
+
+	private nextTurn(now: number): { slot: number; at: number } {
+		const offset = Math.max(0, SHARE_OFFSET_MS - SHARE_OFFSET_STEP_MS * (this.period - 1));
+		// A slot whose start has passed (beyond a few ms) is not taken: a late start crowds the next one.
+		const current = Math.ceil((now - offset - LATE_START_MS) / this.slotMs);
+		const slot = Math.max(this.nextSlot, current);
+		return { slot, at: Math.max(slot * this.slotMs + offset, this.windowAnchor()) };
+	}
+
 	private windowAnchor(): number {
-		if (this.slots.length < this.perWindow) return 0;
-		const { start, end } = this.slots[0];
-		const quick = end !== undefined && end - start <= this.quickAnswerMs;
-		return quick ? end + this.windowMs : 0;
+		if (this.period > 1 || this.recent.length < this.perWindow) return 0;
+		const { at, end } = this.recent[0];
+		return end !== undefined && end - at <= QUICK_ANSWER_MS ? end + WINDOW_MS : 0;
+	}
+
+	private slowDown(start: Start) {
+		// Requests in flight when the pace changed were refused for the old pace: one change per refusal.
+		if (start.slot < this.slowFrom) return;
+		const now = Date.now();
+		// A refusal means another process took this slot: move to the next one. Another soon after
+		// means the slots are too few for everyone: take fewer. A process with a large share gives
+		// way at once more often (always at 1 in 2 or more), which evens the shares out.
+		const again = this.starts - this.lastRefused <= REFUSED_AGAIN_STARTS;
+		this.lastRefused = this.starts;
+		if (again || Math.random() < GIVE_WAY_PERIOD / this.period) {
+			if (this.probedAt !== undefined && now - this.probedAt < this.probeWaitMs * 2) {
+				this.probeWaitMs = Math.min(PROBE_AFTER_MAX_MS, this.probeWaitMs * 2);
+			}
+			this.probedAt = undefined;
+			this.period = Math.min(MAX_PERIOD, this.period + 1);
+			this.slowdowns++;
+		}
+		this.nextSlot = Math.max(this.nextSlot, start.slot + this.period + 1);
+		this.slowFrom = this.nextSlot;
+		this.changed(now);
+	}
+
+	private maybeProbe(now: number) {
+		// A process with a smaller share tries for more sooner.
+		const wait = (this.probeWaitMs * this.probeJitter * PROBE_SHARE_PERIOD) / this.period;
+		if (this.period === 1 || now - this.lastChange < wait) return;
+		// The last probe held: the next one may come soon again.
+		if (this.probedAt !== undefined) this.probeWaitMs = PROBE_AFTER_MS;
+		this.period--;
+		this.probedAt = now;
+		this.slowFrom = Math.max(this.nextSlot, Math.ceil(now / this.slotMs));
+		this.changed(now);
+	}
+
+	private changed(now: number) {
+		this.lastChange = now;
+		this.paceChanges++;
+		// Processes that changed pace together must not probe together again.
+		this.probeJitter = 0.5 + Math.random();
 	}
 }
 
-// Constant Contact allows 4 requests per second per key (v2) and per application (v3). Spacing
-// starts 1000/N ms apart plus 5 ms keeps any second at N with margin (4/s: 255 ms, 98% of it).
+// Constant Contact allows 4 requests per second per key (v2) and per application (v3): slots of
+// 1000/N ms plus 5 ms keep any second at N with margin (4/s: 255 ms, 98% of it).
 const WINDOW_MS = 1000;
 const MARGIN_MS = 5;
 const QUICK_ANSWER_MS = 100;
-const COLD_PADDING_MS = 60;
-
-export interface Limiter {
-	acquire(): Promise<() => void>;
-}
+const LATE_START_MS = 3;
+// A process taking every slot starts 16 ms into it, one taking every 2nd 11 ms, every 3rd 6 ms...:
+// within the 20 ms the margins leave between a slot and the one a window later.
+const SHARE_OFFSET_MS = 16;
+const SHARE_OFFSET_STEP_MS = 5;
+const MAX_PERIOD = 32;
+const REFUSED_AGAIN_STARTS = 8;
+const GIVE_WAY_PERIOD = 2;
+const PROBE_AFTER_MS = 5000;
+const PROBE_AGAIN_MS = 1500;
+const PROBE_AFTER_MAX_MS = 20_000;
+const PROBE_SHARE_PERIOD = 3;
 
 const unpaced: Limiter = { acquire: async () => () => {} };
 
-const limiters = new Map<string, Limiter>();
+const limiters = new Map<string, SlottedLimiter>();
 
 /**
  * One limiter per credential (and its rate), shared by every execution in this n8n process.
@@ -83,9 +197,13 @@ export function limiterFor(key: string, perSecond: number): Limiter {
 	const id = `${key}@${perSecond}`;
 	let limiter = limiters.get(id);
 	if (!limiter) {
-		const intervalMs = Math.ceil(WINDOW_MS / perSecond) + MARGIN_MS;
-		limiter = new SpacedLimiter(perSecond, WINDOW_MS, intervalMs, QUICK_ANSWER_MS, COLD_PADDING_MS);
+		limiter = new SlottedLimiter(perSecond, Math.ceil(WINDOW_MS / perSecond) + MARGIN_MS);
 		limiters.set(id, limiter);
 	}
 	return limiter;
+}
+
+/** How this process paces `key` now (for tests and the benchmark); undefined before its first request. */
+export function pacingOf(key: string, perSecond: number): PacingState | undefined {
+	return limiters.get(`${key}@${perSecond}`)?.state();
 }

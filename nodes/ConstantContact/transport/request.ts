@@ -4,7 +4,7 @@ import { type IHttpRequestMethods, sleep } from 'n8n-workflow';
 import type { ApiVersion } from '../helpers/types';
 import { type ApiContext, connect } from './connection';
 import { type Failure, toNodeApiError } from './errors';
-import { answerLost, decide, type PostState } from './retry';
+import { answerLost, decide, isThrottled, type PostState } from './retry';
 import { type SendOptions, sendOnce } from './send';
 
 export interface RequestOptions extends SendOptions {
@@ -34,19 +34,26 @@ export async function apiRequest(
 	options: RequestOptions = {},
 ): Promise<unknown> {
 	const connection = await connect(this, api, endpoint, options.link);
-	for (let attempt = 1; ; attempt++) {
+	let throttledSince: number | undefined;
+	for (let attempt = 1, sent = 1; ; sent++) {
 		const answer = await sendOnce(this, connection, method, options);
 		if (answer.kind === 'answered') return answer.body;
 		const { failure } = answer;
 		const check = await checkLostPost(method, options, failure);
 		if (check.processed) return check.result;
-		const decision = decide(connection.style, method, options.repeatable === true, failure, attempt, check.state);
+		const throttled = isThrottled(connection.style, failure);
+		if (throttled) throttledSince ??= Date.now();
+		const decision = decide(connection.style, method, options.repeatable === true, failure, attempt, check.state, {
+			throttledForMs: throttledSince === undefined ? 0 : Date.now() - throttledSince,
+			budgetMs: connection.throttleRetryMs,
+		});
 		if (decision.retry) {
 			const reason = failure.status ?? failure.code;
 			this.logger.debug(
-				`Constant Contact ${method} ${connection.path}: ${reason}, retry ${attempt} in ${decision.delayMs} ms`,
+				`Constant Contact ${method} ${connection.path}: ${reason}, retry ${sent} in ${decision.delayMs} ms`,
 			);
 			await sleep(decision.delayMs);
+			if (!throttled) attempt++;
 			continue;
 		}
 		throw toNodeApiError(this.getNode(), connection.style, failure, {
@@ -56,8 +63,9 @@ export async function apiRequest(
 			hints: options.hints,
 			itemIndex: options.itemIndex,
 			secrets: connection.secrets,
-			attempts: attempt,
+			attempts: sent,
 			requestsPerSecond: connection.requestsPerSecond,
+			throttledForMs: throttledSince === undefined ? 0 : Date.now() - throttledSince,
 			outcomeUnknown: decision.outcomeUnknown,
 		});
 	}

@@ -4,6 +4,8 @@ import type { Failure } from './errors';
 export const MAX_ATTEMPTS = 6;
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 8000;
+const THROTTLED_DELAY_MIN_MS = 250;
+const THROTTLED_DELAY_MAX_MS = 1000;
 
 const IDEMPOTENT = ['GET', 'PUT', 'PATCH', 'DELETE'];
 const TRANSIENT_STATUS = [502, 503, 504];
@@ -26,12 +28,18 @@ export function isRetryable(style: ApiStyle, method: string, failure: Failure): 
 	return TRANSIENT_STATUS.includes(status);
 }
 
-/** Exponential backoff with jitter; a rate refusal waits at least one rate window. */
-export function retryDelayMs(style: ApiStyle, failure: Failure, attempt: number): number {
+/** Exponential backoff with jitter, for failures other than rate refusals. */
+export function retryDelayMs(attempt: number): number {
 	const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
-	const jittered = ceiling / 2 + Math.random() * (ceiling / 2);
-	const throttled = failure.status !== undefined && style.isThrottled(failure.status, failure.body);
-	return Math.round(throttled ? Math.max(1000, jittered) : jittered);
+	return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+/**
+ * A rate refusal waits a jittered part of a rate window, then queues for the limiter again,
+ * which has slowed this process's pace for the credential: the pace is the backoff.
+ */
+export function throttledDelayMs(): number {
+	return Math.round(THROTTLED_DELAY_MIN_MS + Math.random() * (THROTTLED_DELAY_MAX_MS - THROTTLED_DELAY_MIN_MS));
 }
 
 /**
@@ -43,7 +51,19 @@ export type PostState = 'known' | 'notProcessed' | 'unknown';
 
 export type Decision = { retry: true; delayMs: number } | { retry: false; outcomeUnknown: boolean };
 
-/** The retry policy: send again after a delay, or give up (saying whether the outcome is unknown). */
+/** How long one request has been refused for rate, and how long it may be. */
+export interface ThrottleBudget {
+	/** Since the request's first rate refusal (0 before one). */
+	throttledForMs: number;
+	/** The credential's "Retry Rate-Limited Requests For": 0 never retries a rate refusal. */
+	budgetMs: number;
+}
+
+/**
+ * The retry policy: send again after a delay, or give up (saying whether the outcome is unknown).
+ * Rate refusals are retried while the request's budget lasts; other failures up to MAX_ATTEMPTS
+ * attempts (`attempt` counts those only).
+ */
 export function decide(
 	style: ApiStyle,
 	method: string,
@@ -51,11 +71,20 @@ export function decide(
 	failure: Failure,
 	attempt: number,
 	postState: PostState,
+	throttle: ThrottleBudget,
 ): Decision {
+	if (isThrottled(style, failure)) {
+		if (throttle.throttledForMs < throttle.budgetMs) return { retry: true, delayMs: throttledDelayMs() };
+		return { retry: false, outcomeUnknown: false };
+	}
 	// A repeatable POST (create-or-update), or one proven not processed, is as safe as a PUT.
 	const retryAs = repeatable || postState === 'notProcessed' ? 'PUT' : method;
 	if (attempt < MAX_ATTEMPTS && isRetryable(style, retryAs, failure)) {
-		return { retry: true, delayMs: retryDelayMs(style, failure, attempt) };
+		return { retry: true, delayMs: retryDelayMs(attempt) };
 	}
 	return { retry: false, outcomeUnknown: postState === 'unknown' };
+}
+
+export function isThrottled(style: ApiStyle, failure: Failure): boolean {
+	return failure.status !== undefined && style.isThrottled(failure.status, failure.body);
 }

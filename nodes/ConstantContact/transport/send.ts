@@ -3,6 +3,7 @@ import { type IDataObject, type IHttpRequestMethods, type IHttpRequestOptions, N
 import { REQUEST_TIMEOUT_MS } from '../helpers/limits';
 import type { ApiContext, Connection } from './connection';
 import { asNodeError, describeFailure, type Failure, isRefreshFailure, redact } from './errors';
+import type { Verdict } from './rateLimiter';
 
 export interface SendOptions {
 	/** A JSON body: an object, or text that is already JSON (sent as it is, e.g. after measuring its size). */
@@ -81,13 +82,29 @@ async function send(
 	options: IHttpRequestOptions,
 	slots = 1,
 ): Promise<unknown> {
-	const done: Array<() => void> = [];
+	const done: Array<(verdict: Verdict) => void> = [];
 	for (let n = 0; n < slots; n++) done.push(await connection.limiter.acquire());
+	let verdict: Verdict = 'answered';
 	try {
-		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, connection.style.credentialType, options);
+		const response = await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			connection.style.credentialType,
+			options,
+		);
+		if (options.returnFullResponse) verdict = verdictOf(connection, response as FullResponse);
+		return response;
+	} catch (error) {
+		const { status, body } = describeFailure(error);
+		verdict = verdictOf(connection, { statusCode: status ?? 0, body });
+		throw error;
 	} finally {
-		for (const release of done) release();
+		for (const release of done) release(verdict);
 	}
+}
+
+/** A refusal for rate tells the limiter that other clients share the account's limit. */
+function verdictOf(connection: Connection, { statusCode, body }: FullResponse): Verdict {
+	return connection.style.isThrottled(statusCode, body) ? 'throttled' : 'answered';
 }
 
 function request(
