@@ -207,6 +207,23 @@ describe('resend to non-openers', () => {
 		expect(errorMessage(late)).toMatch(/in the past/);
 	});
 
+	test('unscheduling shows DRAFT again; deleting the campaign before the resend drops it', async () => {
+		const [list] = sb.addLists(1, { contacts: 3 });
+		const draft = sb.draftCampaign('v3', { lists: [list] });
+		const path = `/emails/activities/${draft.activityId}/non_opener_resends`;
+		expect((await post(path, { resend_subject: 'Later', delay_days: 1 })).status).toBe(201);
+		const schedules = `/emails/activities/${draft.activityId}/schedules`;
+		expect((await post(schedules, { scheduled_date: new Date(sb.clock.now() + DAY).toISOString() })).status).toBe(201);
+		expect((await get(path)).body[0]).toMatchObject({ resend_status: 'SCHEDULED' });
+		expect((await del(schedules)).status).toBe(204);
+		expect((await get(path)).body).toEqual([
+			{ resend_subject: 'Later', delay_minutes: 1440, delay_days: 1, resend_request_id: 'DRAFT' },
+		]);
+		expect((await del(`/emails/${draft.campaignId}`)).status).toBe(204);
+		expect(sb.resends(draft.activityId).map((r) => r.state)).toEqual(['deleted']);
+		expect((await get(path)).status).toBe(404);
+	});
+
 	test('not for another role or a removed activity; DELETE of an unknown id 404', async () => {
 		const sent = sb.sentCampaign('v3', { audience: 2, daysAgo: 0.1 });
 		const permalink = sb.v3Campaign(sent.campaignId)!.activityIds[1].campaign_activity_id;
