@@ -56,6 +56,15 @@ export const V3_PATHS = [
 	'/contact_tags/{tag_id}',
 	'/contact_custom_fields',
 	'/contact_custom_fields/{custom_field_id}',
+	// Issue 14: campaign follow-ups and v2 ids for every object.
+	'/emails/activities/{campaign_activity_id}/non_opener_resends',
+	'/emails/activities/{campaign_activity_id}/non_opener_resends/{resend_request_id}',
+	'/emails/activities/{campaign_activity_id}/abtest',
+	'/segments',
+	'/segments/{segment_id}',
+	'/segments/{segment_id}/name',
+	'/contact_lists/list_id_xrefs',
+	'/contacts/contact_id_xrefs',
 ];
 
 /**
