@@ -13,6 +13,8 @@ import {
 	type SeededCustomField,
 	type SeededList,
 	type SeededTag,
+	type SeededSegment,
+	type SegmentSpec,
 	type SentCampaign,
 	type SentOptions,
 } from '../sandbox';
@@ -127,7 +129,37 @@ export class World {
 		return this.sandbox.sentCampaign(api, options);
 	}
 
+	/** Segments: `n` named "Segment <k>" (every contact with an email), or one per `{ name?, criteria? }`. */
+	addSegments(what: number | SegmentSpec[]): SeededSegment[] {
+		return this.sandbox.addSegments(what);
+	}
+
 	/* reading */
+
+	/** Every segment, deleted ones too (`deleted`). */
+	segments() {
+		return this.sandbox.segments();
+	}
+
+	/** A segment by `segment_id` (deleted ones too). */
+	segment(id: number) {
+		return this.sandbox.segment(id);
+	}
+
+	/** The contact ids a segment holds now. */
+	segmentMembers(id: number): string[] {
+		return this.sandbox.segmentMembers(id);
+	}
+
+	/** The resends to non-openers of an activity (`state`: draft, scheduled, sent, deleted; `sentTo` once sent). */
+	resends(activityId: string) {
+		return this.sandbox.resends(activityId);
+	}
+
+	/** The A/B test of an activity (`winner` once decided). */
+	abTest(activityId: string) {
+		return this.sandbox.abTest(activityId);
+	}
 
 	/** The v3 ids of the live contact lists. */
 	v3ListIds(): string[] {

@@ -37,7 +37,11 @@ import {
 	type SeededTag,
 	type SentCampaign,
 	type SentOptions,
+	type SeededSegment,
+	type SegmentSpec,
 } from './seeding';
+import { followUps, resendState, type AbTest, type ResendRequest, type ResendState, type Segment } from './follow-ups';
+import { segmentMemberIds } from './segments';
 
 export type {
 	SandboxState,
@@ -68,7 +72,11 @@ export type {
 	SentCampaign,
 	SentOptions,
 	TagRef,
+	SeededSegment,
+	SegmentSpec,
 } from './seeding';
+export { DEFAULT_SEGMENT_CRITERIA } from './seeding';
+export type { AbTest, ResendRequest, ResendState, Segment } from './follow-ups';
 
 /** What the reading methods return: the sandbox's live records, typed so that a test cannot write them. */
 export type ReadonlyDeep<T> = T extends (infer U)[]
@@ -399,7 +407,42 @@ export class Sandbox {
 		return this.seeding.sentCampaign(api, options);
 	}
 
+	/** Segments: `n` named "Segment <k>" (every contact with an email), or one per `{ name?, criteria? }`. */
+	addSegments(what: number | SegmentSpec[]): SeededSegment[] {
+		return this.seeding.addSegments(what);
+	}
+
 	/* ------------------------------------------------------------ reading (assertions) */
+
+	/** Every segment, deleted ones too (`deleted`, `deleted_at`). */
+	segments(): ReadonlyDeep<Segment>[] {
+		return [...followUps(this.state).segments.values()];
+	}
+
+	/** A segment by `segment_id` (deleted ones too). */
+	segment(id: number): ReadonlyDeep<Segment> | undefined {
+		return followUps(this.state).segments.get(id);
+	}
+
+	/** The contact ids a segment holds now (sandbox clock), as a send to it would reach them. */
+	segmentMembers(id: number): string[] {
+		const st = this.state;
+		const seg = followUps(st).segments.get(id);
+		return seg ? segmentMemberIds(st, seg, this.clock.now()) : [];
+	}
+
+	/** The resends to non-openers of an activity, oldest first, deleted ones too, with their `state` now. */
+	resends(activityId: string): (ReadonlyDeep<ResendRequest> & { state: ResendState })[] {
+		const st = this.state;
+		return followUps(st)
+			.resends.filter((r) => r.activityId === activityId)
+			.map((r) => ({ ...r, state: resendState(st, r) }));
+	}
+
+	/** The A/B test of an activity (`winner` once decided), if it has one. */
+	abTest(activityId: string): ReadonlyDeep<AbTest> | undefined {
+		return followUps(this.state).abTests.get(activityId);
+	}
 
 	/** A v3 campaign by `campaign_id` (removed ones too). */
 	v3Campaign(id: string): ReadonlyDeep<V3Campaign> | undefined {

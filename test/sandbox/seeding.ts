@@ -14,6 +14,8 @@ import { randomUUID } from 'crypto';
 import { HttpError, type Ctx } from './common';
 import { addTag } from './contact-tags';
 import { addCustomField } from './custom-fields';
+import { followUps } from './follow-ups';
+import { addSegment } from './segments';
 import {
 	addContact,
 	addContactList,
@@ -61,6 +63,26 @@ export interface SeededTag {
 	tagId: string;
 	name: string;
 }
+
+/** A segment (`/segments`): `criteria` is its parsed `segment_criteria`. */
+export interface SeededSegment {
+	segmentId: number;
+	name: string;
+	criteria: object;
+}
+
+/** A segment to seed: default name "Segment <k>" (first free k), default criteria DEFAULT_SEGMENT_CRITERIA. */
+export interface SegmentSpec {
+	name?: string;
+	/** The `segment_criteria` document (segment-criteria.ts; README "Follow-ups (issue 14)"). */
+	criteria?: object;
+}
+
+/** Every contact with an email address. */
+export const DEFAULT_SEGMENT_CRITERIA = {
+	version: '1.0.0',
+	criteria: { type: 'and', group: [{ source: 'contact', field: 'email_address', op: 'is-not-empty' }] },
+};
 
 /** A tag given to a seeding method: a SeededTag or a tag id. */
 export type TagRef = SeededTag | string;
@@ -211,6 +233,20 @@ export class Seeding {
 		return names.map((name) => {
 			const t = seedingCall(() => addTag(st, name, iso(this.now())));
 			return { tagId: t.tag_id, name: t.name };
+		});
+	}
+
+	/** Segments: `n` named "Segment <k>" with the default criteria, or one per spec (criteria checked as POST /segments does). */
+	addSegments(what: number | SegmentSpec[]): SeededSegment[] {
+		const st = this.state();
+		const specs: SegmentSpec[] = typeof what === 'number' ? Array.from({ length: what }, () => ({})) : what;
+		const taken = [...followUps(st).segments.values()].filter((x) => !x.deleted).map((x) => x.name);
+		const names = freshNames(specs.filter((x) => x.name === undefined).length, 'Segment', taken);
+		return specs.map((spec) => {
+			const criteria = spec.criteria ?? DEFAULT_SEGMENT_CRITERIA;
+			const name = spec.name ?? names.shift()!;
+			const seg = seedingCall(() => addSegment(st, name, JSON.stringify(criteria), this.now()));
+			return { segmentId: seg.segment_id, name: seg.name, criteria: JSON.parse(seg.segment_criteria) };
 		});
 	}
 

@@ -134,6 +134,10 @@ export interface SendRecord {
 	listIds: string[]; // v3 list ids the activity/campaign targeted
 	sendId: number; // run number (1-based)
 	sentAt: number; // sandbox ms
+	/** v3 follow-up sends only (follow-ups.ts): an A/B test half or its winner, or a resend to non-openers. */
+	followUp?: 'ab_test_a' | 'ab_test_b' | 'ab_test_winner' | 'resend';
+	/** The subject it went out with (follow-up sends only). */
+	subject?: string;
 }
 
 export interface SendRun {
@@ -622,6 +626,25 @@ export function addV3Campaign(
 /* ------------------------------------------------------------------ scheduler */
 
 /**
+ * How the v3 follow-ups (follow-ups.ts: segments, A/B tests, resends to non-openers) take part in
+ * the sends below; follow-ups.ts registers them (v3.ts loads it).
+ */
+export interface V3SendHooks {
+	/** Contacts an activity reaches besides its lists' members (its segments'), as of `at`. */
+	alsoReaches(state: SandboxState, a: V3Activity, at: number): ((c: Contact) => boolean) | undefined;
+	/** Of a send's recipients, those it goes to now, and what their records carry (an A/B test's halves). */
+	split(
+		state: SandboxState,
+		a: V3Activity,
+		to: Contact[],
+		at: number,
+	): { now: Contact[]; record?: (c: Contact) => Partial<SendRecord> };
+	/** Follow-up sends due by `now` (an A/B test's winner, a resend), after the activities' own sends. */
+	processDue(state: SandboxState, now: number): void;
+}
+export const v3SendHooks: { current?: V3SendHooks } = {};
+
+/**
  * Moves every due campaign/activity along: SCHEDULED -> EXECUTING/RUNNING at the scheduled
  * date (recipients are computed and logged then), -> DONE/SENT `sendDurationMs` later.
  */
@@ -668,6 +691,7 @@ export function processDue(state: SandboxState, now: number, sendDurationMs: num
 			touchV3(state, camp, p.startedAt + sendDurationMs);
 		}
 	}
+	v3SendHooks.current?.processDue(state, now);
 }
 
 export function touchV2(state: SandboxState, c: V2Campaign, ms: number): void {
@@ -681,11 +705,16 @@ export function touchV3(state: SandboxState, c: V3Campaign, ms: number): void {
 	state.version++;
 }
 
-function recipients(state: SandboxState, listIds: string[], already: Set<string>): Contact[] {
+function recipients(
+	state: SandboxState,
+	listIds: string[],
+	already: Set<string>,
+	alsoReaches?: (c: Contact) => boolean,
+): Contact[] {
 	const out: Contact[] = [];
 	for (const c of state.contacts.values()) {
 		if (already.has(c.contact_id) || !c.email || c.status === 'deleted') continue;
-		if (listIds.some((l) => c.listIds.has(l))) out.push(c);
+		if (listIds.some((l) => c.listIds.has(l)) || alsoReaches?.(c)) out.push(c);
 	}
 	return out;
 }
@@ -726,7 +755,10 @@ function deliverV2(state: SandboxState, c: V2Campaign, at: number): void {
 function deliverV3(state: SandboxState, a: V3Activity, at: number): void {
 	const already = new Set(a.sendLog.map((s) => s.contactId));
 	const sendId = a.runs.length + 1;
-	const to = recipients(state, a.contact_list_ids, already);
+	const hooks = v3SendHooks.current;
+	const all = recipients(state, a.contact_list_ids, already, hooks?.alsoReaches(state, a, at));
+	const split = hooks?.split(state, a, all, at);
+	const to = split?.now ?? all;
 	for (const ct of to) {
 		const r: SendRecord = {
 			api: 'v3',
@@ -737,6 +769,7 @@ function deliverV3(state: SandboxState, a: V3Activity, at: number): void {
 			listIds: [...a.contact_list_ids],
 			sendId,
 			sentAt: at,
+			...split?.record?.(ct),
 		};
 		a.sendLog.push(r);
 		state.sendLog.push(r);

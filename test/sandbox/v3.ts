@@ -42,6 +42,20 @@ import {
 	putCustomField,
 } from './custom-fields';
 import { getContact, getList, statusMatches } from './lookups';
+import { deleteAbTest, getAbTest, postAbTest } from './abtests';
+import { deleteResend, listResends, postResend } from './resends';
+import {
+	checkActivitySegments,
+	checkScheduledSegments,
+	deleteSegment,
+	getSegment,
+	listSegments,
+	postSegment,
+	putSegment,
+	renameSegment,
+	segmentDetail,
+} from './segments';
+import { contactIdXrefs, listIdXrefs } from './xrefs';
 
 const NF_EMAIL = (what: string): never => fail(404, 'email.api.not_found', `${what} not found.`);
 
@@ -171,6 +185,34 @@ export function handleV3(ctx: Ctx): Reply {
 			return testSend(ctx, s[2]);
 		case 'GET /emails/activities/*/previews':
 			return preview(ctx, s[2]);
+		case 'GET /emails/activities/*/non_opener_resends':
+			return listResends(ctx, s[2]);
+		case 'POST /emails/activities/*/non_opener_resends':
+			return postResend(ctx, s[2]);
+		case 'DELETE /emails/activities/*/non_opener_resends/*':
+			return deleteResend(ctx, s[2], s[4]);
+		case 'GET /emails/activities/*/abtest':
+			return getAbTest(ctx, s[2]);
+		case 'POST /emails/activities/*/abtest':
+			return postAbTest(ctx, s[2]);
+		case 'DELETE /emails/activities/*/abtest':
+			return deleteAbTest(ctx, s[2]);
+		case 'GET /segments':
+			return listSegments(ctx);
+		case 'POST /segments':
+			return postSegment(ctx);
+		case 'GET /segments/*':
+			return json(200, segmentDetail(getSegment(st, s[1], true)));
+		case 'PUT /segments/*':
+			return putSegment(ctx, s[1]);
+		case 'DELETE /segments/*':
+			return deleteSegment(ctx, s[1]);
+		case 'PATCH /segments/*/name':
+			return renameSegment(ctx, s[1]);
+		case 'GET /contact_lists/list_id_xrefs':
+			return listIdXrefs(ctx);
+		case 'GET /contacts/contact_id_xrefs':
+			return contactIdXrefs(ctx);
 		case 'GET /emails/activities/*/send_history':
 			return json(
 				200,
@@ -262,15 +304,17 @@ const BULK_ENDPOINTS = new Set([
 	'contact_exports',
 ]);
 /** Collections whose second path segment is always an id. */
-const ID_COLLECTIONS = new Set(['contact_exports', 'contact_tags', 'contact_custom_fields']);
+const ID_COLLECTIONS = new Set(['contact_exports', 'contact_tags', 'contact_custom_fields', 'segments']);
+/** `/contact_lists/<name>` and `/contacts/<name>` endpoints (any other second segment is an id). */
+const NAMED_CONTACT_ENDPOINTS = new Set(['sign_up_form', 'list_id_xrefs', 'contact_id_xrefs']);
 
 /** Which path segments are ids (for routing). */
 function isParamPos(s: string[], i: number): boolean {
 	if (s[0] === 'emails') {
 		if (i === 1) return s[1] !== 'activities' && s[1] !== 'campaign_id_xrefs';
-		return i === 2 && s[1] === 'activities';
+		return s[1] === 'activities' && (i === 2 || (i === 4 && s[3] === 'non_opener_resends'));
 	}
-	if (s[0] === 'contact_lists' || s[0] === 'contacts') return i === 1 && s[1] !== 'sign_up_form';
+	if (s[0] === 'contact_lists' || s[0] === 'contacts') return i === 1 && !NAMED_CONTACT_ENDPOINTS.has(s[1]);
 	if (s[0] === 'activities') return i === 1 && !BULK_ENDPOINTS.has(s[1]);
 	if (ID_COLLECTIONS.has(s[0])) return i === 1;
 	if (s[0] === 'reports') return (s[1] === 'stats' && i === 3) || (s[1] === 'email_reports' && i === 2);
@@ -502,13 +546,14 @@ function putActivity(ctx: Ctx, id: string): Reply {
 	if (b.html_content !== undefined && !String(b.html_content).includes('[[trackingImage]]')) {
 		fail(400, 'json.field.invalid', 'html_content: custom code emails must contain the [[trackingImage]] tag.');
 	}
+	const segmentIds = checkActivitySegments(st, lists, b.segment_ids);
 	a.from_email = b.from_email;
 	a.from_name = b.from_name;
 	a.reply_to_email = b.reply_to_email;
 	a.subject = b.subject;
 	a.preheader = b.preheader;
 	a.contact_list_ids = [...new Set(lists)];
-	a.segment_ids = Array.isArray(b.segment_ids) ? b.segment_ids : [];
+	a.segment_ids = segmentIds;
 	// Subresources the caller omits are kept.
 	if (b.html_content !== undefined) a.html_content = b.html_content;
 	if (b.physical_address_in_footer !== undefined) a.physical_address_in_footer = b.physical_address_in_footer;
@@ -534,6 +579,7 @@ function schedule(ctx: Ctx, id: string): Reply {
 			`The email campaign activity is ${a.current_status}; only DRAFT, DONE or ERROR activities can be scheduled.`,
 		);
 	}
+	checkScheduledSegments(st, a);
 	if (!a.contact_list_ids.length && !a.segment_ids.length) {
 		fail(
 			400,
