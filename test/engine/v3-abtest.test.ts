@@ -60,7 +60,7 @@ describe('v3 campaign activity: A/B test of the subject', () => {
 			[{ testSize: 12.5 }, '"Test Size" must be a whole number from 5 to 50, not 12.5'],
 			[{ winnerWaitDuration: '36' }, '"Wait Before Choosing the Winner" must be one of 6, 12, 24, 48; not "36"'],
 			[{ winnerWaitDuration: '={{ 36 }}' }, '"Wait Before Choosing the Winner" must be one of 6, 12, 24, 48; not "36"'],
-			[{ alternativeSubject: '' }, '"Alternative Subject" is required'],
+			[{ alternativeSubject: '={{ "" }}' }, '"Alternative Subject" is required'],
 		];
 		for (const [parameters, message] of cases) {
 			expect((await world.run(createAbTest(draft.activityId, parameters))).error?.message).toBe(message);
@@ -115,7 +115,9 @@ describe('v3 campaign activity: A/B test of the subject', () => {
 		expect(decided?.winner).toMatch(/^[AB]$/);
 		const [after] = jsonOf(await world.run(activity('getAbTest', draft.activityId)));
 		expect(after).toMatchObject({ winning_subject: decided?.winningSubject, winner_decided_at: expect.any(String) });
-		const winnerSends = world.sandbox.v3Activity(draft.activityId)?.sendLog.filter((s) => s.followUp === 'ab_test_winner');
+		const winnerSends = world.sandbox
+			.v3Activity(draft.activityId)
+			?.sendLog.filter((s) => s.followUp === 'ab_test_winner');
 		expect(winnerSends).toHaveLength(20);
 
 		const sentAlready = await world.run(activity('deleteAbTest', draft.activityId));
@@ -145,7 +147,7 @@ describe('v3 campaign activity: A/B test of the subject', () => {
 			expect(errorOf(result).description).toMatch(new RegExp(`campaign activity (with ID )?"${UNKNOWN}"`, 'i'));
 		}
 		const mark = world.mark;
-		expect((await world.run(createAbTest('nope'))).error?.message).toBe(
+		expect((await world.run(createAbTest('={{ "nope" }}'))).error?.message).toBe(
 			'"Campaign Activity" is not a valid ID: "nope"',
 		);
 		expect(world.sandbox.requests.slice(mark)).toHaveLength(0);

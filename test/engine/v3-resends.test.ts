@@ -14,7 +14,12 @@ const activity = (operation: string, campaignActivityId: string, parameters: Rec
 });
 
 const createResend = (activityId: string, parameters: Record<string, unknown> = {}) =>
-	activity('createResend', activityId, { resendSubject: 'In case you missed it', delay: 2, delayUnit: 'days', ...parameters });
+	activity('createResend', activityId, {
+		resendSubject: 'In case you missed it',
+		delay: 2,
+		delayUnit: 'days',
+		...parameters,
+	});
 
 const errorOf = (result: { error?: Error }) => result.error as Error & { httpCode?: string; description?: string };
 
@@ -55,8 +60,14 @@ describe('v3 campaign activity: resend to non-openers', () => {
 			[{ delay: 0 }, '"Delay" must be a whole number from 1 to 10 when "Delay Unit" is Days, not 0'],
 			[{ delay: 11 }, '"Delay" must be a whole number from 1 to 10 when "Delay Unit" is Days, not 11'],
 			[{ delay: 1.5 }, '"Delay" must be a whole number from 1 to 10 when "Delay Unit" is Days, not 1.5'],
-			[{ delay: 11, delayUnit: 'hours' }, '"Delay" must be a whole number from 12 to 240 when "Delay Unit" is Hours, not 11'],
-			[{ delay: 241, delayUnit: 'hours' }, '"Delay" must be a whole number from 12 to 240 when "Delay Unit" is Hours, not 241'],
+			[
+				{ delay: 11, delayUnit: 'hours' },
+				'"Delay" must be a whole number from 12 to 240 when "Delay Unit" is Hours, not 11',
+			],
+			[
+				{ delay: 241, delayUnit: 'hours' },
+				'"Delay" must be a whole number from 12 to 240 when "Delay Unit" is Hours, not 241',
+			],
 			[{ delay: '={{ "soon" }}' }, '"Delay" must be a whole number from 1 to 10 when "Delay Unit" is Days, not "soon"'],
 			[{ delayUnit: '={{ "weeks" }}' }, '"Delay Unit" must be one of days, hours; not "weeks"'],
 			[{ resendSubject: ' ' }, '"Resend Subject" is required'],

@@ -10,6 +10,9 @@ const segment = (operation: string, parameters: Record<string, unknown> = {}) =>
 	...parameters,
 });
 
+/** An expression returning `value` (nested objects on separate lines: an expression ends at the first "}}"). */
+const expression = (value: unknown) => `={{ ${JSON.stringify(value, null, 1)} }}`;
+
 const errorOf = (result: { error?: Error }) => result.error as Error & { httpCode?: string; description?: string };
 
 /** Contacts who did not open any of the last 5 campaigns (the contract's example). */
@@ -45,7 +48,7 @@ describe('v3 segment', () => {
 	test('create takes the criteria as an object from an expression, or as escaped JSON text', async () => {
 		const fromObject = uniqueName('From object');
 		const [a] = jsonOf(
-			await world.run(segment('create', { name: fromObject, segmentCriteria: `={{ ${JSON.stringify(ANY_EMAIL)} }}` })),
+			await world.run(segment('create', { name: fromObject, segmentCriteria: expression(ANY_EMAIL) })),
 		);
 		expect(JSON.parse(String(world.segment(Number(a.segment_id))?.segment_criteria))).toEqual(ANY_EMAIL);
 		const escaped = uniqueName('Escaped');
@@ -57,7 +60,7 @@ describe('v3 segment', () => {
 
 	test('criteria that are not JSON or not the shape the API takes are refused before any request, naming the field', async () => {
 		const bad: Array<[unknown, RegExp]> = [
-			['', /^"Segment Criteria" is required$/],
+			['={{ "" }}', /^"Segment Criteria" is required$/],
 			['{"version": "1.0.0", "criteria": ', /^"Segment Criteria" is not valid JSON/],
 			['[1, 2]', /^"Segment Criteria" must be a JSON object/],
 			['{"version": "1.0.0"}', /^"Segment Criteria" needs a "criteria" object$/],
@@ -78,7 +81,7 @@ describe('v3 segment', () => {
 		];
 		const mark = world.mark;
 		for (const [criteria, message] of bad) {
-			const value = typeof criteria === 'string' ? criteria : `={{ ${JSON.stringify(criteria)} }}`;
+			const value = typeof criteria === 'string' ? criteria : expression(criteria);
 			const result = await world.run(segment('create', { name: uniqueName('Bad'), segmentCriteria: value }));
 			expect(result.error?.message).toMatch(message);
 		}
@@ -158,7 +161,7 @@ describe('v3 segment', () => {
 			['gold members', '"Segment" is not a valid ID: "gold members"'],
 			['0', '"Segment" is not a valid segment ID: "0"'],
 			['99999999999', '"Segment" is not a valid ID: "99999999999"'],
-			['', '"Segment" is empty'],
+			['={{ "" }}', '"Segment" is empty'],
 		]) {
 			expect((await world.run(segment('get', { segmentId: value }))).error?.message).toBe(message);
 		}
@@ -272,7 +275,10 @@ describe('v3 segment as the recipients of an email', () => {
 			`PUT /v3/emails/activities/${draft.activityId}`,
 			`POST /v3/emails/activities/${draft.activityId}/schedules`,
 		]);
-		expect(world.sandbox.v3Activity(draft.activityId)).toMatchObject({ segment_ids: [seg.segmentId], contact_list_ids: [] });
+		expect(world.sandbox.v3Activity(draft.activityId)).toMatchObject({
+			segment_ids: [seg.segmentId],
+			contact_list_ids: [],
+		});
 		world.sandbox.clock.advance(5_000);
 		const sentTo = world.sandbox.v3Activity(draft.activityId)?.sendLog.map((s) => s.contactId);
 		expect([...(sentTo ?? [])].sort()).toEqual([...members].sort());

@@ -51,9 +51,12 @@ describe('v3 contact: get by v2 id', () => {
 			continueOnFail: true,
 		});
 		expect(world.accepted('GET', /contact_id_xrefs$/, mark)).toHaveLength(1);
-		expect(world.accepted('GET', /contact_id_xrefs$/, mark)[0].query.sequence_ids.split(',').sort()).toEqual(
-			[a.v2Id, b.v2Id, c.v2Id].sort(),
-		);
+		expect(
+			world
+				.accepted('GET', /contact_id_xrefs$/, mark)[0]
+				.query.sequence_ids.split(',')
+				.sort(),
+		).toEqual([a.v2Id, b.v2Id, c.v2Id].sort());
 		expect(jsonOf(result).map((r) => r.contact_id ?? r.error)).toEqual([
 			a.contactId,
 			b.contactId,

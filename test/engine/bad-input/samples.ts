@@ -20,7 +20,10 @@ export class Sample {
 
 	/** The value as saved workflow JSON holds it. */
 	get parameter(): unknown {
-		return this.viaExpression ? `={{ ${JSON.stringify(this.value)} }}` : this.value;
+		if (!this.viaExpression) return this.value;
+		// Nested objects on separate lines: n8n's expressions end at the first "}}".
+		const json = typeof this.value === 'object' ? JSON.stringify(this.value, null, 1) : JSON.stringify(this.value);
+		return `={{ ${json} }}`;
 	}
 
 	/** How fast-check prints it on failure (never a 100k-character string). */
@@ -470,7 +473,10 @@ export function segmentId(options: { required?: boolean; unknown?: boolean } = {
 		often(hugeText(undefined).chain((t) => deliver('reject', t))),
 	];
 	if (options.unknown !== false) {
-		arbitraries.push(rare(each('unknown', UNKNOWN_SEGMENT_IDS)), rare(each('unknown', UNKNOWN_SEGMENT_IDS.map(String))));
+		arbitraries.push(
+			rare(each('unknown', UNKNOWN_SEGMENT_IDS)),
+			rare(each('unknown', UNKNOWN_SEGMENT_IDS.map(String))),
+		);
 	}
 	return kind(fc.oneof(...arbitraries), empty);
 }
@@ -482,7 +488,12 @@ export function wholeNumber(options: { min: number; max: number }): Kind {
 		often(each('reject', oneOf('', ' ', 'abc', '1.5', true, false, [min], { a: 1 }, null))),
 		often(each('reject', fc.integer({ min: -1000, max: min - 1 }))),
 		often(each('reject', fc.integer({ min: max + 1, max: max + 1000 }))),
-		often(each('reject', fc.double({ min, max, noNaN: true }).filter((n) => !Number.isInteger(n)))),
+		often(
+			each(
+				'reject',
+				fc.double({ min, max, noNaN: true }).filter((n) => !Number.isInteger(n)),
+			),
+		),
 		rare(each('either', fc.integer({ min, max }))),
 		rare(each('either', fc.integer({ min, max }).map(String))),
 	);
@@ -541,7 +552,12 @@ export function segmentCriteria(): Kind {
 export function resendRequestId(): Kind {
 	const samples = fc.oneof(
 		often(each('reject', oneOf('next one', 'abc', '-1', '1.5', 'DRAFT 2', '12/3', true, [1, 2], { a: 1 }))),
-		often(each('reject', fc.integer({ min: 20, max: 60 }).map((n) => '9'.repeat(n)))),
+		often(
+			each(
+				'reject',
+				fc.integer({ min: 20, max: 60 }).map((n) => '9'.repeat(n)),
+			),
+		),
 		often(hugeText(undefined).chain((t) => deliver('reject', t))),
 		rare(each('either', oneOf('', ' ', null, 'DRAFT', 'draft'))),
 		rare(each('unknown', fc.bigInt({ min: 1n, max: 10n ** 12n }).map(String))),

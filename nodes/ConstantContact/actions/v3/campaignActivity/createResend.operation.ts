@@ -62,9 +62,11 @@ export const properties: INodeProperties[] = [
 	delayUnitField,
 ];
 
-const RESEND_EXISTS =
-	'This campaign already has a resend to non-openers, and Constant Contact allows one per campaign. To change it, ' +
-	'delete it (Campaign Activity → Delete Resend) and create it again; Campaign Activity → Get Resends shows it.';
+// 409: the campaign has its resend already, or the email is not a draft, scheduled or sent.
+const RESEND_REFUSED =
+	'Constant Contact allows one resend to non-openers per campaign, of an email that is a draft, scheduled or sent. ' +
+	'If the campaign has one, delete it (Campaign Activity → Delete Resend) and create it again; Campaign Activity → ' +
+	'Get Resends shows it.';
 
 /** The delay as the API takes it: whole days (1 to 10) as `delay_days`, whole hours (12 to 240) as `delay_minutes`. */
 function readDelay(this: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -75,7 +77,8 @@ function readDelay(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (!Number.isInteger(number) || number < min || number > max) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`"Delay" must be a whole number of ${unit} from ${min} to ${max}, not ${describeValue(raw)}`,
+			`"Delay" must be a whole number from ${min} to ${max} when "Delay Unit" is ${unit === 'days' ? 'Days' : 'Hours'}, ` +
+				`not ${describeValue(raw)}`,
 			{
 				itemIndex,
 				description: `Constant Contact resends ${HOURS_MIN} hours to ${RESEND_DELAY_DAYS_MAX} days after the send.`,
@@ -93,7 +96,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const made = (await apiRequest.call(this, 'v3', 'POST', resendsPath(id), {
 		body,
 		notFound: notFoundActivity(id),
-		hints: { 409: RESEND_EXISTS },
+		hints: { 409: RESEND_REFUSED },
 		itemIndex,
 		// One resend per campaign: after a lost answer, a resend with this subject is the one just made.
 		verify: async () => {

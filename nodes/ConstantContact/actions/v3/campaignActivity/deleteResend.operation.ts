@@ -45,7 +45,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	);
 	let resendId = given
-		? checkId.call(this, given.toUpperCase(), 'Resend Request ID', itemIndex, RESEND_REQUEST_ID, HINT)
+		? checkId.call(
+				this,
+				given.toUpperCase() === 'DRAFT' ? 'DRAFT' : given,
+				'Resend Request ID',
+				itemIndex,
+				RESEND_REQUEST_ID,
+				HINT,
+			)
 		: undefined;
 	if (resendId === undefined) {
 		const [resend] = await readResends.call(this, id, itemIndex);
@@ -61,6 +68,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		notFound:
 			`No resend to non-openers "${resendId}" exists for campaign activity "${id}": check "Campaign Activity" and ` +
 			`"Resend Request ID". ${HINT}`,
+		hints: { 409: 'Constant Contact deletes a resend only until it is sent; this one was sent already.' },
 		itemIndex,
 	});
 	return { campaign_activity_id: id, resend_request_id: resendId, deleted: true };
