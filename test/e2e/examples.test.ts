@@ -349,7 +349,7 @@ test('resend to non-openers (v3): the newsletter goes to the list now, and 2 day
 	// requests: the resend is asked for once, in days, before the one send-now schedule
 	const writes = requestsSince(before).filter((q) => q.method === 'POST' || q.method === 'PUT');
 	expect(writes.map((q) => `${q.method} ${q.path.replace(/[0-9a-f-]{36}/g, '{id}')} ${q.status}`)).toEqual([
-		'POST /v3/emails 201',
+		'POST /v3/emails 200',
 		'PUT /v3/emails/activities/{id} 200',
 		'POST /v3/emails/activities/{id}/non_opener_resends 201',
 		'POST /v3/emails/activities/{id}/schedules 201',
@@ -377,8 +377,9 @@ test('resend to non-openers (v3): the newsletter goes to the list now, and 2 day
 	for (const id of resend.sentTo) expect(recipients.has(id)).toBe(true);
 	const resent = sb.sendLog().filter((s) => s.activityId === activityId && s.followUp === 'resend');
 	expect(resent.map((s) => s.contactId).sort()).toEqual([...resend.sentTo].sort());
-	expect(new Set(resent.map((s) => s.subject))).toEqual(new Set(resend.sentTo.length ? [subject] : []));
-	expect(resend.sentTo.length).toBeLessThanOrEqual(recipients.size);
+	expect(resent.length).toBeGreaterThan(0);
+	expect(new Set(resent.map((s) => s.subject))).toEqual(new Set([subject]));
+	expect(resend.sentTo.length).toBeLessThan(recipients.size);
 	expect(sb.contractViolations).toEqual([]);
 });
 
