@@ -6,6 +6,7 @@
 import { type Ctx, type Reply, fail } from './common';
 import { created, queueActivity, type Completion } from './activity-store';
 import { checkLists, checkTags, isActive, MAX_LISTS_PER_CONTACT, MAX_TAGS_PER_CONTACT } from './lookups';
+import { getSegment, segmentMemberIds } from './segments';
 import { deleteContact, iso, type BulkActivity, type BulkKind, type Contact, type SandboxState } from './state';
 
 const THIRTY_DAYS = 30 * 86_400_000;
@@ -38,7 +39,6 @@ function sourceKey(source: Source, allowed: SourceKey[]): SourceKey {
 		bad(`source: exactly one of ${allowed.join(', ')} is required (they are mutually exclusive); got ${given.length}.`);
 	const key = given[0];
 	if (!allowed.includes(key)) bad(`source.${key}: not allowed here; use one of ${allowed.join(', ')}.`);
-	if (key === 'segment_id') fail(404, 'contacts.api.not_found', `Segment ${source.segment_id} not found.`);
 	if (key === 'engagement_level') bad('source.engagement_level: engagement levels are not simulated by the sandbox.');
 	return key;
 }
@@ -62,11 +62,14 @@ export function sourceContacts(
 	if (key === 'contact_ids') return [...new Set(source.contact_ids)];
 	if (key === 'list_ids') checkLists(st, source.list_ids!, 'source.list_ids', listStatus);
 	if (key === 'tag_ids') checkTags(st, source.tag_ids!, 'source.tag_ids');
+	const inSegment =
+		key === 'segment_id' ? new Set(segmentMemberIds(st, getSegment(st, source.segment_id!), now)) : undefined;
 	const picks: Record<string, (c: Contact) => boolean> = {
 		list_ids: (c) => source.list_ids!.some((l) => c.listIds.has(l)),
 		tag_ids: (c) => source.tag_ids!.some((t) => c.tagIds.has(t)),
 		all_active_contacts: () => true,
 		new_subscriber: (c) => Date.parse(c.created_at) >= now - THIRTY_DAYS,
+		segment_id: (c) => inSegment!.has(c.contact_id),
 	};
 	const out: string[] = [];
 	for (const c of st.contacts.values())

@@ -6,6 +6,7 @@
 import { type Ctx, type Reply, fail } from './common';
 import { created, queueActivity, type Completion } from './activity-store';
 import { checkLists, checkTags, statusMatches } from './lookups';
+import { getSegment, segmentMemberIds } from './segments';
 import { type BulkActivity, type Contact, type SandboxState } from './state';
 
 const THIRTY_DAYS = 30 * 86_400_000;
@@ -75,7 +76,8 @@ function exportFields(st: SandboxState, fields: string[] | undefined): string[] 
 function exportContacts(st: SandboxState, now: number, b: ExportBody): Contact[] {
 	const exclusive = (['contact_ids', 'list_ids', 'tag_ids', 'segment_id'] as const).filter((k) => b[k] !== undefined);
 	if (exclusive.length > 1) bad(`${exclusive.join(', ')}: mutually exclusive.`);
-	if (b.segment_id !== undefined) fail(404, 'contacts.api.not_found', `Segment ${b.segment_id} not found.`);
+	const inSegment =
+		b.segment_id !== undefined ? new Set(segmentMemberIds(st, getSegment(st, b.segment_id), now)) : undefined;
 	if (b.list_ids) checkLists(st, b.list_ids, 'list_ids', 404);
 	if (b.tag_ids) checkTags(st, b.tag_ids, 'tag_ids');
 	const excluded = new Set(b.exclude?.contact_ids ?? []);
@@ -87,6 +89,7 @@ function exportContacts(st: SandboxState, now: number, b: ExportBody): Contact[]
 			(!ids || ids.has(c.contact_id)) &&
 			(!b.list_ids || b.list_ids.some((l) => c.listIds.has(l))) &&
 			(!b.tag_ids || b.tag_ids.some((t) => c.tagIds.has(t))) &&
+			(!inSegment || inSegment.has(c.contact_id)) &&
 			(!b.new_subscriber || Date.parse(c.created_at) >= now - THIRTY_DAYS),
 	);
 }

@@ -207,6 +207,23 @@ describe('resend to non-openers', () => {
 		expect(errorMessage(late)).toMatch(/in the past/);
 	});
 
+	test('unscheduling shows DRAFT again; deleting the campaign before the resend drops it', async () => {
+		const [list] = sb.addLists(1, { contacts: 3 });
+		const draft = sb.draftCampaign('v3', { lists: [list] });
+		const path = `/emails/activities/${draft.activityId}/non_opener_resends`;
+		expect((await post(path, { resend_subject: 'Later', delay_days: 1 })).status).toBe(201);
+		const schedules = `/emails/activities/${draft.activityId}/schedules`;
+		expect((await post(schedules, { scheduled_date: new Date(sb.clock.now() + DAY).toISOString() })).status).toBe(201);
+		expect((await get(path)).body[0]).toMatchObject({ resend_status: 'SCHEDULED' });
+		expect((await del(schedules)).status).toBe(204);
+		expect((await get(path)).body).toEqual([
+			{ resend_subject: 'Later', delay_minutes: 1440, delay_days: 1, resend_request_id: 'DRAFT' },
+		]);
+		expect((await del(`/emails/${draft.campaignId}`)).status).toBe(204);
+		expect(sb.resends(draft.activityId).map((r) => r.state)).toEqual(['deleted']);
+		expect((await get(path)).status).toBe(404);
+	});
+
 	test('not for another role or a removed activity; DELETE of an unknown id 404', async () => {
 		const sent = sb.sentCampaign('v3', { audience: 2, daysAgo: 0.1 });
 		const permalink = sb.v3Campaign(sent.campaignId)!.activityIds[1].campaign_activity_id;
@@ -356,6 +373,8 @@ describe('segments', () => {
 		expect(put.status).toBe(200);
 		expect(sb.segment(1)!.criteria.group[0]).toMatchObject({ source: 'contact', field: 'first_name' });
 		expect((await get('/segments/99')).status).toBe(404);
+		expect((await call('PATCH', '/segments/1/name', { name: ' ' })).status).toBe(400);
+		expect((await call('PATCH', `/segments/${second.body.segment_id}/name`, { name: 'Back' })).status).toBe(404);
 	});
 
 	test('paging: limit and _links.next; sort_by name or date (most recently edited first)', async () => {
@@ -563,6 +582,56 @@ describe('segments', () => {
 	});
 });
 
+describe('segments as a source of contacts', () => {
+	test('GET /contacts?segment_id (only with limit), add_list_memberships and contact_exports from a segment', async () => {
+		const [vip] = sb.addTags(['VIP']);
+		const tagged = sb.addContacts(3, { tags: [vip] });
+		sb.addContacts(2);
+		const [segment] = sb.addSegments([
+			{
+				criteria: {
+					version: '1.0.0',
+					criteria: {
+						type: 'and',
+						group: [{ source: 'tags', field: 'tag_id', op: 'contains-any', const_value: vip.tagId }],
+					},
+				},
+			},
+		]);
+		const ids = tagged.map((c) => c.contactId).sort();
+		const page1 = (await get(`/contacts?segment_id=${segment.segmentId}&limit=2`)).body;
+		const page2 = (await get(page1._links.next.href.replace(/^\/v3/, ''))).body;
+		expect([...page1.contacts, ...page2.contacts].map((c: any) => c.contact_id).sort()).toEqual(ids);
+		const mixed = await get(`/contacts?segment_id=${segment.segmentId}&status=all`);
+		expect(mixed.status).toBe(400);
+		expect(errorMessage(mixed)).toMatch(/only be combined with limit/);
+		expect((await get('/contacts?segment_id=42')).status).toBe(404);
+
+		const [target] = sb.addLists(1);
+		const add = await post('/activities/add_list_memberships', {
+			source: { segment_id: segment.segmentId },
+			list_ids: [target.v3Id],
+		});
+		expect(add.status).toBe(201);
+		const exp = await post('/activities/contact_exports', { segment_id: segment.segmentId, fields: ['email'] });
+		expect(exp.status).toBe(201);
+		advance(120_000);
+		expect(
+			sb
+				.contacts()
+				.filter((c) => c.listIds.has(target.v3Id))
+				.map((c) => c.contact_id)
+				.sort(),
+		).toEqual(ids);
+		expect(sb.activity(exp.body.activity_id)!.csv!.trim().split('\r\n').slice(1).sort()).toEqual(
+			tagged.map((c) => c.email).sort(),
+		);
+		expect(
+			(await post('/activities/add_list_memberships', { source: { segment_id: 42 }, list_ids: [target.v3Id] })).status,
+		).toBe(404);
+	});
+});
+
 describe('v2 -> v3 id cross-references', () => {
 	test('lists and contacts by sequence_ids, ascending, unknown ones left out; at most 500 ids', async () => {
 		const lists = sb.addLists(3);
@@ -583,6 +652,13 @@ describe('v2 -> v3 id cross-references', () => {
 				.join(',')}`,
 		);
 		expect(c.body).toEqual({ xrefs: contacts.map((x) => ({ sequence_id: x.v2Id, contact_id: x.contactId })) });
+		// Duplicates once; deleted lists left out, deleted contacts kept.
+		expect((await del(`/contact_lists/${lists[1].v3Id}`)).status).toBe(202);
+		expect((await del(`/contacts/${contacts[1].contactId}`)).status).toBe(204);
+		const again = await get(`/contact_lists/list_id_xrefs?sequence_ids=${[...listIds, listIds[0]].join(',')}`);
+		expect(again.body.xrefs.map((x: any) => x.sequence_id)).toEqual([listIds[0], listIds[2]]);
+		const kept = await get(`/contacts/contact_id_xrefs?sequence_ids=${contacts[1].v2Id},${contacts[1].v2Id}`);
+		expect(kept.body).toEqual({ xrefs: [{ sequence_id: contacts[1].v2Id, contact_id: contacts[1].contactId }] });
 		const many = Array.from({ length: 501 }, (_, i) => String(i + 1)).join(',');
 		for (const path of ['/contact_lists/list_id_xrefs', '/contacts/contact_id_xrefs']) {
 			const over = await get(`${path}?sequence_ids=${many}`);

@@ -84,11 +84,15 @@ export function followUps(st: SandboxState): FollowUps {
 
 export type ResendState = 'draft' | 'scheduled' | 'sent' | 'deleted';
 
-/** draft while the activity is a draft, scheduled until sent (activity scheduled or sent), sent, deleted. */
+/**
+ * draft while the activity is a draft, scheduled until sent (activity scheduled or sent), sent;
+ * deleted (DELETE, or its campaign deleted before it was sent).
+ */
 export function resendState(st: SandboxState, r: ResendRequest): ResendState {
-	if (r.deleted) return 'deleted';
 	if (r.sent) return 'sent';
-	return st.v3.activities.get(r.activityId)?.current_status === 'DRAFT' ? 'draft' : 'scheduled';
+	const status = st.v3.activities.get(r.activityId)?.current_status;
+	if (r.deleted || status === 'REMOVED') return 'deleted';
+	return status === 'DRAFT' ? 'draft' : 'scheduled';
 }
 
 /** The live (not deleted) resend of an activity. */

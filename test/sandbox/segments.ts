@@ -176,6 +176,17 @@ export function checkScheduledSegments(st: SandboxState, a: V3Activity): void {
 	}
 }
 
+/**
+ * GET /contacts `segment_id`: "can only be combined with the limit query parameter" (400 with
+ * another filter; the cursor carries it); 404 for an unknown or deleted segment. Answers 200 at once.
+ */
+export function contactsOfSegment(ctx: Ctx, segmentId: string): Set<string> {
+	const other = Object.keys(ctx.query).filter((k) => k !== 'segment_id' && k !== 'limit' && k !== 'cursor');
+	if (other.length)
+		fail(400, 'query.param.invalid', `segment_id: can only be combined with limit, not with ${other.join(', ')}.`);
+	return new Set(segmentMemberIds(ctx.state, getSegment(ctx.state, segmentId), ctx.now));
+}
+
 /** The contact ids a segment holds now (sandbox clock). */
 export function segmentMemberIds(st: SandboxState, s: Segment, now: number): string[] {
 	return membersOf(st, s.criteria, now).map((c) => c.contact_id);

@@ -54,6 +54,7 @@ import {
 	putSegment,
 	renameSegment,
 	segmentDetail,
+	contactsOfSegment,
 } from './segments';
 import { contactIdXrefs, listIdXrefs } from './xrefs';
 
@@ -818,6 +819,7 @@ function listContacts(ctx: Ctx): Reply {
 	let updatedAfter: string | undefined = q.updated_after;
 	let include: string | undefined = q.include;
 	let tags: string | undefined = q.tags;
+	let segment: string | undefined = q.segment_id;
 	if (q.cursor !== undefined) {
 		const c = decodeCursor<{
 			l: number;
@@ -828,6 +830,7 @@ function listContacts(ctx: Ctx): Reply {
 			ua?: string;
 			i?: string;
 			tg?: string;
+			sg?: string;
 		}>(q.cursor);
 		if (!c || typeof c.k !== 'string') return fail(400, 'query.param.invalid', 'cursor: is not a valid paging cursor.');
 		after = c.k;
@@ -837,6 +840,7 @@ function listContacts(ctx: Ctx): Reply {
 		updatedAfter = c.ua;
 		include = c.i;
 		tags = c.tg;
+		segment = c.sg;
 		if (q.limit === undefined) limit = c.l;
 	}
 	const since = updatedAfter !== undefined ? parseIso(updatedAfter) : undefined;
@@ -844,12 +848,14 @@ function listContacts(ctx: Ctx): Reply {
 		fail(400, 'query.param.invalid', 'updated_after: must be an ISO-8601 date-time.');
 	const listSet = lists ? lists.split(',') : undefined;
 	const tagSet = tags ? tags.split(',') : undefined;
+	const segmentSet = segment !== undefined ? contactsOfSegment(ctx, segment) : undefined;
 	const all = [...st.contacts.values()]
 		.filter(
 			(c) =>
 				(email === undefined || c.email.toLowerCase() === email.toLowerCase()) &&
 				(!listSet || listSet.some((l) => c.listIds.has(l))) &&
-				(!tagSet || tagSet.some((t) => c.tagIds.has(t))),
+				(!tagSet || tagSet.some((t) => c.tagIds.has(t))) &&
+				(!segmentSet || segmentSet.has(c.contact_id)),
 		)
 		.filter((c) => statusMatches(c, status) && (since === undefined || Date.parse(c.updated_at) > since))
 		.sort((a, b) => (a.contact_id < b.contact_id ? -1 : 1));
@@ -861,7 +867,7 @@ function listContacts(ctx: Ctx): Reply {
 	if (rest.length > limit) {
 		body._links = {
 			next: {
-				href: `/v3/contacts?cursor=${encodeCursor({ l: limit, k: page[page.length - 1].contact_id, e: email, li: lists, s: status, ua: updatedAfter, i: include, tg: tags })}&limit=${limit}`,
+				href: `/v3/contacts?cursor=${encodeCursor({ l: limit, k: page[page.length - 1].contact_id, e: email, li: lists, s: status, ua: updatedAfter, i: include, tg: tags, sg: segment })}&limit=${limit}`,
 			},
 		};
 	}
