@@ -1,5 +1,5 @@
 /**
- * The four example workflows (examples/*.json), imported into a fresh n8n 2.41 user folder with
+ * The five example workflows (examples/*.json), imported into a fresh n8n 2.41 user folder with
  * this package installed as a community package, each run with the real CLI
  * (`n8n execute --id`) against the sandbox running in this jest process. Each run's output AND
  * the sandbox's resulting state are checked; two runs that must fail end with the node's error.
@@ -317,6 +317,70 @@ test('v2 reschedule: every scheduled v2 campaign moves exactly one hour later, n
 	expect(writes.map((q) => q.method)).toEqual(scheduledIds.map(() => 'PUT'));
 	for (const w of writes) expect(w.path).toMatch(/\/emailmarketing\/campaigns\/\d+\/schedules\/\d+$/);
 	expect(sb.sendLog().filter((s) => s.api === 'v2')).toEqual([]);
+});
+
+test('resend to non-openers (v3): the newsletter goes to the list now, and 2 days after the send once more to those who did not open it', async () => {
+	const sb = env.sandbox;
+	const wf = example('resend-non-openers.json');
+	const node = wf.nodes.find((n: any) => n.name === 'Resend to non-openers after 2 days');
+	expect(node.parameters).toMatchObject({ operation: 'createResend', delay: 2, delayUnit: 'days' });
+	const before = sb.requests.length;
+
+	const r = await run('ccResendNonOpen');
+	if (!r.ok) throw new Error(failureText(r));
+	const [created] = cli.nodeOutput(r, 'Create newsletter');
+	const activityId: string = created.primary_campaign_activity_id;
+	const [addressed] = cli.nodeOutput(r, 'Send to General Interest');
+	expect(addressed.contact_list_ids).toEqual([V3_LIST_GENERAL_INTEREST]);
+	const subject = `In case you missed it: ${addressed.subject}`;
+	const resendOut = cli.nodeOutput(r, 'Resend to non-openers after 2 days');
+	expect(resendOut).toEqual([
+		expect.objectContaining({
+			campaign_activity_id: activityId,
+			resend_subject: subject,
+			delay_days: 2,
+			resend_request_id: 'DRAFT',
+		}),
+	]);
+	expect(cli.nodeOutput(r, 'Send now')).toEqual([
+		expect.objectContaining({ campaign_activity_id: activityId, send_now: true }),
+	]);
+
+	// requests: the resend is asked for once, in days, before the one send-now schedule
+	const writes = requestsSince(before).filter((q) => q.method === 'POST' || q.method === 'PUT');
+	expect(writes.map((q) => `${q.method} ${q.path.replace(/[0-9a-f-]{36}/g, '{id}')} ${q.status}`)).toEqual([
+		'POST /v3/emails 200',
+		'PUT /v3/emails/activities/{id} 200',
+		'POST /v3/emails/activities/{id}/non_opener_resends 201',
+		'POST /v3/emails/activities/{id}/schedules 201',
+	]);
+	expect(writes[2].body).toEqual({ resend_subject: subject, delay_days: 2 });
+
+	// the send: every list member once; the resend waits for its date
+	sb.clock.advance(2000);
+	const activity = sb.v3Activity(activityId)!;
+	expect(activity.current_status).toBe('DONE');
+	const recipients = new Set(activity.sendLog.map((s) => s.contactId));
+	const members = sb.contacts().filter((c) => c.listIds.has(V3_LIST_GENERAL_INTEREST) && c.status !== 'deleted');
+	expect(recipients).toEqual(new Set(members.map((m) => m.contact_id)));
+	const sentAt = Math.min(...activity.sendLog.map((s) => s.sentAt));
+	expect(sb.resends(activityId)).toEqual([
+		expect.objectContaining({ state: 'scheduled', delay_minutes: 2 * 1440, sentTo: [] }),
+	]);
+
+	// two days after the send: resent once, to recipients only, with the new subject
+	sb.clock.advance(sentAt + 2 * 86400_000 - 60_000 - sb.clock.now());
+	expect(sb.resends(activityId)[0].state).toBe('scheduled');
+	sb.clock.advance(120_000);
+	const [resend] = sb.resends(activityId);
+	expect(resend.state).toBe('sent');
+	for (const id of resend.sentTo) expect(recipients.has(id)).toBe(true);
+	const resent = sb.sendLog().filter((s) => s.activityId === activityId && s.followUp === 'resend');
+	expect(resent.map((s) => s.contactId).sort()).toEqual([...resend.sentTo].sort());
+	expect(resent.length).toBeGreaterThan(0);
+	expect(new Set(resent.map((s) => s.subject))).toEqual(new Set([subject]));
+	expect(resend.sentTo.length).toBeLessThan(recipients.size);
+	expect(sb.contractViolations).toEqual([]);
 });
 
 test("a schedule in the past fails with the node's own message, before any request", async () => {

@@ -32,8 +32,14 @@ import * as v3CampaignGet from './v3/campaign/get.operation';
 import * as v3CampaignGetByV2Id from './v3/campaign/getByV2Id.operation';
 import * as v3CampaignGetMany from './v3/campaign/getMany.operation';
 import * as v3CampaignUpdate from './v3/campaign/update.operation';
+import * as v3CampaignActivityCreateAbTest from './v3/campaignActivity/createAbTest.operation';
+import * as v3CampaignActivityCreateResend from './v3/campaignActivity/createResend.operation';
+import * as v3CampaignActivityDeleteAbTest from './v3/campaignActivity/deleteAbTest.operation';
+import * as v3CampaignActivityDeleteResend from './v3/campaignActivity/deleteResend.operation';
 import * as v3CampaignActivityGet from './v3/campaignActivity/get.operation';
+import * as v3CampaignActivityGetAbTest from './v3/campaignActivity/getAbTest.operation';
 import * as v3CampaignActivityGetPreview from './v3/campaignActivity/getPreview.operation';
+import * as v3CampaignActivityGetResends from './v3/campaignActivity/getResends.operation';
 import * as v3CampaignActivityGetSendHistory from './v3/campaignActivity/getSendHistory.operation';
 import * as v3CampaignActivitySendTest from './v3/campaignActivity/sendTest.operation';
 import * as v3CampaignActivityUpdate from './v3/campaignActivity/update.operation';
@@ -42,6 +48,7 @@ import * as v3ContactAddToLists from './v3/contact/addToLists.operation';
 import * as v3ContactDelete from './v3/contact/delete.operation';
 import * as v3ContactExport from './v3/contact/export.operation';
 import * as v3ContactGet from './v3/contact/get.operation';
+import * as v3ContactGetByV2Id from './v3/contact/getByV2Id.operation';
 import * as v3ContactGetMany from './v3/contact/getMany.operation';
 import * as v3ContactImport from './v3/contact/import.operation';
 import * as v3ContactRemoveFromLists from './v3/contact/removeFromLists.operation';
@@ -50,6 +57,7 @@ import * as v3ContactUpsert from './v3/contact/upsert.operation';
 import * as v3ContactListCreate from './v3/contactList/create.operation';
 import * as v3ContactListDelete from './v3/contactList/delete.operation';
 import * as v3ContactListGet from './v3/contactList/get.operation';
+import * as v3ContactListGetByV2Id from './v3/contactList/getByV2Id.operation';
 import * as v3ContactListGetMany from './v3/contactList/getMany.operation';
 import * as v3ContactListUpdate from './v3/contactList/update.operation';
 import * as v3CustomFieldCreate from './v3/customField/create.operation';
@@ -65,6 +73,11 @@ import * as v3ReportGetTracking from './v3/report/getTracking.operation';
 import * as v3ScheduleCreate from './v3/schedule/create.operation';
 import * as v3ScheduleDelete from './v3/schedule/delete.operation';
 import * as v3ScheduleGet from './v3/schedule/get.operation';
+import * as v3SegmentCreate from './v3/segment/create.operation';
+import * as v3SegmentDelete from './v3/segment/delete.operation';
+import * as v3SegmentGet from './v3/segment/get.operation';
+import * as v3SegmentGetMany from './v3/segment/getMany.operation';
+import * as v3SegmentRename from './v3/segment/rename.operation';
 import * as v3TagCreate from './v3/tag/create.operation';
 import * as v3TagDelete from './v3/tag/delete.operation';
 import * as v3TagGet from './v3/tag/get.operation';
@@ -97,8 +110,14 @@ export const registry = {
 			update: v3CampaignUpdate,
 		}),
 		campaignActivity: resource('Campaign Activity', 'update', {
+			createAbTest: v3CampaignActivityCreateAbTest,
+			createResend: v3CampaignActivityCreateResend,
+			deleteAbTest: v3CampaignActivityDeleteAbTest,
+			deleteResend: v3CampaignActivityDeleteResend,
 			get: v3CampaignActivityGet,
+			getAbTest: v3CampaignActivityGetAbTest,
 			getPreview: v3CampaignActivityGetPreview,
+			getResends: v3CampaignActivityGetResends,
 			getSendHistory: v3CampaignActivityGetSendHistory,
 			sendTest: v3CampaignActivitySendTest,
 			update: v3CampaignActivityUpdate,
@@ -109,6 +128,7 @@ export const registry = {
 			delete: v3ContactDelete,
 			export: v3ContactExport,
 			get: v3ContactGet,
+			getByV2Id: v3ContactGetByV2Id,
 			getMany: v3ContactGetMany,
 			import: v3ContactImport,
 			removeFromLists: v3ContactRemoveFromLists,
@@ -119,6 +139,7 @@ export const registry = {
 			create: v3ContactListCreate,
 			delete: v3ContactListDelete,
 			get: v3ContactListGet,
+			getByV2Id: v3ContactListGetByV2Id,
 			getMany: v3ContactListGetMany,
 			update: v3ContactListUpdate,
 		}),
@@ -144,6 +165,13 @@ export const registry = {
 			create: v3ScheduleCreate,
 			delete: v3ScheduleDelete,
 			get: v3ScheduleGet,
+		}),
+		segment: resource('Segment', 'getMany', {
+			create: v3SegmentCreate,
+			delete: v3SegmentDelete,
+			get: v3SegmentGet,
+			getMany: v3SegmentGetMany,
+			rename: v3SegmentRename,
 		}),
 		tag: resource('Tag', 'getMany', {
 			create: v3TagCreate,

@@ -68,3 +68,18 @@ export function newCampaignFields(): INodeProperties[] {
 		},
 	];
 }
+
+/** One segment of the account as an email's recipients (an activity takes a single segment). */
+export function segmentField(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Segment Name or ID',
+		name: 'segment',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSegments' },
+		default: '',
+		// prettier-ignore
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		...overrides,
+	} as INodeProperties;
+}

@@ -1,5 +1,6 @@
 import { type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
 
+import { SEGMENT_ID_MAX } from './limits';
 import { readIdList } from './validators';
 import { describeValue, isText } from './values';
 
@@ -64,6 +65,20 @@ export function checkUuid(this: IExecuteFunctions, value: unknown, label: string
 		UUID,
 		'Constant Contact v3 IDs look like 2a4b1f6e-3c1d-4c8e-9f70-1b2c3d4e5f60.',
 	);
+}
+
+/** A segment id: a whole number from 1 to the API's int32 maximum (typed, or a number from an expression). */
+export function checkSegmentId(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number {
+	const hint = 'Choose the segment from the list, or give its ID: a number, e.g. 14 (Segment → Get Many lists them).';
+	const id = checkId.call(this, value, label, itemIndex, '[0-9]{1,10}', hint);
+	const number = Number(id);
+	if (number < 1 || number > SEGMENT_ID_MAX) {
+		throw new NodeOperationError(this.getNode(), `"${label}" is not a valid segment ID: ${describeValue(id)}`, {
+			itemIndex,
+			description: hint,
+		});
+	}
+	return number;
 }
 
 /** v3 ids from a multi-select, an array expression or comma-separated text, each checked. */

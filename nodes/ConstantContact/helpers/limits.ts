@@ -26,6 +26,10 @@ export const CAMPAIGN_STATS_IDS_PER_CALL = 150;
 export const ACTIVITY_STATS_IDS_PER_CALL = 10;
 /** Contract: GET /emails/campaign_id_xrefs, `v2_email_campaign_ids` maxItems 50. */
 export const V2_CAMPAIGN_IDS_PER_CALL = 50;
+/** Contract: GET /contact_lists/list_id_xrefs, `sequence_ids` maxItems 500. */
+export const V2_LIST_IDS_PER_CALL = 500;
+/** Contract: GET /contacts/contact_id_xrefs, `sequence_ids` maxItems 500. */
+export const V2_CONTACT_IDS_PER_CALL = 500;
 
 // Campaigns and their emails.
 /** Contract: EmailCampaignComplete.name, maxLength 80 (v2 docs: the same). */
@@ -40,6 +44,34 @@ export const PREHEADER_MAX = 200;
 export const HTML_CONTENT_MAX = 150_000;
 /** v2 docs: EmailCampaign subject, at most 200 characters (v3 has no limit). */
 export const V2_SUBJECT_MAX = 200;
+
+/**
+ * Contract: EmailCampaignActivity.segment_ids, "an array containing a single segment_id value"
+ * (and never together with contact_list_ids).
+ */
+export const SEGMENTS_PER_ACTIVITY = 1;
+
+// Resends to non-openers (contract: POST /emails/activities/{id}/non_opener_resends).
+/** ResendToNonOpenersInput.delay_minutes: "a minimum of 720 (12 hours) and a maximum of 14,400 minutes (10 days)". */
+export const RESEND_DELAY_MINUTES_MIN = 720;
+export const RESEND_DELAY_MINUTES_MAX = 14_400;
+/** ResendToNonOpenersInput.delay_days: "1 to 10 days". */
+export const RESEND_DELAY_DAYS_MAX = 10;
+
+// A/B tests (contract: ABTestData).
+/** test_size: "Valid values include 5 to 50 percent". */
+export const AB_TEST_SIZE_MIN = 5;
+export const AB_TEST_SIZE_MAX = 50;
+/** winner_wait_duration: "Valid values include 6, 12, 24, and 48" hours. */
+export const AB_TEST_WINNER_WAIT_HOURS = [6, 12, 24, 48] as const;
+
+// Segments.
+/** Contract: segment_id, integer (int32). */
+export const SEGMENT_ID_MAX = 2_147_483_647;
+/** Contract: SegmentData.segment_criteria, maxLength 20,000 (the JSON as sent). */
+export const SEGMENT_CRITERIA_MAX = 20_000;
+/** Contract: GET /segments, `limit` (default 1000; no maximum given): the page the node asks for. */
+export const SEGMENTS_PAGE_SIZE_MAX = 1000;
 
 // Test sends.
 /** Contract: EmailTestSendInput.email_addresses, maxItems 5 (v2 docs: the same). */

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { CUSTOM_FIELDS_PAGE_SIZE_MAX, TAGS_PAGE_SIZE_MAX } from '../helpers/limits';
+import { CUSTOM_FIELDS_PAGE_SIZE_MAX, SEGMENTS_PAGE_SIZE_MAX, TAGS_PAGE_SIZE_MAX } from '../helpers/limits';
 import { apiRequest, apiRequestAllItems } from '../transport';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
@@ -37,4 +37,14 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
 		pageSize: TAGS_PAGE_SIZE_MAX,
 	});
 	return tags.map((t) => ({ name: String(t.name), value: String(t.tag_id) })).sort(byName);
+}
+
+/** The account's segments (deleted ones are not listed), by name; the value is the numeric segment_id. */
+export async function getSegments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const segments = await apiRequestAllItems.call(this, 'v3', '/segments', {
+		qs: { sort_by: 'name' },
+		itemsKey: 'segments',
+		pageSize: SEGMENTS_PAGE_SIZE_MAX,
+	});
+	return segments.map((s) => ({ name: String(s.name), value: String(s.segment_id) })).sort(byName);
 }

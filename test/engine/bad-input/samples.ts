@@ -20,7 +20,10 @@ export class Sample {
 
 	/** The value as saved workflow JSON holds it. */
 	get parameter(): unknown {
-		return this.viaExpression ? `={{ ${JSON.stringify(this.value)} }}` : this.value;
+		if (!this.viaExpression) return this.value;
+		// Nested objects on separate lines: n8n's expressions end at the first "}}".
+		const json = typeof this.value === 'object' ? JSON.stringify(this.value, null, 1) : JSON.stringify(this.value);
+		return `={{ ${json} }}`;
 	}
 
 	/** How fast-check prints it on failure (never a 100k-character string). */
@@ -449,3 +452,115 @@ export const v3Locator = (link: (id: string) => string) =>
 		),
 	);
 export const v2Locator = () => locator(v2Id(), LINKS.v2Campaign, V2_IDS, fc.constantFrom('abc', '9'.repeat(25)));
+
+const INT32_MAX = 2_147_483_647;
+const MALFORMED_SEGMENT_IDS = fc.oneof(
+	fc.constantFrom('abc', '12a', '-5', '1.5', '1e5', '0x1F', '12 3', '+7', '0'),
+	fc.integer({ min: 11, max: 40 }).map((n) => '9'.repeat(n)),
+	fc.constant(String(INT32_MAX + 1)),
+	UUIDS,
+);
+/** Ids no segment of the sandbox has (its ids count up from 1). */
+const UNKNOWN_SEGMENT_IDS = fc.integer({ min: 100_000_000, max: INT32_MAX });
+
+/** One segment id (a whole number, int32); optional where "not set" keeps the current recipients. */
+export function segmentId(options: { required?: boolean; unknown?: boolean } = {}): Kind {
+	const empty: Verdict = options.required === false ? 'either' : 'reject';
+	const arbitraries = [
+		often(each(empty, oneOf('', null))),
+		often(each('reject', MALFORMED_SEGMENT_IDS)),
+		often(each('reject', oneOf(-5, 0, 1.5, 1e12, true, [1, 2], { a: 1 }, {}))),
+		often(hugeText(undefined).chain((t) => deliver('reject', t))),
+	];
+	if (options.unknown !== false) {
+		arbitraries.push(
+			rare(each('unknown', UNKNOWN_SEGMENT_IDS)),
+			rare(each('unknown', UNKNOWN_SEGMENT_IDS.map(String))),
+		);
+	}
+	return kind(fc.oneof(...arbitraries), empty);
+}
+
+/** A whole number from `min` to `max` (a percentage, a delay). */
+export function wholeNumber(options: { min: number; max: number }): Kind {
+	const { min, max } = options;
+	const samples = fc.oneof(
+		often(each('reject', oneOf('', ' ', 'abc', '1.5', true, false, [min], { a: 1 }, null))),
+		often(each('reject', fc.integer({ min: -1000, max: min - 1 }))),
+		often(each('reject', fc.integer({ min: max + 1, max: max + 1000 }))),
+		often(
+			each(
+				'reject',
+				fc.double({ min, max, noNaN: true }).filter((n) => !Number.isInteger(n)),
+			),
+		),
+		rare(each('either', fc.integer({ min, max }))),
+		rare(each('either', fc.integer({ min, max }).map(String))),
+	);
+	return kind(samples, 'reject');
+}
+
+const RULE = { source: 'contact', field: 'email_address', op: 'is-not-empty' };
+const GOOD_CRITERIA = [
+	{ version: '1.0.0', criteria: { type: 'and', group: [RULE] } },
+	{ criteria: { type: 'and', group: [{ type: 'or', group: [RULE, { ...RULE, op: 'is-empty' }] }] } },
+	{
+		version: '1.0.0',
+		criteria: {
+			type: 'and',
+			group: [
+				{ source: 'tracking', field: 'not_opened', op: 'contains-any', const_value: 'last-n-campaigns', param: '5' },
+			],
+		},
+	},
+];
+const BAD_CRITERIA = [
+	{},
+	[],
+	{ criteria: {} },
+	{ criteria: { type: 'or', group: [RULE] } },
+	{ criteria: { type: 'and', group: [] } },
+	{ criteria: { type: 'and', group: RULE } },
+	{ criteria: { type: 'and', group: [42] } },
+	{ criteria: { type: 'and', group: [{ ...RULE, source: 'weather' }] } },
+	{ criteria: { type: 'and', group: [{ type: 'xor', group: [RULE] }] } },
+	{ version: 1, criteria: { type: 'and', group: [RULE] } },
+	{ version: '1.0.0', criteria: { type: 'and', group: [{ ...RULE, note: 'x'.repeat(20_000) }] } },
+];
+
+/** Segment criteria: JSON text (or an object from an expression) of the shape the contract requires. */
+export function segmentCriteria(): Kind {
+	const samples = fc.oneof(
+		often(each('reject', oneOf('', ' ', null, 'not json', '{', '{"criteria": ', 'null', '42', '"text"', true, 42))),
+		often(each('reject', oneOf(...BAD_CRITERIA.map((c) => JSON.stringify(c))))),
+		often(each('reject', oneOf(...BAD_CRITERIA.filter((c) => !Array.isArray(c) || c.length > 0)))),
+		often(hugeText(undefined).chain((t) => deliver('reject', t))),
+		rare(each('either', oneOf(...GOOD_CRITERIA.map((c) => JSON.stringify(c, null, 2))))),
+		rare(each('either', oneOf(...GOOD_CRITERIA))),
+	);
+	return {
+		samples,
+		examples: [
+			new Sample(null, 'reject', true, 'null'),
+			new Sample([1, 2], 'reject', true, '[1,2]'),
+			new Sample({ a: 1 }, 'reject', true, '{"a":1}'),
+		],
+	};
+}
+
+/** A resend's id: empty (the node looks it up), DRAFT or a number; anything else is refused. */
+export function resendRequestId(): Kind {
+	const samples = fc.oneof(
+		often(each('reject', oneOf('next one', 'abc', '-1', '1.5', 'DRAFT 2', '12/3', true, [1, 2], { a: 1 }))),
+		often(
+			each(
+				'reject',
+				fc.integer({ min: 20, max: 60 }).map((n) => '9'.repeat(n)),
+			),
+		),
+		often(hugeText(undefined).chain((t) => deliver('reject', t))),
+		rare(each('either', oneOf('', ' ', null, 'DRAFT', 'draft'))),
+		rare(each('unknown', fc.bigInt({ min: 1n, max: 10n ** 12n }).map(String))),
+	);
+	return kind(samples, 'either');
+}

@@ -24,6 +24,15 @@ export interface V3Fixtures {
 	bulkActivityId: string;
 	/** A contact the delete cases may delete (the second seeded one). */
 	spareContactId: string;
+	/** A new draft email for each run (`withLists`: addressed to a list, so it can be scheduled). */
+	freshDraft: (withLists?: boolean) => string;
+	/** A draft email with a resend to non-openers, and one with an A/B test. */
+	resendActivityId: string;
+	abTestActivityId: string;
+	/** A segment, which edits may rename. */
+	segmentId: number;
+	v2ListId: string;
+	v2ContactId: string;
 }
 
 const FUTURE = '2099-05-10T09:00:00Z';
@@ -41,6 +50,11 @@ const listing = (): FieldCase[] => [
 	{ path: 'limit', kind: kinds.limit() },
 ];
 const LISTING = { returnAll: false, limit: 2 };
+const CRITERIA = JSON.stringify({
+	version: '1.0.0',
+	criteria: { type: 'and', group: [{ source: 'contact', field: 'email_address', op: 'is-not-empty' }] },
+});
+const segmentIdCase = (): FieldCase => ({ path: 'segmentId', kind: kinds.segmentId(), alsoNamed: ['Segment'] });
 const CONTACT_INCLUDE = ['custom_fields', 'list_memberships', 'notes', 'phone_numbers', 'street_addresses', 'taggings'];
 const uniqueEmail = () => `${uniqueName('bad.input').replace(/\s+/g, '.')}@example.com`;
 const footer = { organization_name: 'Garden Shop', address_line1: '1 Main St', country_code: 'US' };
@@ -145,6 +159,53 @@ export const v3Cases: Record<OperationKey<'v3'>, OperationCase<V3Fixtures>> = {
 			},
 		],
 	},
+	'campaignActivity.createResend': {
+		// A new draft each run: a campaign takes one resend.
+		base: (fx) => ({
+			campaignActivityId: byId(fx.freshDraft()),
+			resendSubject: 'In case you missed it',
+			delay: 2,
+			delayUnit: 'days',
+		}),
+		fields: [
+			activityLocator(),
+			{ path: 'resendSubject', kind: kinds.text({ required: true }) },
+			{ path: 'delay', kind: kinds.wholeNumber({ min: 1, max: 10 }) },
+			// (A good unit with the base's delay of 2 fails for hours: 12 hours is the least.)
+			{ path: 'delayUnit', kind: kinds.option(['days', 'hours']) },
+		],
+	},
+	'campaignActivity.getResends': {
+		base: (fx) => ({ campaignActivityId: byId(fx.resendActivityId) }),
+		fields: [activityLocator()],
+	},
+	'campaignActivity.deleteResend': {
+		base: (fx) => ({ campaignActivityId: byId(fx.resendActivityId), resendRequestId: '' }),
+		fields: [activityLocator(), { path: 'resendRequestId', kind: kinds.resendRequestId() }],
+	},
+	'campaignActivity.createAbTest': {
+		// A new draft each run: an email takes one A/B test.
+		base: (fx) => ({
+			campaignActivityId: byId(fx.freshDraft()),
+			alternativeSubject: 'Subject B',
+			testSize: 20,
+			winnerWaitDuration: '24',
+		}),
+		fields: [
+			activityLocator(),
+			{ path: 'alternativeSubject', kind: kinds.text({ required: true }) },
+			{ path: 'testSize', kind: kinds.wholeNumber({ min: 5, max: 50 }) },
+			{ path: 'winnerWaitDuration', kind: kinds.option(['6', '12', '24', '48']) },
+		],
+	},
+	'campaignActivity.getAbTest': {
+		base: (fx) => ({ campaignActivityId: byId(fx.abTestActivityId) }),
+		fields: [activityLocator()],
+	},
+	'campaignActivity.deleteAbTest': {
+		base: (fx) => ({ campaignActivityId: byId(fx.abTestActivityId) }),
+		fields: [activityLocator()],
+	},
 	'campaignActivity.getPreview': {
 		base: (fx) => ({ campaignActivityId: byId(fx.activityId) }),
 		fields: [activityLocator()],
@@ -179,6 +240,11 @@ export const v3Cases: Record<OperationKey<'v3'>, OperationCase<V3Fixtures>> = {
 			{ path: 'updateFields.htmlContent', kind: kinds.text({ required: false, max: HTML_MAX }) },
 			{ path: 'updateFields.preheader', kind: kinds.text({ required: false, max: 200 }) },
 			{ path: 'updateFields.replyToEmail', kind: kinds.email({ required: false, max: 80 }) },
+			{
+				path: 'updateFields.segment',
+				kind: kinds.segmentId({ required: false }),
+				alsoNamed: ['Segment', 'segment_ids'],
+			},
 			{ path: 'updateFields.segmentIds', kind: kinds.v2IdList({ required: false }), alsoNamed: ['segment_ids'] },
 			{ path: 'updateFields.subject', kind: kinds.text({ required: false }) },
 		],
@@ -399,10 +465,37 @@ export const v3Cases: Record<OperationKey<'v3'>, OperationCase<V3Fixtures>> = {
 			{ path: 'updateFields.favorite', kind: kinds.boolean() },
 		],
 	},
+	'contactList.getByV2Id': {
+		base: (fx) => ({ v2ListIds: fx.v2ListId }),
+		fields: [{ path: 'v2ListIds', kind: kinds.v2IdList({ required: true }) }],
+	},
 	'contactList.delete': {
 		base: (fx) => ({ listId: fx.listId }),
 		fields: [{ path: 'listId', kind: kinds.uuid(), alsoNamed: ['Contact List'] }],
 	},
+
+	'contact.getByV2Id': {
+		base: (fx) => ({ v2ContactIds: fx.v2ContactId }),
+		fields: [{ path: 'v2ContactIds', kind: kinds.v2IdList({ required: true }) }],
+	},
+
+	'segment.create': {
+		base: () => ({ name: uniqueName('Bad input segment'), segmentCriteria: CRITERIA }),
+		fields: [
+			{ path: 'name', kind: kinds.text({ required: true }) },
+			{ path: 'segmentCriteria', kind: kinds.segmentCriteria() },
+		],
+	},
+	'segment.get': { base: (fx) => ({ segmentId: fx.segmentId }), fields: [segmentIdCase()] },
+	'segment.getMany': {
+		base: () => ({ ...LISTING, sortBy: 'date' }),
+		fields: [...listing(), { path: 'sortBy', kind: kinds.option(['date', 'name']) }],
+	},
+	'segment.rename': {
+		base: (fx) => ({ segmentId: fx.segmentId, name: uniqueName('Bad input segment renamed') }),
+		fields: [segmentIdCase(), { path: 'name', kind: kinds.text({ required: true }) }],
+	},
+	'segment.delete': { base: (fx) => ({ segmentId: fx.segmentId }), fields: [segmentIdCase()] },
 
 	'tag.create': {
 		base: () => ({ name: uniqueName('Bad input tag') }),
@@ -505,12 +598,18 @@ export const v3Cases: Record<OperationKey<'v3'>, OperationCase<V3Fixtures>> = {
 	},
 
 	// No good "When" or date is generated: one success would schedule the email for the rest of the sweep.
+	// (A run that succeeds, as with no segment, schedules a new draft of its own.)
 	'schedule.create': {
-		base: (fx) => ({ campaignActivityId: byId(fx.scheduleActivityId), scheduleType: 'date', scheduledDate: FUTURE }),
+		base: (fx) => ({ campaignActivityId: byId(fx.freshDraft(true)), scheduleType: 'date', scheduledDate: FUTURE }),
 		fields: [
 			activityLocator(),
 			{ path: 'scheduleType', kind: kinds.option(['now', 'date'], { acceptable: false }) },
 			{ path: 'scheduledDate', kind: kinds.date({ future: true }) },
+			{
+				path: 'options.segment',
+				kind: kinds.segmentId({ required: false }),
+				alsoNamed: ['Segment', 'segment_ids'],
+			},
 		],
 	},
 	'schedule.get': { base: (fx) => ({ campaignActivityId: byId(fx.activityId) }), fields: [activityLocator()] },
@@ -552,6 +651,13 @@ export const v3Paired: Record<ResourceName<'v3'>, PairedCase<V3Fixtures>> = {
 		names: ['Contact List'],
 		good: (fx) => fx.listId,
 		bad: kinds.uuid({ unknown: false }),
+	},
+	segment: {
+		operation: 'get',
+		parameters: () => ({ segmentId: fromItem }),
+		names: ['Segment'],
+		good: (fx) => fx.segmentId,
+		bad: kinds.segmentId({ unknown: false }),
 	},
 	tag: {
 		operation: 'get',

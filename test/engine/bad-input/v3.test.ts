@@ -15,6 +15,18 @@ async function v3Fixtures(world: World): Promise<V3Fixtures> {
 	const [tag, deletedTag] = world.addTags(2);
 	const deleted = await world.callV3(`/contact_tags/${deletedTag.tagId}`, { method: 'DELETE' });
 	const { activity_id: bulkActivityId } = (await deleted.json()) as { activity_id: string };
+	const resendActivityId = world.draftCampaign('v3').activityId;
+	const resend = await world.callV3(`/emails/activities/${resendActivityId}/non_opener_resends`, {
+		method: 'POST',
+		body: { resend_subject: 'In case you missed it', delay_days: 2 },
+	});
+	const abTestActivityId = world.draftCampaign('v3').activityId;
+	const abTest = await world.callV3(`/emails/activities/${abTestActivityId}/abtest`, {
+		method: 'POST',
+		body: { alternative_subject: 'Subject B', test_size: 20, winner_wait_duration: 24 },
+	});
+	if (resend.status !== 201 || abTest.status !== 201) throw new Error('the resend and A/B test fixtures failed');
+	const listId = world.v3ListIds()[0];
 	return {
 		campaignId: draft.campaignId,
 		activityId: draft.activityId,
@@ -30,6 +42,12 @@ async function v3Fixtures(world: World): Promise<V3Fixtures> {
 		tagId: tag.tagId,
 		customFieldId: world.addCustomFields(1)[0].customFieldId,
 		bulkActivityId,
+		freshDraft: (withLists = false) => world.draftCampaign('v3', withLists ? { lists: [listId] } : {}).activityId,
+		resendActivityId,
+		abTestActivityId,
+		segmentId: world.addSegments(1)[0].segmentId,
+		v2ListId: world.addLists(1)[0].v2Id,
+		v2ContactId: world.addContacts(1)[0].v2Id,
 	};
 }
 

@@ -1,19 +1,17 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
-import { contactListsField } from '../../../helpers/fields';
+import { contactListsField, segmentField } from '../../../helpers/fields';
 import { readUuidList } from '../../../helpers/ids';
 import { EMAIL_MAX, FROM_NAME_MAX, PREHEADER_MAX } from '../../../helpers/limits';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import type { OperationOption } from '../../../helpers/types';
-import { optionalText, readIdList, readTextChanges, type TextField } from '../../../helpers/validators';
-import { describeValue } from '../../../helpers/values';
-import { apiRequest } from '../../../transport';
+import { optionalText, readTextChanges, type TextField } from '../../../helpers/validators';
 import { checkedHtml } from '../campaign/shared';
-import { notFoundActivity } from './shared';
+import { putActivity, readSegmentChange } from './shared';
 
 export const option: OperationOption = {
 	name: 'Update',
-	description: 'Change contact lists, subject, sender or content',
+	description: 'Change contact lists or segment, subject, sender or content',
 	action: 'Update a campaign activity',
 };
 
@@ -34,7 +32,7 @@ export const properties: INodeProperties[] = [
 		options: [
 			contactListsField('v3', {
 				description:
-					'Who receives the email: replaces the current lists (and any segments). Choose from the list, or specify IDs ' +
+					'Who receives the email: replaces the current lists (and any segment). Choose from the list, or specify IDs ' +
 					'using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			}),
 			{
@@ -62,50 +60,30 @@ export const properties: INodeProperties[] = [
 				placeholder: 'name@email.com',
 				default: '',
 			},
+			segmentField({
+				description:
+					'Who receives the email: one segment of the account, replacing the current lists. Choose from the list, or ' +
+					'specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			}),
 			{
 				displayName: 'Segment IDs',
 				name: 'segmentIds',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. 12, 15',
+				placeholder: 'e.g. 12',
 				description:
-					'Comma-separated segment IDs (segments are made in the Constant Contact app). Replaces the current lists.',
+					'The segment ID to send to, typed (or pick it under "Segment Name or ID"). An email goes to a single ' +
+					'segment; it replaces the current lists.',
 			},
 			{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
 		],
 	},
 ];
 
-// The activity's fields a PUT may carry; the rest are read-only. Omitted subresources
-// (html_content, physical_address_in_footer, document_properties) are kept by the API.
-const WRITABLE = [
-	'contact_list_ids',
-	'segment_ids',
-	'from_email',
-	'from_name',
-	'reply_to_email',
-	'subject',
-	'preheader',
-];
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
 	const changes = changesFromFields.call(this, itemIndex);
-	const path = `/emails/activities/${encodeURIComponent(id)}`;
-	const current = (await apiRequest.call(this, 'v3', 'GET', path, {
-		notFound: notFoundActivity(id),
-		itemIndex,
-	})) as IDataObject;
-	const body: IDataObject = {};
-	for (const key of WRITABLE) if (current[key] !== undefined && current[key] !== null) body[key] = current[key];
-	if (changes.contact_list_ids) delete body.segment_ids;
-	if (changes.segment_ids) delete body.contact_list_ids;
-	Object.assign(body, changes);
-	return (await apiRequest.call(this, 'v3', 'PUT', path, {
-		body,
-		notFound: notFoundActivity(id),
-		itemIndex,
-	})) as IDataObject;
+	return await putActivity.call(this, id, changes, itemIndex);
 }
 
 const TEXT_FIELDS: TextField[] = [
@@ -123,15 +101,16 @@ function changesFromFields(this: IExecuteFunctions, itemIndex: number): IDataObj
 		const lists = readUuidList.call(this, fields.contactListIds, 'Contact Lists', itemIndex, Infinity);
 		if (lists.length) changes.contact_list_ids = lists;
 	}
-	if (fields.segmentIds !== undefined && fields.segmentIds !== '') {
-		changes.segment_ids = readIdList.call(this, fields.segmentIds, 'Segment IDs', itemIndex).map((s) => {
-			if (!/^[0-9]{1,9}$/.test(s)) {
-				throw new NodeOperationError(this.getNode(), `"Segment IDs" must be numbers, not ${describeValue(s)}`, {
-					itemIndex,
-				});
-			}
-			return Number(s);
-		});
+	const segments = readSegmentChange.call(this, fields, itemIndex);
+	if (segments) {
+		if (changes.contact_list_ids) {
+			throw new NodeOperationError(
+				this.getNode(),
+				'Set either "Contact Lists" or a segment, not both: Constant Contact sends an email to lists or to a segment',
+				{ itemIndex },
+			);
+		}
+		changes.segment_ids = segments;
 	}
 	Object.assign(changes, readTextChanges.call(this, fields, TEXT_FIELDS, itemIndex));
 	const html = optionalText.call(this, fields.htmlContent, 'HTML Content', itemIndex);

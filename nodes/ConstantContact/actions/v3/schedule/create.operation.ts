@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { SEND_NOW } from '../../../helpers/dates';
+import { segmentField } from '../../../helpers/fields';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { readScheduledDate, scheduleFields, sendsNow } from '../../../helpers/schedule';
 import type { OperationOption } from '../../../helpers/types';
 import { apiRequest, scheduleReadBack } from '../../../transport';
-import { notFoundActivity } from '../campaignActivity/shared';
+import { notFoundActivity, putActivity, readSegmentChange } from '../campaignActivity/shared';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -16,6 +17,9 @@ export const option: OperationOption = {
 export const endpoints = [
 	'POST /emails/activities/{campaign_activity_id}/schedules',
 	'GET /emails/activities/{campaign_activity_id}/schedules',
+	// With "Send To Segment": the activity's recipients are set first.
+	'GET /emails/activities/{campaign_activity_id}',
+	'PUT /emails/activities/{campaign_activity_id}',
 ];
 
 export const properties: INodeProperties[] = [
@@ -26,12 +30,31 @@ export const properties: INodeProperties[] = [
 			'be a draft, sent (resend to new contacts) or failed.',
 	},
 	...scheduleFields(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			segmentField({
+				displayName: 'Send To Segment Name or ID',
+				description:
+					'Send to this segment of the account instead of the contact lists the activity has (its recipients are ' +
+					'changed before it is scheduled). Choose from the list, or specify an ID using an <a ' +
+					'href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			}),
+		],
+	},
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
 	const now = sendsNow.call(this, itemIndex);
 	const scheduledDate = now ? SEND_NOW : readScheduledDate.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const segments = readSegmentChange.call(this, { segment: options.segment }, itemIndex, 'Send To Segment Name or ID');
+	if (segments) await putActivity.call(this, id, { segment_ids: segments }, itemIndex);
 	const path = `/emails/activities/${encodeURIComponent(id)}/schedules`;
 	const answer = (await apiRequest.call(this, 'v3', 'POST', path, {
 		body: { scheduled_date: scheduledDate },
