@@ -91,14 +91,13 @@ beforeAll(async () => {
 	fake = await FakeOpenAi.start();
 	env = await createEnv('ai', { importCreds: false });
 	env.opts.timezone = INSTANCE_ZONE;
-	// n8n 2.41 has no such setting any more (1.x had it): community nodes are tools without it.
-	// Off here to prove it; scripts/runtime sets it on for the older lines.
+	// n8n 2.41 reads no such setting (older 1.x did): community nodes are tools without it.
+	// Off here to prove it (scripts/runtime/n8n-cli.js sets it to true).
 	env.opts.env = { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'false' };
 	// The example's credential ids: Constant Contact v3 (sandbox) and an OpenAI credential whose
 	// Base URL is the fake model.
 	await cli.importCredentials(
 		[
-			env.credentials.v2,
 			env.credentials.v3,
 			{
 				id: OPENAI_CREDENTIAL_ID,
@@ -109,9 +108,8 @@ beforeAll(async () => {
 		],
 		env.opts,
 	);
-	// The example file itself, as `npm start` imports it, and the MCP server workflow.
-	await cli.importWorkflow(path.join(EXAMPLES_DIR, 'ai-assistant.json'), env.opts);
-	await cli.importWorkflow([mcpWorkflow()], env.opts);
+	// The example as its file has it (as `npm start` imports it), and the MCP server workflow.
+	await cli.importWorkflow([EXAMPLE, mcpWorkflow()], env.opts);
 	timings.setup = seconds(t);
 
 	const sb = env.sandbox;
@@ -227,7 +225,6 @@ describe('example "AI assistant for campaigns" (Chat Trigger -> AI Agent -> Cons
 		expect(stored.status).toBe(200);
 		const tools = stored.json.data.nodes.filter((n: any) => n.type === TOOL_TYPE).map((n: any) => n.name);
 		expect(tools.sort()).toEqual(['Find campaigns', 'Get campaign', 'Schedule campaign']);
-		// n8n knows the tool variant n8n made of the node (usableAsTool)
 		// n8n made a tool variant of the node (usableAsTool): what the editor's node panel lists
 		// (a static file of some MB, no REST answer: not for the suite's record)
 		const types = await fetch(`${url}/types/nodes.json`, { headers: { cookie } });
@@ -252,7 +249,6 @@ describe('example "AI assistant for campaigns" (Chat Trigger -> AI Agent -> Cons
 	test('"schedule the campaign \'Spring sale\' for next Tuesday 9:00": found, read and scheduled at the right UTC instant', async () => {
 		const when = nextTuesdayNine(INSTANCE_ZONE);
 		const before = env.sandbox.requests.length;
-		const chatRequestsBefore = fake.chatRequests().length;
 		const seen: ChatRequest[] = [];
 		fake.script(
 			(req) => {
@@ -290,7 +286,7 @@ describe('example "AI assistant for campaigns" (Chat Trigger -> AI Agent -> Cons
 		timings.chatSchedule = seconds(t);
 		if (r.status !== 200) throw new Error(`chat: HTTP ${r.status} ${r.body.slice(0, 3000)}`);
 		expect(fake.stepsServed).toBe(4);
-		expect(fake.chatRequests().length - chatRequestsBefore).toBe(4);
+		expect(fake.chatRequests()).toHaveLength(4); // (the record starts afresh with each test)
 		expect(seen.map((q) => q.stream ?? false)).toEqual([false, false, false, false]); // response mode "last node"
 		expect(seen.map((q) => q.model)).toEqual(Array(4).fill('gpt-5-mini'));
 
