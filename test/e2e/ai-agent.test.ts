@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DateTime } from 'luxon';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { cli, createEnv, rest, startServer, E2eEnv, EXAMPLES_DIR, PACKAGE_NAME, seconds } from './real-n8n';
 import { FakeOpenAi, lastToolResult, text, toolResults, type ChatRequest } from './fake-openai';
@@ -450,6 +451,19 @@ describe("n8n's MCP Server Trigger with the node's tools, driven by the MCP clie
 		expect(byName.Schedule_campaign.inputSchema.required?.sort()).toEqual(['campaign_activity_id', 'scheduled_date']);
 		expect(byName.Get_campaign.inputSchema.required).toEqual(['campaign_id']);
 		expect(byName.Find_campaigns.description).toMatch(/find a campaign by its name/);
+	});
+
+	test('the legacy SSE transport works on the same URL too', async () => {
+		const sse = new Client({ name: 'n8n-nodes-constant-contact-e2e-sse', version: '1.0.0' });
+		await sse.connect(new SSEClientTransport(new URL(`${url}/mcp/constant-contact`)));
+		try {
+			const { tools } = await sse.listTools();
+			expect(tools.map((t) => t.name).sort()).toEqual(['Find_campaigns', 'Get_campaign', 'Schedule_campaign']);
+			const result = await sse.callTool({ name: 'Get_campaign', arguments: { campaign_id: springSale.campaignId } });
+			expect(JSON.parse(textOf(result))[0].name).toBe('Spring sale');
+		} finally {
+			await sse.close();
+		}
 	});
 
 	test('find, read and schedule "Summer sale" by tool calls; the date is read in the workflow time zone', async () => {
