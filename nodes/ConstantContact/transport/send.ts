@@ -85,18 +85,18 @@ async function send(
 	const done: Array<(verdict: Verdict) => void> = [];
 	for (let n = 0; n < slots; n++) done.push(await connection.limiter.acquire());
 	let verdict: Verdict = 'answered';
-	try {
-		const response = await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			connection.style.credentialType,
-			options,
-		);
-		if (options.returnFullResponse) verdict = verdictOf(connection, response as FullResponse);
-		return response;
-	} catch (error) {
+	// The refresh path gets a 429 as a thrown error: the limiter hears of it all the same.
+	const noteFailure = async (error: unknown) => {
 		const { status, body } = describeFailure(error);
 		verdict = verdictOf(connection, { statusCode: status ?? 0, body });
-		throw error;
+		return await Promise.reject(error);
+	};
+	try {
+		const response = await ctx.helpers.httpRequestWithAuthentication
+			.call(ctx, connection.style.credentialType, options)
+			.catch(noteFailure);
+		if (options.returnFullResponse) verdict = verdictOf(connection, response as FullResponse);
+		return response;
 	} finally {
 		for (const release of done) release(verdict);
 	}
