@@ -44,7 +44,7 @@ const ENV_VARS = Object.freeze({
 		meaning: 'folder of the suite record; set by `npm test` for each test step, nothing is recorded without it',
 	},
 	CC_SUITE_STEP: {
-		meaning: 'which step of `npm test` is writing the suite record (engine, timing, e2e)',
+		meaning: 'which step of `npm test` is writing the suite record (engine, timing, e2e, queue)',
 		default: 'manual',
 	},
 	CC_SUITE_EXPECTED_STEPS: {

@@ -9,7 +9,8 @@
  * test reads from its state what every process sent.
  */
 import { recordServerLog } from '../e2e/n8n-exposure';
-import { cli, createEnv, freePort, startServer, type E2eEnv } from '../e2e/real-n8n';
+import { appendExposure, currentTestName } from '../suite/record';
+import { cli, createEnv, freePort, rest, startServer, type E2eEnv } from '../e2e/real-n8n';
 import type { SandboxOptions } from '../sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -72,6 +73,8 @@ export interface Cluster {
 		body: unknown,
 		timeoutMs?: number,
 	): Promise<{ status: number; json: any; text: string; at: number }>;
+	/** ids of the stored executions of a workflow (n8n's REST API, newest 250) */
+	executionIds(workflowId: string): Promise<Set<string>>;
 	/** the worker that logged the execution, if any */
 	workerOf(executionId: string): Worker | undefined;
 	stop(): Promise<void>;
@@ -181,7 +184,21 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 			},
 			async webhook(path, body, timeoutMs = 600_000) {
 				const r = await cli.httpRequest('POST', `${main.url}/webhook/${path}`, { body, timeoutMs });
+				// what n8n answered (the items) goes to the suite's secret scan, as the e2e tests' REST answers
+				appendExposure({
+					source: 'e2e',
+					where: `${currentTestName()} › webhook POST /webhook/${path} -> ${r.status}`,
+					responses: [r.text],
+				});
 				return { status: r.status, json: r.json, text: r.text, at: Date.now() };
+			},
+			async executionIds(workflowId) {
+				const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+				const r = await rest(main.url, main.cookie, 'GET', `/rest/executions?filter=${filter}&limit=250`);
+				const results: Array<{ id: string | number }> | undefined = r.json?.data?.results;
+				if (r.status !== 200 || !results)
+					throw new Error(`GET /rest/executions: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+				return new Set(results.map((e) => String(e.id)));
 			},
 			workerOf(executionId) {
 				return workers.find((w) => w.started.has(executionId) || w.finished.has(executionId));

@@ -6,7 +6,7 @@
  */
 import type { RecordedRequest } from '../sandbox';
 import type { Cluster, Worker } from './cluster';
-import { futureDate, WEBHOOK_PATH, type Api, type ScheduleBody } from './workflows';
+import { futureDate, WEBHOOK_PATH, WORKFLOW_ID, type Api, type ScheduleBody } from './workflows';
 
 /** The account's limit (both APIs: per key in v2, per application in v3). */
 export const LIMIT_PER_SECOND = 4;
@@ -171,13 +171,17 @@ export async function runSchedules(cluster: Cluster, options: RunOptions): Promi
 	const errors: Record<string, number> = {};
 	for (const i of all) if (i.error !== undefined) errors[i.error] = (errors[i.error] ?? 0) + 1;
 
+	// Only this workflow's executions (a trigger's may run on a worker meanwhile).
+	const mine = await cluster.executionIds(WORKFLOW_ID[api]);
 	const workerFinish = cluster.workers
 		.map((w: Worker) => {
-			const mine = [...w.finished.entries()].filter(([id, at]) => !finishedBefore.get(w)?.has(id) && at >= startedAt);
+			const ran = [...w.finished.entries()].filter(
+				([id, at]) => mine.has(id) && !finishedBefore.get(w)?.has(id) && at >= startedAt,
+			);
 			return {
 				worker: w.index,
-				executions: mine.length,
-				finishedAfter: mine.length ? (Math.max(...mine.map(([, at]) => at)) - startedAt) / 1000 : 0,
+				executions: ran.length,
+				finishedAfter: ran.length ? (Math.max(...ran.map(([, at]) => at)) - startedAt) / 1000 : 0,
 			};
 		})
 		.filter((w) => w.executions > 0);
