@@ -73,7 +73,7 @@ export interface Cluster {
 		body: unknown,
 		timeoutMs?: number,
 	): Promise<{ status: number; json: any; text: string; at: number }>;
-	/** ids of the stored executions of a workflow (n8n's REST API, newest 250) */
+	/** ids of the stored executions of a workflow (n8n's REST API, newest 100) */
 	executionIds(workflowId: string): Promise<Set<string>>;
 	/** the worker that logged the execution, if any */
 	workerOf(executionId: string): Worker | undefined;
@@ -194,7 +194,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 			},
 			async executionIds(workflowId) {
 				const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-				const r = await rest(main.url, main.cookie, 'GET', `/rest/executions?filter=${filter}&limit=250`);
+				const r = await rest(main.url, main.cookie, 'GET', `/rest/executions?filter=${filter}&limit=100`);
 				const results: Array<{ id: string | number }> | undefined = r.json?.data?.results;
 				if (r.status !== 200 || !results)
 					throw new Error(`GET /rest/executions: HTTP ${r.status} ${r.text.slice(0, 300)}`);
