@@ -218,14 +218,6 @@ test('(d) the Constant Contact Trigger in queue mode fires once per change: only
 	].join('\n');
 	summaries.push(text);
 	print(text);
-	print(
-		`main log about activation: ${cluster.main.proc
-			.logs()
-			.split('\n')
-			.filter((l) => /leader|activat|poll/i.test(l))
-			.slice(0, 12)
-			.join(' | ')}`,
-	);
 	figures.d = {
 		newCampaigns: newCampaigns.length,
 		reports: reported.length,
