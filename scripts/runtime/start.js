@@ -46,7 +46,10 @@ async function shutdown(code, why) {
 	if (stopping) return;
 	stopping = true;
 	if (why) say(why);
-	await Promise.all(children.map((c) => c.stop().catch(() => {})));
+	// n8n and its workers first: they unregister from Redis as they stop.
+	const last = children.filter((c) => c.isRedis);
+	await Promise.all(children.filter((c) => !c.isRedis).map((c) => c.stop().catch(() => {})));
+	await Promise.all(last.map((c) => c.stop().catch(() => {})));
 	process.exit(code);
 }
 
@@ -188,7 +191,7 @@ async function main() {
 			say('  Starting in regular mode (one n8n process runs every execution).');
 		} else {
 			const r = redis.startRedis({ port: await redis.freePort() });
-			children.push(r);
+			children.push(Object.assign(r, { isRedis: true }));
 			await r.ready;
 			r.exited.then(
 				({ code, signal }) => !stopping && shutdown(1, `Redis stopped (${signal || `exit code ${code}`}); stopping.`),
