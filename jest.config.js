@@ -4,7 +4,8 @@
  *  - engine-1.x: `n8n-core` / `n8n-workflow` (for the harness, the engine's own modules and our
  *    built node in dist/) resolve to the `n8n-core-v1` / `n8n-workflow-v1` aliases
  *    (n8n-core@1.122.48 + n8n-workflow@1.120.31), as inside a real 1.x n8n.
- * test/sandbox/** runs once (2.x project only); test/e2e/** is not run by jest here.
+ * test/sandbox/** runs once (2.x project only); test/e2e/** and test/queue/** are not run by jest here
+ * (jest.e2e.config.js, jest.queue.config.js).
  * The `suite` project (test/suite/**) checks the record the other steps of `npm test` wrote
  * (contract conformance, secret scan): scripts/test.js runs it last.
  */
@@ -22,6 +23,7 @@ const common = {
 		'/node_modules/',
 		'<rootDir>/dist/',
 		'<rootDir>/test/e2e/',
+		'<rootDir>/test/queue/',
 		'<rootDir>/test/suite/',
 		'<rootDir>/test/unit/',
 	],

@@ -9,7 +9,9 @@ function table(header: string[], lines: string[][]): string[] {
 }
 
 export function printRows(rows: Row[]) {
-	console.log('\nConstant Contact node benchmark (n8n engine in-process, against the sandbox)\n');
+	console.log(
+		'\nConstant Contact node benchmark (n8n engine in-process, and a real n8n in queue mode, against the sandbox)\n',
+	);
 	for (const row of rows) {
 		console.log(`| ${row.scenario}`);
 		console.log(

@@ -33,13 +33,18 @@ const ENV_VARS = Object.freeze({
 	},
 	CC_N8N_PORT: { meaning: "port of the demo's n8n editor (`npm start`)", default: '5678' },
 	CC_RUNTIME_DIR: { meaning: 'where the n8n runtime (Node 24 + n8n) is installed; default .runtime/ in the project' },
+	CC_REDIS_SERVER: {
+		meaning:
+			'the redis-server binary for queue mode (`npm run test:queue`, the queue rows of `npm run bench`, `npm start -- --workers N`); default redis-server on PATH, then /usr/bin/redis-server',
+	},
+	PATH: { meaning: 'where scripts/runtime/redis.js looks for redis-server when CC_REDIS_SERVER is unset' },
 
 	// The suite record (`npm test`, scripts/test.js; test/suite/record.ts)
 	CC_SUITE_RECORD_DIR: {
 		meaning: 'folder of the suite record; set by `npm test` for each test step, nothing is recorded without it',
 	},
 	CC_SUITE_STEP: {
-		meaning: 'which step of `npm test` is writing the suite record (engine, timing, e2e)',
+		meaning: 'which step of `npm test` is writing the suite record (engine, timing, e2e, queue)',
 		default: 'manual',
 	},
 	CC_SUITE_EXPECTED_STEPS: {
@@ -57,6 +62,12 @@ const ENV_VARS = Object.freeze({
 		meaning: "path of test/e2e/run.js's jest JSON report (its argument wins); default .runtime/e2e-report.json",
 	},
 	CHROMIUM_PATH: { meaning: 'the Chromium binary the browser test drives (tried before /usr/bin/chromium)' },
+
+	// Queue-mode tests (test/queue/)
+	CC_QUEUE_FIGURES: {
+		meaning:
+			"where test/queue/queue.test.ts writes its measured figures (JSON) for test/queue/run.js's summary; set by run.js",
+	},
 
 	// The in-process engine harness (test/harness/)
 	HARNESS_VERBOSE: { meaning: 'any value: also print every log line a run captures to stderr' },

@@ -9,6 +9,8 @@
  *   await cli.importWorkflow('examples/v2-reschedule.json', opts);
  *   const { data } = await cli.executeWorkflow('ccV2Reschedule', opts);
  *   const server = await cli.startServer(opts); await server.ready; ...; await server.stop();
+ *   queue mode: startServer({ ...opts, queue: { redisPort } }) and
+ *   startWorker({ ...opts, queue: { redisPort }, healthPort, brokerPort, concurrency: 1 })
  *
  * Options (all optional):
  *   userFolder     N8N_USER_FOLDER (default <project>/.runtime/user); n8n keeps data in <userFolder>/.n8n
@@ -310,13 +312,55 @@ async function login(baseUrl, { email, password }) {
  * Starts `n8n start` in its own process group. Returns
  * { child, pid, url, ready: Promise<seconds until /healthz/readiness answers 200>, stop(): Promise, logs(): string, exited }.
  * opts.onOutput(chunk): called with every output chunk (default: collected only; opts.inherit prints it).
+ * With opts.queue ({ redisPort }) it is the main process of queue mode (see queueEnv).
  */
 function startServer(opts = {}) {
+	const env = n8nEnv({ ...opts, env: { ...(opts.queue ? queueEnv(opts.queue) : {}), ...(opts.env || {}) } });
+	return startN8nProcess(['start'], env, `http://localhost:${env.N8N_PORT}`, opts);
+}
+
+/**
+ * The settings of n8n's queue mode (main and workers alike): executions go through Redis at
+ * 127.0.0.1:<redisPort> (Bull queue), run by `n8n worker` processes. SQLite is shared through the
+ * user folder (n8n only warns that queue mode wants Postgres).
+ */
+function queueEnv({ redisPort, redisHost = '127.0.0.1' }) {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: redisHost,
+		QUEUE_BULL_REDIS_PORT: String(redisPort),
+	};
+}
+
+/**
+ * Starts `n8n worker --concurrency=<n>` (queue mode) in its own process group, with the same user
+ * folder as the main process. opts: the usual options plus queue ({ redisPort }), concurrency
+ * (default 1: one execution at a time, so that executions started together spread over the
+ * workers), healthPort (its /healthz server, used for readiness; required) and brokerPort (its own
+ * task-runner broker; required: every n8n process runs one). Returns what startServer returns;
+ * url is the worker's health server.
+ */
+function startWorker(opts = {}) {
+	if (!opts.queue || !opts.healthPort || !opts.brokerPort)
+		throw new Error('startWorker needs opts.queue ({ redisPort }), opts.healthPort and opts.brokerPort');
+	const env = n8nEnv({
+		...opts,
+		env: {
+			...queueEnv(opts.queue),
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(opts.healthPort),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			...(opts.env || {}),
+		},
+	});
+	const concurrency = opts.concurrency || 1;
+	return startN8nProcess(['worker', `--concurrency=${concurrency}`], env, `http://127.0.0.1:${opts.healthPort}`, opts);
+}
+
+function startN8nProcess(args, env, url, opts) {
 	assertInstalled();
-	const env = n8nEnv(opts);
 	fs.mkdirSync(env.N8N_USER_FOLDER, { recursive: true });
-	const url = `http://localhost:${env.N8N_PORT}`;
-	const child = spawn(P.NODE_BIN, [P.N8N_BIN, 'start'], {
+	const child = spawn(P.NODE_BIN, [P.N8N_BIN, ...args], {
 		env,
 		cwd: env.N8N_USER_FOLDER,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -410,6 +454,8 @@ module.exports = {
 	resultDataOf,
 	extractJson,
 	startServer,
+	startWorker,
+	queueEnv,
 	waitForHealth,
 	ensureOwner,
 	login,

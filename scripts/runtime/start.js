@@ -11,7 +11,9 @@
  *      the example workflows: `n8n import:*` before the server starts
  *   6. n8n start on http://localhost:5678, owner account demo@example.com / Demo-n8n-2025
  * Ctrl-C stops n8n and the sandbox. Flags: --no-build, --verbose (all n8n output),
- * --reset (delete .runtime/user first: a fresh n8n database).
+ * --reset (delete .runtime/user first: a fresh n8n database), --workers N (queue mode: Redis,
+ * `n8n start` as the main process and N `n8n worker --concurrency=1` processes on the same
+ * user folder; without redis-server installed it says how to install it and starts in regular mode).
  */
 const fs = require('fs');
 const path = require('path');
@@ -21,11 +23,19 @@ const { installRuntime, checkPlatform, UnsupportedPlatformError } = require('./i
 const { installPackage } = require('./install-package');
 const cli = require('./n8n-cli');
 const { startSandbox, authorizeV3, sandboxCredentials } = require('./sandbox');
+const redis = require('./redis');
 const { cleanEnv, run, seconds, log } = require('./proc');
 
 const say = (msg) => log('start', msg);
 const argv = process.argv.slice(2);
 const flag = (f) => argv.includes(f);
+/** The value after `--name` (or `--name=value`), else undefined. */
+const flagValue = (f) => {
+	const eq = argv.find((a) => a.startsWith(`${f}=`));
+	if (eq) return eq.slice(f.length + 1);
+	const i = argv.indexOf(f);
+	return i >= 0 ? argv[i + 1] : undefined;
+};
 const STATE_FILE = path.join(C.USER_FOLDER, '.n8n', 'cc-demo-state.json');
 const LOG_FILE = path.join(P.RUNTIME_DIR, 'n8n.log');
 
@@ -36,8 +46,23 @@ async function shutdown(code, why) {
 	if (stopping) return;
 	stopping = true;
 	if (why) say(why);
-	await Promise.all(children.map((c) => c.stop().catch(() => {})));
+	// n8n and its workers first: they unregister from Redis as they stop.
+	const last = children.filter((c) => c.isRedis);
+	await Promise.all(children.filter((c) => !c.isRedis).map((c) => c.stop().catch(() => {})));
+	await Promise.all(last.map((c) => c.stop().catch(() => {})));
 	process.exit(code);
+}
+
+/** `--workers N`: how many n8n workers to start in queue mode (0: regular mode). */
+function workerCount() {
+	const value = flagValue('--workers');
+	if (value === undefined) return 0;
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 0 || n > 16) {
+		say(`--workers wants a whole number from 0 to 16, not "${value}"`);
+		process.exit(2);
+	}
+	return n;
 }
 
 function readState() {
@@ -156,32 +181,70 @@ async function main() {
 	const pk = await installPackage({ userFolder: C.USER_FOLDER });
 	if (pk.skipped) say(`package: ${pk.name}@${pk.version} unchanged (dist hash ${pk.hash.slice(0, 12)})`);
 
+	// Queue mode (--workers N): Redis first, then main and the workers side by side.
+	const workers = workerCount();
+	let queue;
+	if (workers > 0) {
+		if (!redis.findRedisServer()) {
+			say(`--workers ${workers}: redis-server is not installed, so queue mode cannot start.`);
+			say(`  Install it with: ${redis.INSTALL_HINT}   (then run npm start -- --workers ${workers} again)`);
+			say('  Starting in regular mode (one n8n process runs every execution).');
+		} else {
+			const r = redis.startRedis({ port: await redis.freePort() });
+			children.push(Object.assign(r, { isRedis: true }));
+			await r.ready;
+			r.exited.then(
+				({ code, signal }) => !stopping && shutdown(1, `Redis stopped (${signal || `exit code ${code}`}); stopping.`),
+			);
+			queue = { redisPort: r.port };
+			say(`Redis ready on 127.0.0.1:${r.port} (no persistence); queue mode with ${workers} worker(s)`);
+		}
+	}
+
 	// n8n
 	const t = Date.now();
 	fs.mkdirSync(path.dirname(LOG_FILE), { recursive: true });
 	const logStream = fs.createWriteStream(LOG_FILE, { flags: 'a' });
 	logStream.write(`\n===== n8n start ${new Date().toISOString()} =====\n`);
-	let partial = '';
-	const filterState = { lastShown: false };
 	const verbose = flag('--verbose');
 	say(`starting n8n ${P.N8N_VERSION} (log: ${path.relative(process.cwd(), LOG_FILE)}) ...`);
-	const server = cli.startServer({
-		...opts,
-		onOutput: (chunk) => {
-			logStream.write(chunk);
+	/** Output of an n8n process: all of it to the log file, what matters to the terminal. */
+	const outputOf = (prefix) => {
+		let partial = '';
+		const filterState = { lastShown: false };
+		return (chunk) => {
+			logStream.write(prefix === 'n8n' ? chunk : chunk.replace(/^(?=.)/gm, `[${prefix}] `));
 			partial += chunk;
 			const lines = partial.split('\n');
 			partial = lines.pop();
 			for (const l of lines) {
-				if (verbose || interesting(l, filterState)) process.stdout.write(`[n8n] ${l}\n`);
+				if (verbose || interesting(l, filterState)) process.stdout.write(`[${prefix}] ${l}\n`);
 			}
-		},
-	});
+		};
+	};
+	const server = cli.startServer({ ...opts, queue, onOutput: outputOf('n8n') });
 	children.unshift(server);
 	server.exited.then(
 		({ code, signal }) => !stopping && shutdown(1, `n8n stopped (${signal || `exit code ${code}`}); see ${LOG_FILE}`),
 	);
-	await server.ready;
+	const workerProcs = [];
+	for (let i = 1; queue && i <= workers; i++) {
+		const w = cli.startWorker({
+			...opts,
+			queue,
+			concurrency: 1,
+			healthPort: await redis.freePort(),
+			brokerPort: await redis.freePort(),
+			onOutput: outputOf(`worker ${i}`),
+		});
+		children.unshift(w);
+		workerProcs.push(w);
+		w.exited.then(
+			({ code, signal }) =>
+				!stopping && shutdown(1, `n8n worker ${i} stopped (${signal || `exit code ${code}`}); see ${LOG_FILE}`),
+		);
+	}
+	await Promise.all([server.ready, ...workerProcs.map((w) => w.ready)]);
 	const owner = await cli.ensureOwner(server.url, C.OWNER);
 	const rss = cli.treeRssMb(server.pid);
 	const ready = (Date.now() - t0) / 1000;
@@ -193,6 +256,12 @@ async function main() {
 		` n8n ${P.N8N_VERSION} with n8n-nodes-constant-contact is ready (${ready.toFixed(1)} s, n8n ${seconds(t)}, ${rss.totalMb} MB RSS)`,
 		'',
 		` Editor:    http://localhost:${C.N8N_PORT}`,
+		...(queue
+			? [
+					` Mode:      queue: main + ${workers} worker(s) (n8n worker --concurrency=1) over Redis 127.0.0.1:${queue.redisPort};`,
+					'            production executions (webhooks, triggers, schedules) run on the workers, manual ones on main',
+				]
+			: []),
 		` Login:     ${C.OWNER.email}  /  ${C.OWNER.password}${owner === 'created' ? '   (account just created)' : ''}`,
 		` Sandbox:   ${sandbox.info.url}  (fake Constant Contact: v2 ${sandbox.info.v2BaseUrl}, v3 ${sandbox.info.v3BaseUrl})`,
 		` Credentials: "${C.CREDENTIALS.v3.name}" (OAuth2, connected) and "${C.CREDENTIALS.v2.name}" (API key)`,
@@ -205,7 +274,7 @@ async function main() {
 		`   - Webhook example: publish "${wf.find((w) => w.workflow.id === 'ccCrmDrivenSend') ? 'CRM-driven send' : 'the workflow'}", then`,
 		`       curl -X POST http://localhost:${C.N8N_PORT}/webhook/cc-new-deal -H 'Content-Type: application/json' -d '{"deals":[{"id":"d1"}]}'`,
 		'',
-		' Ctrl-C stops n8n and the sandbox. Your workflows are kept in .runtime/user (npm start -- --reset wipes it).',
+		` Ctrl-C stops n8n${queue ? ', the workers, Redis' : ''} and the sandbox. Your workflows are kept in .runtime/user (npm start -- --reset wipes it).`,
 		'================================================================================',
 		'',
 	];

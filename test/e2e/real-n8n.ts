@@ -9,7 +9,7 @@ import * as net from 'net';
 import * as path from 'path';
 import * as crypto from 'crypto';
 import { envFlag } from '../../scripts/env-vars';
-import { Sandbox } from '../sandbox';
+import { Sandbox, type SandboxOptions } from '../sandbox';
 import { recordRestAnswer, recordServerLog, recordingCli } from './n8n-exposure';
 
 // Plain CommonJS helpers of the local runtime (scripts/runtime/README.md); what the n8n CLI
@@ -72,14 +72,18 @@ export interface E2eEnv {
  * Creates a user folder `.runtime/e2e-<tag>-<random>`, installs the package there, starts the
  * sandbox on a free loopback port, gets v3 tokens through its OAuth consent + token endpoints and
  * imports both credentials (ids ccOAuth2Demo / ccApiKeyDemo, as the examples expect).
+ * `sandbox`: options for Sandbox.start (default: no rate limit; the queue-mode tests want the real one).
  */
-export async function createEnv(tag: string, { importCreds = true } = {}): Promise<E2eEnv> {
+export async function createEnv(
+	tag: string,
+	{ importCreds = true, sandbox: sandboxOptions = {} }: { importCreds?: boolean; sandbox?: SandboxOptions } = {},
+): Promise<E2eEnv> {
 	const userFolder = path.join(P.RUNTIME_DIR, `e2e-${tag}-${crypto.randomBytes(4).toString('hex')}`);
 	fs.mkdirSync(userFolder, { recursive: true });
 	// n8n port P; CLI commands use broker P+1001 (n8n-cli default), the server P+1 (set below).
 	const port = await freePort([1, 1001]);
 	const opts = { userFolder, port, timezone: 'UTC' };
-	const sandbox = await Sandbox.start({ port: 0, host: '127.0.0.1', rateLimitPerSecond: false });
+	const sandbox = await Sandbox.start({ port: 0, host: '127.0.0.1', rateLimitPerSecond: false, ...sandboxOptions });
 	const cleanup = async () => {
 		await sandbox.close().catch(() => undefined);
 		if (!envFlag('E2E_KEEP')) fs.rmSync(userFolder, { recursive: true, force: true });
@@ -103,9 +107,12 @@ export async function createEnv(tag: string, { importCreds = true } = {}): Promi
 	}
 }
 
-/** Starts `n8n start` on env.port (broker env.port + 1), creates the owner, resolves the server and a session cookie. */
-export async function startServer(env: E2eEnv) {
-	const server = cli.startServer({ ...env.opts, brokerPort: env.port + 1 });
+/**
+ * Starts `n8n start` on env.port (broker env.port + 1), creates the owner, resolves the server and a session cookie.
+ * `extra`: more options for scripts/runtime/n8n-cli's startServer (e.g. `queue: { redisPort }`, `onOutput`).
+ */
+export async function startServer(env: E2eEnv, extra: Record<string, unknown> = {}) {
+	const server = cli.startServer({ ...env.opts, brokerPort: env.port + 1, ...extra });
 	// n8n's whole log goes to the suite's secret scan once the server has stopped.
 	const stop = server.stop;
 	server.stop = async (...args: unknown[]) => {

@@ -14,7 +14,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { Contract } from './contract';
 import { Ctx, Reply, HttpError, apiError } from './common';
-import { OAuthServer, TokenSet } from './oauth';
+import { OAuthServer, RefreshTokenUse, TokenSet } from './oauth';
 import { SandboxState, buildState, processDue, iso, V2Campaign, V3Campaign, DEFAULT_BULK_TIMING } from './state';
 import type { BulkActivity, BulkTiming, Contact, ContactList, CustomField, SendRecord, Tag, V3Activity } from './state';
 import { processActivities } from './bulk';
@@ -55,6 +55,7 @@ export type {
 	CustomField,
 	Tag,
 } from './state';
+export type { RefreshTokenUse } from './oauth';
 export { IMPORT_BODY_LIMIT_BYTES, IMPORT_MAX_CONTACTS } from './bulk-import';
 export { MAX_CUSTOM_FIELDS } from './custom-fields';
 export type {
@@ -144,6 +145,8 @@ export interface RecordedRequest {
 	status: number; // 0 when the connection was reset
 	/** Status the API itself produced, when the request was processed (an after-processing fault may hide it). */
 	handledStatus?: number;
+	/** Set when the rate limit refused it: 'qps' (per second) or 'daily' (the quota). Injected throttles are not. */
+	refused?: 'qps' | 'daily';
 	arrivedAt: number; // wall-clock ms
 	respondedAt: number; // wall-clock ms
 }
@@ -344,6 +347,15 @@ export class Sandbox {
 
 	expireAccessTokens(): void {
 		this.oauth.expireAll();
+	}
+
+	/**
+	 * Every use of a refresh token at the token endpoint, oldest first: which token (a fingerprint,
+	 * never the token), when, and whether it was granted. A token used twice is a reuse (rotation
+	 * makes the second use fail with invalid_grant).
+	 */
+	refreshTokenUses(): ReadonlyDeep<RefreshTokenUse>[] {
+		return this.oauth.refreshUses;
 	}
 
 	injectFault(f: Fault): void {
@@ -788,7 +800,7 @@ export class Sandbox {
 		rawBody: string,
 		badJson: boolean,
 		arrivedAt: number,
-		handled: Pick<RecordedRequest, 'handledStatus'>,
+		handled: Pick<RecordedRequest, 'handledStatus' | 'refused'>,
 	): Promise<Reply | 'reset'> {
 		// random chaos
 		if (this.knobs.resetRate > 0 && Math.random() < this.knobs.resetRate) return 'reset';
@@ -842,7 +854,10 @@ export class Sandbox {
 				credential = `v3:${t.clientId}`;
 			}
 			const limited = this.rateLimited(credential, arrivedAt);
-			if (limited) return this.throttleReply(api, limited === 'daily');
+			if (limited) {
+				handled.refused = limited;
+				return this.throttleReply(api, limited === 'daily');
+			}
 			const accept = headers.accept;
 			const produces = producesOf(api, method, rel);
 			if (accept && !produces.accepts.test(accept)) {

@@ -10,6 +10,17 @@ export interface TokenSet {
 	scope: string;
 }
 
+/** One use of a refresh token at the token endpoint. */
+export interface RefreshTokenUse {
+	/** A fingerprint of the token (sha256, 12 hex digits): equal for the same token, never the token itself. */
+	token: string;
+	/** Wall-clock ms. */
+	at: number;
+	granted: boolean;
+	/** Why it was refused: 'used' (rotated away already), 'unknown', 'wrong_client'. */
+	refusal?: 'used' | 'unknown' | 'wrong_client';
+}
+
 interface Code {
 	clientId: string;
 	redirectUri: string;
@@ -24,6 +35,8 @@ export class OAuthServer {
 	readonly codes = new Map<string, Code>();
 	readonly accessTokens = new Map<string, { clientId: string; scope: string; expiresAt: number }>();
 	readonly refreshTokens = new Map<string, { clientId: string; scope: string; valid: boolean }>();
+	/** Every refresh-token grant asked for, granted or not (see RefreshTokenUse). */
+	readonly refreshUses: RefreshTokenUse[] = [];
 
 	constructor(
 		private readonly client: { clientId: string; clientSecret: string },
@@ -35,6 +48,7 @@ export class OAuthServer {
 		this.codes.clear();
 		this.accessTokens.clear();
 		this.refreshTokens.clear();
+		this.refreshUses.length = 0;
 	}
 
 	/** The OAuth client (application) a valid access token belongs to, or undefined. */
@@ -173,8 +187,9 @@ ${hidden}
 		}
 		if (f.grant_type === 'refresh_token') {
 			const rt = this.refreshTokens.get(f.refresh_token ?? '');
-			if (!rt || !rt.valid || rt.clientId !== id)
-				return oauthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
+			const refusal = !rt ? 'unknown' : !rt.valid ? 'used' : rt.clientId !== id ? 'wrong_client' : undefined;
+			this.refreshUses.push({ token: fingerprint(f.refresh_token ?? ''), at: Date.now(), granted: !refusal, refusal });
+			if (!rt || refusal) return oauthError(400, 'invalid_grant', 'The refresh token is invalid or expired.');
 			rt.valid = false; // rotation: a refresh token works once
 			return { status: 200, body: this.tokenBody(rt.scope), headers: NO_STORE };
 		}
@@ -194,6 +209,8 @@ ${hidden}
 		return body;
 	}
 }
+
+const fingerprint = (token: string): string => crypto.createHash('sha256').update(token).digest('hex').slice(0, 12);
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
