@@ -63,6 +63,8 @@ class SlottedLimiter implements Limiter {
 
 	private paceChanges = 0;
 
+	private lastSlowdown = -Infinity;
+
 	private lastRefused = -Infinity;
 
 	/** Starts so far (counts own requests between refusals). */
@@ -133,7 +135,10 @@ class SlottedLimiter implements Limiter {
 		// way at once more often (always at 1 in 2 or more), which evens the shares out.
 		const again = this.starts - this.lastRefused <= REFUSED_AGAIN_STARTS;
 		this.lastRefused = this.starts;
-		if (again || Math.random() < GIVE_WAY_PERIOD / this.period) {
+		// At most one slowdown per rate window: a burst of refusals is one signal, not many.
+		const calm = now - this.lastSlowdown >= WINDOW_MS;
+		if (calm && (again || Math.random() < GIVE_WAY_PERIOD / this.period)) {
+			this.lastSlowdown = now;
 			if (this.probedAt !== undefined && now - this.probedAt < this.probeWaitMs * 2) {
 				this.probeWaitMs = Math.min(PROBE_AFTER_MAX_MS, this.probeWaitMs * 2);
 			}
@@ -176,7 +181,8 @@ const LATE_START_MS = 3;
 // within the 20 ms the margins leave between a slot and the one a window later.
 const SHARE_OFFSET_MS = 16;
 const SHARE_OFFSET_STEP_MS = 5;
-const MAX_PERIOD = 32;
+// Enough for a dozen processes sharing one account.
+const MAX_PERIOD = 12;
 const REFUSED_AGAIN_STARTS = 8;
 const GIVE_WAY_PERIOD = 2;
 const PROBE_AFTER_MS = 5000;
