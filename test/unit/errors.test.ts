@@ -288,13 +288,19 @@ describe('toNodeApiError', () => {
 	});
 
 	test("throttled: how long it was retried, and the credential's own rate or that it does not pace", () => {
-		expect(hint(v3, http(429), { attempts: 40, requestsPerSecond: 2, throttledForMs: 120_400 })).toBe(
+		expect(
+			hint(v3, http(429), { attempts: 40, requestsPerSecond: 2, throttleRetryMs: 120_000, throttledForMs: 120_400 }),
+		).toBe(
 			"Constant Contact kept refusing requests for going over the credential's 2 per second, even after retrying " +
 				'for 120 s (the credential\'s "Retry Rate-Limited Requests For"). Other workflows, n8n workers or apps are ' +
 				'using the same account: raise "Retry Rate-Limited Requests For", or lower their Requests per Second.',
 		);
 		expect(
-			hint(v2, http(403, [{ error_key: 'mashery.not.authorized.over.qps' }]), { attempts: 1, requestsPerSecond: 0 }),
+			hint(v2, http(403, [{ error_key: 'mashery.not.authorized.over.qps' }]), {
+				attempts: 1,
+				requestsPerSecond: 0,
+				throttleRetryMs: 0,
+			}),
 		).toBe(
 			'Constant Contact kept refusing requests for going over its rate limit (the credential does not pace ' +
 				'requests: Requests per Second is 0) (the credential\'s "Retry Rate-Limited Requests For" is 0: no retry). ' +

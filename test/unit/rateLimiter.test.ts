@@ -221,8 +221,9 @@ describe('real time', () => {
 				}),
 			),
 		);
-		expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(54);
-		expect(starts[2] - starts[1]).toBeGreaterThanOrEqual(54);
-		expect(starts[2] - starts[0]).toBeLessThan(55 * 2 + 60);
+		// One start per slot (16 ms in), one slot after the other: a late timer on a busy machine may
+		// shorten a gap, never put two starts in one slot.
+		const slots = starts.map((t) => Math.floor((t - 16) / 55));
+		expect(slots).toEqual([slots[0], slots[0] + 1, slots[0] + 2]);
 	});
 });

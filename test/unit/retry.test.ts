@@ -4,6 +4,7 @@ import {
 	answerLost,
 	decide,
 	isRetryable,
+	isThrottled,
 	MAX_ATTEMPTS,
 	retryDelayMs,
 	throttledDelayMs,
@@ -37,58 +38,59 @@ describe('answerLost', () => {
 	});
 });
 
-describe('isRetryable', () => {
+describe('isRetryable (failures other than rate refusals)', () => {
 	test.each(['GET', 'PUT', 'PATCH', 'DELETE', 'get', 'Delete'])(
 		'%s: retried on 502, 503, 504 and network errors',
 		(method) => {
-			for (const style of [v2, v3]) {
-				expect([502, 503, 504].map((s) => isRetryable(style, method, http(s)))).toEqual([true, true, true]);
-				expect(isRetryable(style, method, network('ECONNRESET'))).toBe(true);
-				expect(isRetryable(style, method, network('ETIMEDOUT'))).toBe(true);
-			}
+			expect([502, 503, 504].map((s) => isRetryable(method, http(s)))).toEqual([true, true, true]);
+			expect(isRetryable(method, network('ECONNRESET'))).toBe(true);
+			expect(isRetryable(method, network('ETIMEDOUT'))).toBe(true);
 		},
 	);
 
 	test('idempotent methods: not on 500, 501, 4xx, or a failure without status or code', () => {
-		for (const style of [v2, v3]) {
-			for (const status of [400, 401, 403, 404, 409, 500, 501, 505])
-				expect(isRetryable(style, 'GET', http(status))).toBe(false);
-			expect(isRetryable(style, 'PUT', unknownError)).toBe(false);
-		}
+		for (const status of [400, 401, 403, 404, 409, 500, 501, 505]) expect(isRetryable('GET', http(status))).toBe(false);
+		expect(isRetryable('PUT', unknownError)).toBe(false);
 	});
 
-	test('POST (and any other method) only on a rate refusal, which proves it was not processed', () => {
+	test('POST (and any other method): never, whatever the failure', () => {
 		for (const method of ['POST', 'post', 'HEAD', 'OPTIONS']) {
-			expect(isRetryable(v3, method, V3_THROTTLED)).toBe(true);
-			expect(isRetryable(v2, method, V2_THROTTLED)).toBe(true);
-			expect(isRetryable(v3, method, http(503))).toBe(false);
-			expect(isRetryable(v3, method, network('ECONNRESET'))).toBe(false);
-			expect(isRetryable(v2, method, http(502))).toBe(false);
+			expect(isRetryable(method, http(503))).toBe(false);
+			expect(isRetryable(method, network('ECONNRESET'))).toBe(false);
+			expect(isRetryable(method, http(502))).toBe(false);
 		}
+	});
+});
+
+describe('isThrottled: the refusal for rate that decide() retries, for any method', () => {
+	test('each API style has its own signal', () => {
+		expect(isThrottled(v3, V3_THROTTLED)).toBe(true);
+		expect(isThrottled(v2, V2_THROTTLED)).toBe(true);
 	});
 
 	test('v3 throttling is a 429 without quota_exceeded, also with no or an odd body', () => {
-		expect(isRetryable(v3, 'GET', V3_THROTTLED)).toBe(true);
-		expect(isRetryable(v3, 'POST', http(429))).toBe(true);
-		expect(isRetryable(v3, 'POST', http(429, 'Too Many Requests'))).toBe(true);
-		expect(isRetryable(v3, 'POST', http(429, { error_key: 'other' }))).toBe(true);
+		expect(isThrottled(v3, http(429))).toBe(true);
+		expect(isThrottled(v3, http(429, 'Too Many Requests'))).toBe(true);
+		expect(isThrottled(v3, http(429, { error_key: 'other' }))).toBe(true);
 	});
 
-	test('a used-up daily quota is never retried', () => {
-		for (const method of ['GET', 'POST']) {
-			expect(isRetryable(v3, method, V3_QUOTA)).toBe(false);
-			expect(isRetryable(v3, method, http(429, { error: 'quota_exceeded' }))).toBe(false);
-			expect(isRetryable(v2, method, V2_QUOTA)).toBe(false);
-		}
+	test('a used-up daily quota is not a throttle', () => {
+		expect(isThrottled(v3, V3_QUOTA)).toBe(false);
+		expect(isThrottled(v3, http(429, { error: 'quota_exceeded' }))).toBe(false);
+		expect(isThrottled(v2, V2_QUOTA)).toBe(false);
 	});
 
 	test("each API's throttle signal means nothing to the other", () => {
 		// v2 (Mashery) refuses for rate with 403 + over.qps; a plain 403 or a 429 is not that.
-		expect(isRetryable(v2, 'POST', http(429))).toBe(false);
-		expect(isRetryable(v2, 'GET', http(429))).toBe(false);
-		expect(isRetryable(v2, 'POST', http(403))).toBe(false);
-		expect(isRetryable(v2, 'POST', http(400, V2_THROTTLED.body))).toBe(false);
-		expect(isRetryable(v3, 'POST', V2_THROTTLED)).toBe(false);
+		expect(isThrottled(v2, http(429))).toBe(false);
+		expect(isThrottled(v2, http(403))).toBe(false);
+		expect(isThrottled(v2, http(400, V2_THROTTLED.body))).toBe(false);
+		expect(isThrottled(v3, V2_THROTTLED)).toBe(false);
+	});
+
+	test('network failures and server errors are not throttles', () => {
+		expect(isThrottled(v3, network('ECONNRESET'))).toBe(false);
+		expect(isThrottled(v2, http(503))).toBe(false);
 	});
 });
 
@@ -190,6 +192,10 @@ describe('decide', () => {
 		const retried = { retry: true, delayMs: 250 };
 		expect(decideNow(v3, 'POST', false, V3_THROTTLED, 1, 'known')).toEqual(retried);
 		expect(decideNow(v2, 'POST', false, V2_THROTTLED, 40, 'known')).toEqual(retried);
+		for (const method of ['POST', 'post', 'HEAD', 'OPTIONS', 'GET']) {
+			expect(decideNow(v3, method, false, V3_THROTTLED, 1, 'unknown')).toEqual(retried);
+			expect(decideNow(v2, method, false, V2_THROTTLED, 1, 'unknown')).toEqual(retried);
+		}
 		const within = { throttledForMs: 119_999, budgetMs: 120_000 };
 		expect(decide(v2, 'GET', false, V2_THROTTLED, 1, 'known', within)).toEqual(retried);
 		const spent = { throttledForMs: 120_000, budgetMs: 120_000 };

@@ -78,7 +78,8 @@ export interface ErrorContext {
 	attempts: number;
 	/** The credential's pace (0: not paced). */
 	requestsPerSecond: number;
-	/** How long the request was retried after its first rate refusal. */
+	/** The credential's "Retry Rate-Limited Requests For", and how long this request was retried for it. */
+	throttleRetryMs?: number;
 	throttledForMs?: number;
 	/** A POST whose answer was lost and that could not be checked: it may have been processed. */
 	outcomeUnknown?: boolean;
@@ -141,11 +142,11 @@ function throttledHint(context: ErrorContext): string {
 		context.requestsPerSecond > 0
 			? `the credential's ${context.requestsPerSecond} per second`
 			: 'its rate limit (the credential does not pace requests: Requests per Second is 0)';
-	const seconds = Math.round((context.throttledForMs ?? 0) / 1000);
 	const retried =
-		seconds > 0 || context.attempts > 1
-			? `, even after retrying for ${seconds} s (the credential's "Retry Rate-Limited Requests For")`
-			: ' (the credential\'s "Retry Rate-Limited Requests For" is 0: no retry)';
+		context.throttleRetryMs === 0
+			? ' (the credential\'s "Retry Rate-Limited Requests For" is 0: no retry)'
+			: `, even after retrying for ${Math.round((context.throttledForMs ?? 0) / 1000)} s (the credential's ` +
+				'"Retry Rate-Limited Requests For")';
 	return (
 		`Constant Contact kept refusing requests for going over ${pace}${retried}. Other workflows, n8n workers or ` +
 		'apps are using the same account: raise "Retry Rate-Limited Requests For", or lower their Requests per Second.'

@@ -43,8 +43,9 @@ export async function apiRequest(
 		if (check.processed) return check.result;
 		const throttled = isThrottled(connection.style, failure);
 		if (throttled) throttledSince ??= Date.now();
+		const throttledForMs = throttledSince === undefined ? 0 : Date.now() - throttledSince;
 		const decision = decide(connection.style, method, options.repeatable === true, failure, attempt, check.state, {
-			throttledForMs: throttledSince === undefined ? 0 : Date.now() - throttledSince,
+			throttledForMs,
 			budgetMs: connection.throttleRetryMs,
 		});
 		if (decision.retry) {
@@ -65,7 +66,8 @@ export async function apiRequest(
 			secrets: connection.secrets,
 			attempts: sent,
 			requestsPerSecond: connection.requestsPerSecond,
-			throttledForMs: throttledSince === undefined ? 0 : Date.now() - throttledSince,
+			throttleRetryMs: connection.throttleRetryMs,
+			throttledForMs,
 			outcomeUnknown: decision.outcomeUnknown,
 		});
 	}

@@ -16,16 +16,14 @@ export function answerLost(failure: Failure): boolean {
 }
 
 /**
- * Whether a failed attempt may be sent again. A POST is repeated only when the answer proves
- * it was not processed (a rate refusal); after a timeout, a reset or a 5xx it might have been,
- * and creating a campaign or a schedule twice is worse than an error.
+ * Whether a failure other than a rate refusal (decide() handles those) may be sent again. A POST
+ * is not: after a timeout, a reset or a 5xx it might have been processed, and creating a campaign
+ * or a schedule twice is worse than an error.
  */
-export function isRetryable(style: ApiStyle, method: string, failure: Failure): boolean {
-	const { status, body } = failure;
-	if (status !== undefined && style.isThrottled(status, body)) return true;
+export function isRetryable(method: string, failure: Failure): boolean {
 	if (!IDEMPOTENT.includes(method.toUpperCase())) return false;
-	if (status === undefined) return failure.code !== undefined;
-	return TRANSIENT_STATUS.includes(status);
+	if (failure.status === undefined) return failure.code !== undefined;
+	return TRANSIENT_STATUS.includes(failure.status);
 }
 
 /** Exponential backoff with jitter, for failures other than rate refusals. */
@@ -79,12 +77,13 @@ export function decide(
 	}
 	// A repeatable POST (create-or-update), or one proven not processed, is as safe as a PUT.
 	const retryAs = repeatable || postState === 'notProcessed' ? 'PUT' : method;
-	if (attempt < MAX_ATTEMPTS && isRetryable(style, retryAs, failure)) {
+	if (attempt < MAX_ATTEMPTS && isRetryable(retryAs, failure)) {
 		return { retry: true, delayMs: retryDelayMs(attempt) };
 	}
 	return { retry: false, outcomeUnknown: postState === 'unknown' };
 }
 
+/** The answer proves the request was refused for rate, so it was not processed: a POST may be repeated. */
 export function isThrottled(style: ApiStyle, failure: Failure): boolean {
 	return failure.status !== undefined && style.isThrottled(failure.status, failure.body);
 }
