@@ -163,9 +163,10 @@ describe('rate refusals: other processes share the account', () => {
 		(await first.dones[0])('throttled');
 		expect(pacingOf(key, 4)?.period).toBe(3);
 		jest.spyOn(Math, 'random').mockReturnValue(0.9); // 0.9 >= 2/3: at 1 in 3 it would move only...
-		let next = askTurns(limiter, 1);
-		await jest.advanceTimersByTimeAsync(4 * SLOT);
-		(await next.dones[0])('throttled');
+		let next = askTurns(limiter, 2);
+		await jest.advanceTimersByTimeAsync(7 * SLOT);
+		(await next.dones[0])(); // an answer got through since the last slowdown
+		(await next.dones[1])('throttled');
 		// ...but this refusal came within 8 starts of the last: it takes fewer.
 		expect(pacingOf(key, 4)?.period).toBe(4);
 		next = askTurns(limiter, 12);
@@ -186,19 +187,32 @@ describe('rate refusals: other processes share the account', () => {
 		await jest.advanceTimersByTimeAsync(OFFSET[1] + 5);
 		(await first.dones[0])('throttled');
 		expect(pacingOf(key, 4)?.period).toBe(2);
-		// Probing waits 5 s x jitter (0.5 + 0.5) x 3 / period (2): 7.5 s after the change.
-		await jest.advanceTimersByTimeAsync(7400);
+		// Probing waits 20 slots (5.1 s) x jitter (0.5 + 0.5) x 3 / period (2): 7.65 s after the change.
+		await jest.advanceTimersByTimeAsync(7550);
 		const early = askTurns(limiter, 1);
-		await jest.advanceTimersByTimeAsync(50);
-		expect(early.starts).toEqual([]);
+		await jest.advanceTimersByTimeAsync(SLOT);
+		(await early.dones[0])(); // started 7.66 s after the change: too soon to probe
+		expect(early.starts).toHaveLength(1);
 		expect(pacingOf(key, 4)?.period).toBe(2);
-		await jest.advanceTimersByTimeAsync(SLOT * 2);
-		(await early.dones[0])();
+		const late = askTurns(limiter, 1);
+		await jest.advanceTimersByTimeAsync(SLOT * 3);
+		(await late.dones[0])();
 		expect(pacingOf(key, 4)?.period).toBe(1);
 		const probe = askTurns(limiter, 2);
 		await jest.advanceTimersByTimeAsync(SLOT * 4);
 		for (const done of probe.dones) (await done)();
 		expect(pacingOf(key, 4)).toEqual({ period: 1, slowdowns: 1 });
+	});
+
+	test('refusals with no answer getting through in between slow it down once: they come whatever the pace', async () => {
+		const key = freshKey();
+		const limiter = limiterFor(key, 4);
+		const { dones } = askTurns(limiter, 12);
+		for (let i = 0; i < 12; i++) {
+			await jest.advanceTimersByTimeAsync(1100); // over a rate window apart: each could count
+			(await dones[i])('throttled');
+		}
+		expect(pacingOf(key, 4)).toEqual({ period: 2, slowdowns: 1 });
 	});
 
 	test('the unpaced limiter ignores refusals', async () => {

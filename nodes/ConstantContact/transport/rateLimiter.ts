@@ -53,7 +53,8 @@ class SlottedLimiter implements Limiter {
 
 	private lastChange = 0;
 
-	private probeWaitMs = PROBE_AFTER_MS;
+	/** Probing waits are counted in slots: the same dynamics at any rate. */
+	private probeWaitSlots = PROBE_AFTER_SLOTS;
 
 	private probeJitter = 1;
 
@@ -64,6 +65,8 @@ class SlottedLimiter implements Limiter {
 	private paceChanges = 0;
 
 	private lastSlowdown = -Infinity;
+
+	private answeredSinceSlowdown = true;
 
 	private lastRefused = -Infinity;
 
@@ -105,6 +108,7 @@ class SlottedLimiter implements Limiter {
 			reported = true;
 			start.end = Date.now();
 			if (verdict === 'throttled') this.slowDown(start);
+			else this.answeredSinceSlowdown = true;
 		};
 	}
 
@@ -135,12 +139,15 @@ class SlottedLimiter implements Limiter {
 		// way at once more often (always at 1 in 2 or more), which evens the shares out.
 		const again = this.starts - this.lastRefused <= REFUSED_AGAIN_STARTS;
 		this.lastRefused = this.starts;
-		// At most one slowdown per rate window: a burst of refusals is one signal, not many.
-		const calm = now - this.lastSlowdown >= WINDOW_MS;
-		if (calm && (again || Math.random() < GIVE_WAY_PERIOD / this.period)) {
+		// At most one slowdown per rate window, and one per answer that got through: a burst of
+		// refusals is one signal, and refusals that come whatever the pace must not stop it.
+		const calm = now - this.lastSlowdown >= WINDOW_MS && this.answeredSinceSlowdown;
+		const slower = calm && (again || Math.random() < GIVE_WAY_PERIOD / this.period);
+		if (slower) {
 			this.lastSlowdown = now;
-			if (this.probedAt !== undefined && now - this.probedAt < this.probeWaitMs * 2) {
-				this.probeWaitMs = Math.min(PROBE_AFTER_MAX_MS, this.probeWaitMs * 2);
+			this.answeredSinceSlowdown = false;
+			if (this.probedAt !== undefined && now - this.probedAt < this.probeWaitSlots * this.slotMs * 2) {
+				this.probeWaitSlots = Math.min(PROBE_AFTER_MAX_SLOTS, this.probeWaitSlots * 2);
 			}
 			this.probedAt = undefined;
 			this.period = Math.min(MAX_PERIOD, this.period + 1);
@@ -148,15 +155,18 @@ class SlottedLimiter implements Limiter {
 		}
 		this.nextSlot = Math.max(this.nextSlot, start.slot + this.period + 1);
 		this.slowFrom = this.nextSlot;
-		this.changed(now);
+		// Only a new share restarts the wait before a probe: refusals that keep coming whatever the
+		// pace (not other processes) must not hold it down.
+		if (slower) this.changed(now);
+		else this.paceChanges++;
 	}
 
 	private maybeProbe(now: number) {
 		// A process with a smaller share tries for more sooner.
-		const wait = (this.probeWaitMs * this.probeJitter * PROBE_SHARE_PERIOD) / this.period;
+		const wait = (this.probeWaitSlots * this.slotMs * this.probeJitter * PROBE_SHARE_PERIOD) / this.period;
 		if (this.period === 1 || now - this.lastChange < wait) return;
 		// The last probe held: the next one may come soon again.
-		if (this.probedAt !== undefined) this.probeWaitMs = PROBE_AFTER_MS;
+		if (this.probedAt !== undefined) this.probeWaitSlots = PROBE_AFTER_SLOTS;
 		this.period--;
 		this.probedAt = now;
 		this.slowFrom = Math.max(this.nextSlot, Math.ceil(now / this.slotMs));
@@ -185,8 +195,9 @@ const SHARE_OFFSET_STEP_MS = 5;
 const MAX_PERIOD = 12;
 const REFUSED_AGAIN_STARTS = 8;
 const GIVE_WAY_PERIOD = 2;
-const PROBE_AFTER_MS = 5000;
-const PROBE_AFTER_MAX_MS = 20_000;
+// 20 slots: 5.1 s at 4/s.
+const PROBE_AFTER_SLOTS = 20;
+const PROBE_AFTER_MAX_SLOTS = 80;
 const PROBE_SHARE_PERIOD = 3;
 
 const unpaced: Limiter = { acquire: async () => () => {} };
