@@ -33,18 +33,6 @@ function findRedisServer() {
 	});
 }
 
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const s = net.createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
-			s.close(() => resolve(port));
-		});
-	});
-}
-
 /** Sends PING over RESP; resolves true on +PONG. */
 function ping(port, timeoutMs = 1000) {
 	return new Promise((resolve) => {
@@ -137,4 +125,4 @@ function killGroup(pid, signal) {
 	} catch {}
 }
 
-module.exports = { INSTALL_HINT, findRedisServer, freePort, ping, startRedis };
+module.exports = { INSTALL_HINT, findRedisServer, ping, startRedis };

@@ -24,6 +24,7 @@ const { installPackage } = require('./install-package');
 const cli = require('./n8n-cli');
 const { startSandbox, authorizeV3, sandboxCredentials } = require('./sandbox');
 const redis = require('./redis');
+const { freePort } = require('./ports');
 const { cleanEnv, run, seconds, log } = require('./proc');
 
 const say = (msg) => log('start', msg);
@@ -190,7 +191,7 @@ async function main() {
 			say(`  Install it with: ${redis.INSTALL_HINT}   (then run npm start -- --workers ${workers} again)`);
 			say('  Starting in regular mode (one n8n process runs every execution).');
 		} else {
-			const r = redis.startRedis({ port: await redis.freePort() });
+			const r = redis.startRedis({ port: await freePort() });
 			children.push(Object.assign(r, { isRedis: true }));
 			await r.ready;
 			r.exited.then(
@@ -233,8 +234,8 @@ async function main() {
 			...opts,
 			queue,
 			concurrency: 1,
-			healthPort: await redis.freePort(),
-			brokerPort: await redis.freePort(),
+			healthPort: await freePort(),
+			brokerPort: await freePort(),
 			onOutput: outputOf(`worker ${i}`),
 		});
 		children.unshift(w);

@@ -5,7 +5,6 @@
  * ports. n8n itself (the real 2.41 CLI and server from .runtime/) runs as child processes.
  */
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import * as crypto from 'crypto';
 import { envFlag } from '../../scripts/env-vars';
@@ -31,31 +30,9 @@ export const PROJECT_DIR: string = P.PROJECT_DIR;
 export const EXAMPLES_DIR = path.join(PROJECT_DIR, 'examples');
 export const OWNER = C.OWNER as { email: string; password: string; firstName: string; lastName: string };
 
-/** A free TCP port on 127.0.0.1 (and, when `alsoFree` is given, port + alsoFree free too). */
-export async function freePort(alsoFree: number[] = []): Promise<number> {
-	for (let attempt = 0; attempt < 50; attempt++) {
-		const port = await new Promise<number>((resolve, reject) => {
-			const s = net.createServer();
-			s.once('error', reject);
-			s.listen(0, '127.0.0.1', () => {
-				const p = (s.address() as net.AddressInfo).port;
-				s.close(() => resolve(p));
-			});
-		});
-		if (port + Math.max(0, ...alsoFree) > 65000) continue;
-		const others = await Promise.all(alsoFree.map((d) => isFree(port + d)));
-		if (others.every(Boolean)) return port;
-	}
-	throw new Error('no free port found on 127.0.0.1');
-}
-
-function isFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const s = net.createServer();
-		s.once('error', () => resolve(false));
-		s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-	});
-}
+/** A free TCP port on 127.0.0.1 (and, when `alsoFree` is given, port + each offset free too). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const freePort: (alsoFree?: number[]) => Promise<number> = require('../../scripts/runtime/ports').freePort;
 
 export interface E2eEnv {
 	userFolder: string;

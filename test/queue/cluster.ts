@@ -88,7 +88,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 	const t0 = Date.now();
 	if (!redisServer()) throw new Error(`redis-server is not installed (queue mode needs Redis): ${REDIS_INSTALL_HINT}`);
 	const concurrency = options.concurrency ?? 1;
-	const redisPort = await redisHelper.freePort();
+	const redisPort = await freePort();
 	const redis = redisHelper.startRedis({ port: redisPort });
 	const stopping: Array<() => Promise<unknown>> = [() => redis.stop()];
 	let env: E2eEnv | undefined;
