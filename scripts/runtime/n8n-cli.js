@@ -60,8 +60,6 @@ function n8nEnv(opts = {}) {
 		DB_SQLITE_POOL_SIZE: '2',
 		GENERIC_TIMEZONE: opts.timezone || envVar('GENERIC_TIMEZONE') || envVar('TZ') || 'UTC',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		// Lets an AI Agent use community nodes (ours) as tools.
-		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		N8N_LOG_LEVEL: envVar('N8N_LOG_LEVEL') || 'info',
 		// Node 24 binary headers for any native rebuild n8n might trigger (community package installs).
 		npm_config_nodedir: P.NODE_PACKAGE_DIR,

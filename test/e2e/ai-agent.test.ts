@@ -92,8 +92,8 @@ beforeAll(async () => {
 	fake = await FakeOpenAi.start();
 	env = await createEnv('ai', { importCreds: false });
 	env.opts.timezone = INSTANCE_ZONE;
-	// n8n 2.41 reads no such setting (older 1.x did): community nodes are tools without it.
-	// Off here to prove it (scripts/runtime/n8n-cli.js sets it to true).
+	// n8n 2.41.1 does not read this setting (only older lines did): community nodes are tools
+	// without it. Set off here, whatever the caller's environment says, to prove it.
 	env.opts.env = { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'false' };
 	// The example's credential ids: Constant Contact v3 (sandbox) and an OpenAI credential whose
 	// Base URL is the fake model.
