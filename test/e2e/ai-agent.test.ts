@@ -15,7 +15,17 @@ import { DateTime } from 'luxon';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { cli, createEnv, rest, startServer, E2eEnv, EXAMPLES_DIR, PACKAGE_NAME, seconds } from './real-n8n';
+import {
+	cli,
+	createEnv,
+	rest,
+	startServer,
+	workflowExecutions,
+	E2eEnv,
+	EXAMPLES_DIR,
+	PACKAGE_NAME,
+	seconds,
+} from './real-n8n';
 import { FakeOpenAi, lastToolResult, text, toolResults } from './fake-openai';
 import { appendExposure, currentTestName } from '../suite/record';
 import type { SeededCampaign, SeededList } from '../sandbox';
@@ -209,16 +219,7 @@ async function editChatTrigger(parameters: Record<string, unknown>) {
 }
 
 /** The workflow's executions, newest first (status, mode). */
-async function executions(workflowId: string) {
-	const r = await rest(
-		url,
-		cookie,
-		'GET',
-		`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
-	);
-	expect(r.status).toBe(200);
-	return r.json.data.results as { id: string; status: string; mode: string }[];
-}
+const executions = (workflowId: string) => workflowExecutions(url, cookie, workflowId);
 
 describe('example "AI assistant for campaigns" (Chat Trigger -> AI Agent -> Constant Contact tools)', () => {
 	test('imports with the tool variant of the node and publishes as it is', async () => {

@@ -131,6 +131,20 @@ export async function rest(url: string, cookie: string, method: string, p: strin
 	return { status: res.status, text, json };
 }
 
+/** A workflow's stored executions, newest first (n8n's REST API, the newest 100): id, status, mode. */
+export async function workflowExecutions(
+	url: string,
+	cookie: string,
+	workflowId: string,
+): Promise<{ id: string; status: string; mode: string }[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const r = await rest(url, cookie, 'GET', `/rest/executions?filter=${filter}&limit=100`);
+	const results: Array<{ id: string | number; status: string; mode: string }> | undefined = r.json?.data?.results;
+	if (r.status !== 200 || !Array.isArray(results))
+		throw new Error(`GET /rest/executions: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+	return results.map((e) => ({ ...e, id: String(e.id) }));
+}
+
 /** Deep copy of a value with Maps and Sets turned into plain objects/arrays (for state snapshots). */
 export function plain<T = any>(v: unknown): T {
 	return JSON.parse(

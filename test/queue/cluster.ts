@@ -10,7 +10,7 @@
  */
 import { recordServerLog } from '../e2e/n8n-exposure';
 import { appendExposure, currentTestName } from '../suite/record';
-import { cli, createEnv, freePort, rest, startServer, type E2eEnv } from '../e2e/real-n8n';
+import { cli, createEnv, freePort, startServer, workflowExecutions, type E2eEnv } from '../e2e/real-n8n';
 import type { SandboxOptions } from '../sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -193,12 +193,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 				return { status: r.status, json: r.json, text: r.text, at: Date.now() };
 			},
 			async executionIds(workflowId) {
-				const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-				const r = await rest(main.url, main.cookie, 'GET', `/rest/executions?filter=${filter}&limit=100`);
-				const results: Array<{ id: string | number }> | undefined = r.json?.data?.results;
-				if (r.status !== 200 || !results)
-					throw new Error(`GET /rest/executions: HTTP ${r.status} ${r.text.slice(0, 300)}`);
-				return new Set(results.map((e) => String(e.id)));
+				return new Set((await workflowExecutions(main.url, main.cookie, workflowId)).map((e) => e.id));
 			},
 			workerOf(executionId) {
 				return workers.find((w) => w.started.has(executionId) || w.finished.has(executionId));
