@@ -28,7 +28,7 @@ const http = require('http');
 const crypto = require('crypto');
 const { spawn } = require('child_process');
 const P = require('./paths');
-const { cleanEnv, prependPath, run } = require('./proc');
+const { cleanEnv, prependPath, run, killGroup } = require('./proc');
 const { envVar } = require('../env-vars');
 
 const DEFAULT_ENCRYPTION_KEY = 'cc-local-demo-encryption-key-0001';
@@ -392,15 +392,6 @@ function startN8nProcess(args, env, url, opts) {
 		return r;
 	}
 	return { child, pid: child.pid, url, env, ready, stop, exited, logs: () => output };
-}
-
-function killGroup(pid, signal) {
-	try {
-		process.kill(-pid, signal);
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 /** RSS in MB of a process and its descendants (Linux /proc). */

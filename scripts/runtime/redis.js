@@ -13,6 +13,7 @@ const net = require('net');
 const path = require('path');
 const { spawn } = require('child_process');
 const { envVar } = require('../env-vars');
+const { killGroup } = require('./proc');
 
 const INSTALL_HINT = 'sudo apt-get install -y redis-server';
 
@@ -117,12 +118,6 @@ function startRedis({ port, bin = findRedisServer(), timeoutMs = 20000 } = {}) {
 		return r;
 	}
 	return { port, pid: child.pid, ready, stop, exited, logs: () => output };
-}
-
-function killGroup(pid, signal) {
-	try {
-		process.kill(-pid, signal);
-	} catch {}
 }
 
 module.exports = { INSTALL_HINT, findRedisServer, ping, startRedis };
