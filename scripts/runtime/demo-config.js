@@ -37,6 +37,8 @@ module.exports = {
 	CREDENTIALS: {
 		v3: { id: 'ccOAuth2Demo', name: 'Constant Contact v3 (sandbox)', type: 'constantContactOAuth2Api' },
 		v2: { id: 'ccApiKeyDemo', name: 'Constant Contact v2 (sandbox)', type: 'constantContactApi' },
+		// The example "AI assistant for campaigns" needs one: a placeholder with no working key (see start.js).
+		openAi: { id: 'ccOpenAiDemo', name: 'OpenAI (placeholder: put your API key here)', type: 'openAiApi' },
 	},
 	V3_SCOPE: 'account_read campaign_data contact_data offline_access',
 };

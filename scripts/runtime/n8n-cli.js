@@ -28,7 +28,7 @@ const http = require('http');
 const crypto = require('crypto');
 const { spawn } = require('child_process');
 const P = require('./paths');
-const { cleanEnv, prependPath, run } = require('./proc');
+const { cleanEnv, prependPath, run, killGroup } = require('./proc');
 const { envVar } = require('../env-vars');
 
 const DEFAULT_ENCRYPTION_KEY = 'cc-local-demo-encryption-key-0001';
@@ -60,8 +60,6 @@ function n8nEnv(opts = {}) {
 		DB_SQLITE_POOL_SIZE: '2',
 		GENERIC_TIMEZONE: opts.timezone || envVar('GENERIC_TIMEZONE') || envVar('TZ') || 'UTC',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		// Lets an AI Agent use community nodes (ours) as tools.
-		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		N8N_LOG_LEVEL: envVar('N8N_LOG_LEVEL') || 'info',
 		// Node 24 binary headers for any native rebuild n8n might trigger (community package installs).
 		npm_config_nodedir: P.NODE_PACKAGE_DIR,
@@ -394,15 +392,6 @@ function startN8nProcess(args, env, url, opts) {
 		return r;
 	}
 	return { child, pid: child.pid, url, env, ready, stop, exited, logs: () => output };
-}
-
-function killGroup(pid, signal) {
-	try {
-		process.kill(-pid, signal);
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 /** RSS in MB of a process and its descendants (Linux /proc). */

@@ -71,6 +71,16 @@ function run(cmd, args, opts = {}) {
 	});
 }
 
+/** Sends `signal` to the process group `pid` leads (a child spawned with detached: true); false when it is gone. */
+function killGroup(pid, signal) {
+	try {
+		process.kill(-pid, signal);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 function seconds(startMs) {
 	return ((Date.now() - startMs) / 1000).toFixed(1) + ' s';
 }
@@ -79,4 +89,4 @@ function log(prefix, msg) {
 	process.stdout.write(`[${prefix}] ${msg}\n`);
 }
 
-module.exports = { cleanEnv, prependPath, run, seconds, log };
+module.exports = { cleanEnv, prependPath, run, killGroup, seconds, log };

@@ -13,6 +13,7 @@ const net = require('net');
 const path = require('path');
 const { spawn } = require('child_process');
 const { envVar } = require('../env-vars');
+const { killGroup } = require('./proc');
 
 const INSTALL_HINT = 'sudo apt-get install -y redis-server';
 
@@ -30,18 +31,6 @@ function findRedisServer() {
 		} catch {
 			return false;
 		}
-	});
-}
-
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const s = net.createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
-			s.close(() => resolve(port));
-		});
 	});
 }
 
@@ -131,10 +120,4 @@ function startRedis({ port, bin = findRedisServer(), timeoutMs = 20000 } = {}) {
 	return { port, pid: child.pid, ready, stop, exited, logs: () => output };
 }
 
-function killGroup(pid, signal) {
-	try {
-		process.kill(-pid, signal);
-	} catch {}
-}
-
-module.exports = { INSTALL_HINT, findRedisServer, freePort, ping, startRedis };
+module.exports = { INSTALL_HINT, findRedisServer, ping, startRedis };

@@ -24,6 +24,7 @@ const { installPackage } = require('./install-package');
 const cli = require('./n8n-cli');
 const { startSandbox, authorizeV3, sandboxCredentials } = require('./sandbox');
 const redis = require('./redis');
+const { freePort } = require('./ports');
 const { cleanEnv, run, seconds, log } = require('./proc');
 
 const say = (msg) => log('start', msg);
@@ -84,9 +85,23 @@ function exampleWorkflows() {
 }
 
 /**
+ * The OpenAI credential the example "AI assistant for campaigns" refers to (ccOpenAiDemo), so that
+ * the imported example opens and publishes: OpenAI's own URL and a placeholder key that OpenAI
+ * refuses. There is no model in the demo; the user puts a real key (or an OpenAI-compatible
+ * Base URL) in it to chat.
+ */
+function openAiPlaceholder() {
+	return {
+		...C.CREDENTIALS.openAi,
+		data: { apiKey: 'placeholder-put-your-openai-api-key-here', url: 'https://api.openai.com/v1', header: false },
+	};
+}
+
+/**
  * Credentials (every start: the sandbox forgets its tokens when it stops, so the v3 credential
- * gets fresh ones; the v2 one has fixed fake secrets and is imported once) and the example
- * workflows (once per user folder, so the user's edits are kept), imported before n8n starts.
+ * gets fresh ones; the v2 one, with fixed fake secrets, and the OpenAI placeholder are imported
+ * once, so the user's edits are kept) and the example workflows (once per user folder, for the
+ * same reason), imported before n8n starts.
  */
 async function importDemoData(sandbox, opts) {
 	const state = readState();
@@ -98,12 +113,15 @@ async function importDemoData(sandbox, opts) {
 		say(`warning: could not get v3 tokens from the sandbox (${e.message}); use "Connect" on the credential instead`);
 	}
 	const creds = sandboxCredentials(sandbox.info, tokens);
-	const toImport = [creds.v3];
-	if (!state.v2CredentialImported) toImport.push(creds.v2);
+	// (v2CredentialImported: what a user folder of an earlier version recorded)
+	const importedOnce = state.credentialsImportedOnce || (state.v2CredentialImported ? [creds.v2.id] : []);
+	const once = [creds.v2, openAiPlaceholder()].filter((c) => !importedOnce.includes(c.id));
+	const toImport = [creds.v3, ...once];
 	let t = Date.now();
 	await cli.importCredentials(toImport, opts);
 	say(`credentials imported in ${seconds(t)}: ${toImport.map((c) => `${c.name} (${c.id})`).join(', ')}`);
-	state.v2CredentialImported = true;
+	state.credentialsImportedOnce = [...importedOnce, ...once.map((c) => c.id)];
+	delete state.v2CredentialImported;
 	writeState(state);
 
 	state.importedWorkflows = state.importedWorkflows || [];
@@ -190,7 +208,7 @@ async function main() {
 			say(`  Install it with: ${redis.INSTALL_HINT}   (then run npm start -- --workers ${workers} again)`);
 			say('  Starting in regular mode (one n8n process runs every execution).');
 		} else {
-			const r = redis.startRedis({ port: await redis.freePort() });
+			const r = redis.startRedis({ port: await freePort() });
 			children.push(Object.assign(r, { isRedis: true }));
 			await r.ready;
 			r.exited.then(
@@ -233,8 +251,8 @@ async function main() {
 			...opts,
 			queue,
 			concurrency: 1,
-			healthPort: await redis.freePort(),
-			brokerPort: await redis.freePort(),
+			healthPort: await freePort(),
+			brokerPort: await freePort(),
 			onOutput: outputOf(`worker ${i}`),
 		});
 		children.unshift(w);
@@ -265,6 +283,7 @@ async function main() {
 		` Login:     ${C.OWNER.email}  /  ${C.OWNER.password}${owner === 'created' ? '   (account just created)' : ''}`,
 		` Sandbox:   ${sandbox.info.url}  (fake Constant Contact: v2 ${sandbox.info.v2BaseUrl}, v3 ${sandbox.info.v3BaseUrl})`,
 		` Credentials: "${C.CREDENTIALS.v3.name}" (OAuth2, connected) and "${C.CREDENTIALS.v2.name}" (API key)`,
+		`              "${C.CREDENTIALS.openAi.name}": no model runs here; the AI assistant example chats once you put your OpenAI key in it`,
 		'',
 		' Try:',
 		...wf.map(({ workflow }) => `   - ${workflow.name}:  http://localhost:${C.N8N_PORT}/workflow/${workflow.id}`),

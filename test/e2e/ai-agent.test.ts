@@ -15,8 +15,18 @@ import { DateTime } from 'luxon';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { cli, createEnv, rest, startServer, E2eEnv, EXAMPLES_DIR, PACKAGE_NAME, seconds } from './real-n8n';
-import { FakeOpenAi, lastToolResult, text, toolResults, type ChatRequest } from './fake-openai';
+import {
+	cli,
+	createEnv,
+	rest,
+	startServer,
+	workflowExecutions,
+	E2eEnv,
+	EXAMPLES_DIR,
+	PACKAGE_NAME,
+	seconds,
+} from './real-n8n';
+import { FakeOpenAi, lastToolResult, text, toolResults } from './fake-openai';
 import { appendExposure, currentTestName } from '../suite/record';
 import type { SeededCampaign, SeededList } from '../sandbox';
 
@@ -92,8 +102,8 @@ beforeAll(async () => {
 	fake = await FakeOpenAi.start();
 	env = await createEnv('ai', { importCreds: false });
 	env.opts.timezone = INSTANCE_ZONE;
-	// n8n 2.41 reads no such setting (older 1.x did): community nodes are tools without it.
-	// Off here to prove it (scripts/runtime/n8n-cli.js sets it to true).
+	// n8n 2.41.1 does not read this setting (only older lines did): community nodes are tools
+	// without it. Set off here, whatever the caller's environment says, to prove it.
 	env.opts.env = { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'false' };
 	// The example's credential ids: Constant Contact v3 (sandbox) and an OpenAI credential whose
 	// Base URL is the fake model.
@@ -209,16 +219,7 @@ async function editChatTrigger(parameters: Record<string, unknown>) {
 }
 
 /** The workflow's executions, newest first (status, mode). */
-async function executions(workflowId: string) {
-	const r = await rest(
-		url,
-		cookie,
-		'GET',
-		`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`,
-	);
-	expect(r.status).toBe(200);
-	return r.json.data.results as { id: string; status: string; mode: string }[];
-}
+const executions = (workflowId: string) => workflowExecutions(url, cookie, workflowId);
 
 describe('example "AI assistant for campaigns" (Chat Trigger -> AI Agent -> Constant Contact tools)', () => {
 	test('imports with the tool variant of the node and publishes as it is', async () => {
@@ -250,19 +251,13 @@ describe('example "AI assistant for campaigns" (Chat Trigger -> AI Agent -> Cons
 	test('"schedule the campaign \'Spring sale\' for next Tuesday 9:00": found, read and scheduled at the right UTC instant', async () => {
 		const when = nextTuesdayNine(INSTANCE_ZONE);
 		const before = env.sandbox.requests.length;
-		const seen: ChatRequest[] = [];
 		fake.script(
+			() => ({ toolCalls: [{ name: 'Find_campaigns', arguments: {} }] }),
 			(req) => {
-				seen.push(req);
-				return { toolCalls: [{ name: 'Find_campaigns', arguments: {} }] };
-			},
-			(req) => {
-				seen.push(req);
 				const found = lastToolResult(req, 'Find_campaigns').find((c: any) => c.name === 'Spring sale');
 				return { toolCalls: [{ name: 'Get_campaign', arguments: { campaign_id: found.campaign_id } }] };
 			},
 			(req) => {
-				seen.push(req);
 				const [campaign] = lastToolResult(req, 'Get_campaign');
 				return {
 					toolCalls: [
@@ -277,7 +272,6 @@ describe('example "AI assistant for campaigns" (Chat Trigger -> AI Agent -> Cons
 				};
 			},
 			(req) => {
-				seen.push(req);
 				const [schedule] = lastToolResult(req, 'Schedule_campaign');
 				return { content: `Done: 'Spring sale' is scheduled for ${schedule.scheduled_date}.` };
 			},
@@ -287,7 +281,7 @@ describe('example "AI assistant for campaigns" (Chat Trigger -> AI Agent -> Cons
 		timings.chatSchedule = seconds(t);
 		if (r.status !== 200) throw new Error(`chat: HTTP ${r.status} ${r.body.slice(0, 3000)}`);
 		expect(fake.stepsServed).toBe(4);
-		expect(fake.chatRequests()).toHaveLength(4); // (the record starts afresh with each test)
+		const seen = fake.chatRequests(); // what the model was asked (the record starts afresh with each test)
 		expect(seen.map((q) => q.stream ?? false)).toEqual([false, false, false, false]); // response mode "last node"
 		expect(seen.map((q) => q.model)).toEqual(Array(4).fill('gpt-5-mini'));
 
@@ -338,7 +332,6 @@ describe('example "AI assistant for campaigns" (Chat Trigger -> AI Agent -> Cons
 
 	test('bad tool calls (a date that is not a date, an unknown activity) come back to the model as the node’s errors', async () => {
 		const before = env.sandbox.requests.length;
-		const seen: ChatRequest[] = [];
 		fake.script(
 			() => ({
 				toolCalls: [
@@ -348,34 +341,30 @@ describe('example "AI assistant for campaigns" (Chat Trigger -> AI Agent -> Cons
 					},
 				],
 			}),
-			(req) => {
-				seen.push(req);
-				return {
-					toolCalls: [
-						{
-							name: 'Schedule_campaign',
-							arguments: {
-								campaign_activity_id: UNKNOWN_ACTIVITY,
-								scheduled_date: localIso(nextTuesdayNine(INSTANCE_ZONE)),
-							},
+			() => ({
+				toolCalls: [
+					{
+						name: 'Schedule_campaign',
+						arguments: {
+							campaign_activity_id: UNKNOWN_ACTIVITY,
+							scheduled_date: localIso(nextTuesdayNine(INSTANCE_ZONE)),
 						},
-					],
-				};
-			},
-			(req) => {
-				seen.push(req);
-				return { content: `I could not schedule it: ${JSON.parse(toolResults(req).pop()!.content)[0].error}` };
-			},
+					},
+				],
+			}),
+			(req) => ({ content: `I could not schedule it: ${JSON.parse(toolResults(req).pop()!.content)[0].error}` }),
 		);
 		const r = await chat('session-bad-calls', "schedule 'Summer sale' next Tuesday around 9");
 		if (r.status !== 200) throw new Error(`chat: HTTP ${r.status} ${r.body.slice(0, 3000)}`);
 		expect(fake.stepsServed).toBe(3);
+		const seen = fake.chatRequests();
+		expect(seen).toHaveLength(3);
 
-		const [badDate] = toolResults(seen[0]);
+		const [badDate] = toolResults(seen[1]);
 		expect(badDate.name).toBe('Schedule_campaign');
 		// n8n 2.41 hands a failed tool run back to the agent as one item { error: <the error's message> }
 		expect(JSON.parse(badDate.content)).toEqual([{ error: '"Scheduled Date" is not a date: "next Tuesday around 9"' }]);
-		const unknown = toolResults(seen[1]).pop()!;
+		const unknown = toolResults(seen[2]).pop()!;
 		expect(unknown.callId).not.toBe(badDate.callId);
 		const [{ error }] = JSON.parse(unknown.content);
 		expect(error).toMatch(new RegExp(`${UNKNOWN_ACTIVITY}.*not found`)); // the API's words, as the node's error has them
@@ -393,14 +382,9 @@ describe('example "AI assistant for campaigns" (Chat Trigger -> AI Agent -> Cons
 	test('with the Streaming response mode the answer streams (the model is asked with stream: true)', async () => {
 		await editChatTrigger({ public: true, options: { responseMode: 'streaming' } });
 		await publish(EXAMPLE_ID);
-		const seen: ChatRequest[] = [];
 		fake.script(
+			() => ({ toolCalls: [{ name: 'Find_campaigns', arguments: {} }] }),
 			(req) => {
-				seen.push(req);
-				return { toolCalls: [{ name: 'Find_campaigns', arguments: {} }] };
-			},
-			(req) => {
-				seen.push(req);
 				const drafts = lastToolResult(req, 'Find_campaigns').filter((c: any) => c.current_status === 'Draft');
 				return { content: `Drafts: ${drafts.map((c: any) => c.name).join(', ')}.` };
 			},
@@ -426,7 +410,7 @@ describe('example "AI assistant for campaigns" (Chat Trigger -> AI Agent -> Cons
 		expect(answer.slice('Drafts: '.length, -1).split(', ').sort()).toEqual(drafts.sort());
 		expect(drafts).toContain('Summer sale');
 		expect(drafts).not.toContain('Spring sale');
-		expect(seen.map((q) => q.stream)).toEqual([true, true]);
+		expect(fake.chatRequests().map((q) => q.stream)).toEqual([true, true]);
 		expect(fake.stepsServed).toBe(2);
 	});
 });

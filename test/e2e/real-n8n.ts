@@ -5,7 +5,6 @@
  * ports. n8n itself (the real 2.41 CLI and server from .runtime/) runs as child processes.
  */
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import * as crypto from 'crypto';
 import { envFlag } from '../../scripts/env-vars';
@@ -31,31 +30,9 @@ export const PROJECT_DIR: string = P.PROJECT_DIR;
 export const EXAMPLES_DIR = path.join(PROJECT_DIR, 'examples');
 export const OWNER = C.OWNER as { email: string; password: string; firstName: string; lastName: string };
 
-/** A free TCP port on 127.0.0.1 (and, when `alsoFree` is given, port + alsoFree free too). */
-export async function freePort(alsoFree: number[] = []): Promise<number> {
-	for (let attempt = 0; attempt < 50; attempt++) {
-		const port = await new Promise<number>((resolve, reject) => {
-			const s = net.createServer();
-			s.once('error', reject);
-			s.listen(0, '127.0.0.1', () => {
-				const p = (s.address() as net.AddressInfo).port;
-				s.close(() => resolve(p));
-			});
-		});
-		if (port + Math.max(0, ...alsoFree) > 65000) continue;
-		const others = await Promise.all(alsoFree.map((d) => isFree(port + d)));
-		if (others.every(Boolean)) return port;
-	}
-	throw new Error('no free port found on 127.0.0.1');
-}
-
-function isFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const s = net.createServer();
-		s.once('error', () => resolve(false));
-		s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-	});
-}
+/** A free TCP port on 127.0.0.1 (and, when `alsoFree` is given, port + each offset free too). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const freePort: (alsoFree?: number[]) => Promise<number> = require('../../scripts/runtime/ports').freePort;
 
 export interface E2eEnv {
 	userFolder: string;
@@ -152,6 +129,20 @@ export async function rest(url: string, cookie: string, method: string, p: strin
 		json = undefined;
 	}
 	return { status: res.status, text, json };
+}
+
+/** A workflow's stored executions, newest first (n8n's REST API, the newest 100): id, status, mode. */
+export async function workflowExecutions(
+	url: string,
+	cookie: string,
+	workflowId: string,
+): Promise<{ id: string; status: string; mode: string }[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const r = await rest(url, cookie, 'GET', `/rest/executions?filter=${filter}&limit=100`);
+	const results: Array<{ id: string | number; status: string; mode: string }> | undefined = r.json?.data?.results;
+	if (r.status !== 200 || !Array.isArray(results))
+		throw new Error(`GET /rest/executions: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+	return results.map((e) => ({ ...e, id: String(e.id) }));
 }
 
 /** Deep copy of a value with Maps and Sets turned into plain objects/arrays (for state snapshots). */

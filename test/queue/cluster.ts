@@ -10,18 +10,11 @@
  */
 import { recordServerLog } from '../e2e/n8n-exposure';
 import { appendExposure, currentTestName } from '../suite/record';
-import { cli, createEnv, freePort, rest, startServer, type E2eEnv } from '../e2e/real-n8n';
+import { cli, createEnv, freePort, startServer, workflowExecutions, type E2eEnv } from '../e2e/real-n8n';
 import type { SandboxOptions } from '../sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const redisHelper = require('../../scripts/runtime/redis');
-
-export const REDIS_INSTALL_HINT: string = redisHelper.INSTALL_HINT;
-
-/** The redis-server binary, or undefined when it is not installed. */
-export function redisServer(): string | undefined {
-	return redisHelper.findRedisServer();
-}
 
 interface N8nProcess {
 	pid: number;
@@ -66,7 +59,6 @@ export interface Cluster {
 	/** seconds each part took to come up */
 	startup: { redis: number; main: number; workers: number[]; total: number };
 	addWorker(): Promise<Worker>;
-	stopWorker(worker: Worker): Promise<void>;
 	/** POSTs JSON to the production webhook `path`; resolves when n8n answers (responseMode lastNode: when the execution ended). */
 	webhook(
 		path: string,
@@ -86,9 +78,9 @@ const FINISHED = /Worker finished execution (\S+) \(job/;
 /** Starts Redis, imports and publishes the workflows, then starts main and the workers together. */
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 	const t0 = Date.now();
-	if (!redisServer()) throw new Error(`redis-server is not installed (queue mode needs Redis): ${REDIS_INSTALL_HINT}`);
 	const concurrency = options.concurrency ?? 1;
-	const redisPort = await redisHelper.freePort();
+	const redisPort = await freePort();
+	// (throws, saying how to install it, when redis-server is missing)
 	const redis = redisHelper.startRedis({ port: redisPort });
 	const stopping: Array<() => Promise<unknown>> = [() => redis.stop()];
 	let env: E2eEnv | undefined;
@@ -178,10 +170,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 			workers,
 			startup: { redis: redisSeconds, main: main.seconds, workers: workerSeconds, total: (Date.now() - t0) / 1000 },
 			addWorker: launchWorker,
-			async stopWorker(worker) {
-				await stopWorkerProc(worker);
-				workers.splice(workers.indexOf(worker), 1);
-			},
 			async webhook(path, body, timeoutMs = 600_000) {
 				const r = await cli.httpRequest('POST', `${main.url}/webhook/${path}`, { body, timeoutMs });
 				// what n8n answered (the items) goes to the suite's secret scan, as the e2e tests' REST answers
@@ -193,12 +181,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 				return { status: r.status, json: r.json, text: r.text, at: Date.now() };
 			},
 			async executionIds(workflowId) {
-				const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-				const r = await rest(main.url, main.cookie, 'GET', `/rest/executions?filter=${filter}&limit=100`);
-				const results: Array<{ id: string | number }> | undefined = r.json?.data?.results;
-				if (r.status !== 200 || !results)
-					throw new Error(`GET /rest/executions: HTTP ${r.status} ${r.text.slice(0, 300)}`);
-				return new Set(results.map((e) => String(e.id)));
+				return new Set((await workflowExecutions(main.url, main.cookie, workflowId)).map((e) => e.id));
 			},
 			workerOf(executionId) {
 				return workers.find((w) => w.started.has(executionId) || w.finished.has(executionId));

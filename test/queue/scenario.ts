@@ -79,6 +79,13 @@ const schedulePath = (api: Api) =>
 		? /^\/v3\/emails\/activities\/([^/]+)\/schedules$/
 		: /^\/v2\/emailmarketing\/campaigns\/([^/]+)\/schedules$/;
 
+/** The id an accepted (2xx) schedule POST of `api` scheduled, else undefined. */
+function scheduledId(api: Api, r: RecordedRequest): string | undefined {
+	const m = schedulePath(api).exec(r.path);
+	const ok = r.method === 'POST' && r.handledStatus !== undefined && r.handledStatus < 300;
+	return m && ok ? decodeURIComponent(m[1]) : undefined;
+}
+
 /** Counted by the account's limit: authenticated and not refused for rate (what the sandbox's window holds). */
 const isAccepted = (r: RecordedRequest) => !r.refused && r.status !== 401;
 
@@ -100,13 +107,9 @@ export async function runSchedules(cluster: Cluster, options: RunOptions): Promi
 	const finishedBefore = new Map(cluster.workers.map((w) => [w, new Set(w.finished.keys())]));
 	const firstRequest = sandbox.requests.length;
 	const startedAt = Date.now();
-	const pattern = schedulePath(api);
 	const ownRequests = () =>
 		sandbox.requests.slice(firstRequest).filter((r) => r.api === api && r.arrivedAt >= startedAt);
-	const acceptedSchedules = () =>
-		ownRequests().filter(
-			(r) => r.method === 'POST' && pattern.test(r.path) && (r.handledStatus ?? 0) < 300 && r.handledStatus,
-		).length;
+	const acceptedSchedules = () => ownRequests().filter((r) => scheduledId(api, r) !== undefined).length;
 	const answers = Promise.all(
 		bodies.map(async (body) => {
 			try {
@@ -124,11 +127,8 @@ export async function runSchedules(cluster: Cluster, options: RunOptions): Promi
 	const requests = ownRequests().filter((r) => r.arrivedAt <= endedAt);
 	const scheduledCount = new Map<string, number>();
 	for (const r of requests) {
-		const m = pattern.exec(r.path);
-		if (r.method === 'POST' && m && r.handledStatus !== undefined && r.handledStatus < 300) {
-			const id = decodeURIComponent(m[1]);
-			scheduledCount.set(id, (scheduledCount.get(id) ?? 0) + 1);
-		}
+		const id = scheduledId(api, r);
+		if (id !== undefined) scheduledCount.set(id, (scheduledCount.get(id) ?? 0) + 1);
 	}
 	const accepted = requests.filter(isAccepted);
 	const refused = requests.filter((r) => r.refused);
