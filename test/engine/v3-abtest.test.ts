@@ -83,6 +83,27 @@ describe('v3 campaign activity: A/B test of the subject', () => {
 		expect(world.abTest(sent.activityId)).toBeUndefined();
 	});
 
+	test('a create whose answer is lost is read back, not sent twice; a failed read back leaves the outcome unknown', async () => {
+		const handled = (since: number) =>
+			world.accepted('POST', /\/abtest$/, since).filter((r) => r.handledStatus !== undefined && r.handledStatus < 300);
+		const lost = world.draftCampaign('v3');
+		world.sandbox.injectFault({ kind: '5xx', method: 'POST', path: /\/abtest$/, afterProcessing: true, count: 1 });
+		let mark = world.mark;
+		const [made] = jsonOf(await world.run(createAbTest(lost.activityId)));
+		expect(made).toMatchObject({ campaign_activity_id: lost.activityId, alternative_subject: 'Last chance: 20% off' });
+		expect(handled(mark)).toHaveLength(1);
+
+		// The check itself fails (not a 404 "no test"): the node must not take the test for not made.
+		const unchecked = world.draftCampaign('v3');
+		world.sandbox.injectFault({ kind: '5xx', method: 'POST', path: /\/abtest$/, afterProcessing: true, count: 1 });
+		world.sandbox.injectFault({ kind: 'status', status: 400, method: 'GET', path: /\/abtest$/, count: 1 });
+		mark = world.mark;
+		const result = await world.run(createAbTest(unchecked.activityId));
+		expect(errorOf(result).description).toMatch(/not known whether/);
+		expect(handled(mark)).toHaveLength(1);
+		expect(world.abTest(unchecked.activityId)?.alternative_subject).toBe('Last chance: 20% off');
+	});
+
 	test('get reads the test; once the email is sent and the wait is over, the winner is decided and sent to the rest', async () => {
 		const [list] = world.addLists(1, { contacts: 40 });
 		const draft = world.draftCampaign('v3', { lists: [list], subject: 'Spring sale' });

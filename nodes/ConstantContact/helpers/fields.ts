@@ -69,17 +69,30 @@ export function newCampaignFields(): INodeProperties[] {
 	];
 }
 
-/** One segment of the account as an email's recipients (an activity takes a single segment). */
-export function segmentField(overrides: Partial<INodeProperties> = {}): INodeProperties {
+/**
+ * An options parameter filled by a load-options method ("... Name or ID"): the user picks by name,
+ * or an expression gives the ID.
+ */
+export function pickerField(
+	displayName: string,
+	name: string,
+	loadOptionsMethod: string,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
 	return {
-		displayName: 'Segment Name or ID',
-		name: 'segment',
+		displayName,
+		name,
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSegments' },
+		typeOptions: { loadOptionsMethod },
 		default: '',
 		// prettier-ignore
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		...overrides,
 	} as INodeProperties;
+}
+
+/** One segment of the account as an email's recipients (an activity takes a single segment). */
+export function segmentField(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return pickerField('Segment Name or ID', 'segment', 'getSegments', overrides);
 }

@@ -1,4 +1,4 @@
-import { type IDataObject, type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from '../transport';
 import { outcomesPerItem, readIdsOfItems, requestIdsOfItems } from './batches';
@@ -9,9 +9,8 @@ import { describeValue } from './values';
 
 /** One of the API's v2 -> v3 id cross-references (campaigns, contact lists, contacts). */
 export interface XrefSpec {
-	/** The node parameter holding the v2 ids, and its label. */
-	param: string;
-	label: string;
+	/** The node parameter holding the v2 ids (its name and display name are read from it). */
+	field: INodeProperties;
 	/** What the ids are of, e.g. 'campaign' ("No v3 campaign found for v2 campaign ID ..."). */
 	what: string;
 	endpoint: string;
@@ -28,13 +27,14 @@ export interface XrefSpec {
 const sameId = (id: string) => id.replace(/^0+(?=[0-9])/, '');
 
 function readV2Ids(this: IExecuteFunctions, spec: XrefSpec, itemIndex: number): string[] {
-	const ids = readIdList.call(this, this.getNodeParameter(spec.param, itemIndex, ''), spec.label, itemIndex);
-	if (ids.length === 0) throw new NodeOperationError(this.getNode(), `"${spec.label}" is required`, { itemIndex });
+	const label = spec.field.displayName;
+	const ids = readIdList.call(this, this.getNodeParameter(spec.field.name, itemIndex, ''), label, itemIndex);
+	if (ids.length === 0) throw new NodeOperationError(this.getNode(), `"${label}" is required`, { itemIndex });
 	const bad = ids.find((id) => !new RegExp(`^${V2_ID}$`).test(id));
 	if (bad !== undefined) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`"${spec.label}" has an ID that is not a v2 ${spec.what} ID: ${describeValue(bad)}`,
+			`"${label}" has an ID that is not a v2 ${spec.what} ID: ${describeValue(bad)}`,
 			{ itemIndex, description: `v2 ${spec.what} IDs are numbers, e.g. 1100394165290.` },
 		);
 	}
@@ -66,7 +66,7 @@ export async function v2IdXrefs(
 		const error = new NodeOperationError(
 			this.getNode(),
 			`No v3 ${spec.what} found for v2 ${spec.what} ID${missing.length > 1 ? 's' : ''} ${quoted(missing)}`,
-			{ itemIndex, description: `Check "${spec.label}": ${spec.hint}` },
+			{ itemIndex, description: `Check "${spec.field.displayName}": ${spec.hint}` },
 		);
 		return { itemIndexes: [itemIndex], error };
 	});

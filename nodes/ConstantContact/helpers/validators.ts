@@ -9,7 +9,10 @@ export function readLimit(this: IExecuteFunctions, itemIndex: number): number | 
 	return checkWholeNumber.call(this, this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex);
 }
 
-/** A whole number from `min` to `max` (also as text, from an expression), or an error naming the field. */
+/**
+ * A whole number from `min` to `max` (also as text, from an expression), or an error naming the field.
+ * `when` names the condition the range depends on (e.g. 'when "Delay Unit" is Days'); `description` is the error's hint.
+ */
 export function checkWholeNumber(
 	this: IExecuteFunctions,
 	raw: unknown,
@@ -17,16 +20,15 @@ export function checkWholeNumber(
 	itemIndex: number,
 	min = 1,
 	max = Infinity,
+	{ when, description }: { when?: string; description?: string } = {},
 ): number {
 	const number = typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '') ? Number(raw) : NaN;
 	if (!Number.isInteger(number) || number < min || number > max) {
 		const range = max === Infinity ? `of at least ${min}` : `from ${min} to ${max}`;
 		throw new NodeOperationError(
 			this.getNode(),
-			`"${label}" must be a whole number ${range}, not ${describeValue(raw)}`,
-			{
-				itemIndex,
-			},
+			`"${label}" must be a whole number ${range}${when ? ` ${when}` : ''}, not ${describeValue(raw)}`,
+			{ itemIndex, description },
 		);
 	}
 	return number;

@@ -12,23 +12,22 @@ export const option: OperationOption = {
 
 export const endpoints = ['GET /emails/campaign_id_xrefs'];
 
-export const properties: INodeProperties[] = [
-	{
-		displayName: 'V2 Campaign IDs',
-		name: 'v2CampaignIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1100394165290, 1100394165301',
-		description:
-			'Campaign IDs of the legacy v2 API, comma-separated or an array from an expression. More than 50 are sent in ' +
-			'several calls.',
-	},
-];
+const v2IdsField: INodeProperties = {
+	displayName: 'V2 Campaign IDs',
+	name: 'v2CampaignIds',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1100394165290, 1100394165301',
+	description:
+		'Campaign IDs of the legacy v2 API, comma-separated or an array from an expression. ' +
+		`More than ${V2_CAMPAIGN_IDS_PER_CALL} are sent in several calls.`,
+};
+
+export const properties: INodeProperties[] = [v2IdsField];
 
 const xref: XrefSpec = {
-	param: 'v2CampaignIds',
-	label: 'V2 Campaign IDs',
+	field: v2IdsField,
 	what: 'campaign',
 	endpoint: '/emails/campaign_id_xrefs',
 	queryParameter: 'v2_email_campaign_ids',

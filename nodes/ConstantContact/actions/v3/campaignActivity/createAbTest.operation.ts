@@ -6,7 +6,7 @@ import { checkOption } from '../../../helpers/options';
 import type { OperationOption } from '../../../helpers/types';
 import { checkWholeNumber, requiredText } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
-import { abTestPath, notFoundActivity } from './shared';
+import { abTestPath, findAbTest, notFoundActivity } from './shared';
 
 export const option: OperationOption = {
 	name: 'Create A/B Test',
@@ -82,9 +82,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		// One test per email: after a lost answer, a test with this subject is the one just made.
 		verify: async () => {
-			const test = (await apiRequest.call(this, 'v3', 'GET', abTestPath(id), { itemIndex }).catch(() => undefined)) as
-				| IDataObject
-				| undefined;
+			const test = await findAbTest.call(this, id, itemIndex);
 			return test?.alternative_subject === body.alternative_subject
 				? { processed: true, result: test }
 				: { processed: false };

@@ -1,11 +1,10 @@
-import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { RESEND_DELAY_DAYS_MAX, RESEND_DELAY_MINUTES_MAX, RESEND_DELAY_MINUTES_MIN } from '../../../helpers/limits';
 import { locatorId, v3CampaignActivityLocator } from '../../../helpers/locators';
 import { readOption } from '../../../helpers/options';
 import type { OperationOption } from '../../../helpers/types';
-import { requiredText } from '../../../helpers/validators';
-import { describeValue } from '../../../helpers/values';
+import { checkWholeNumber, requiredText } from '../../../helpers/validators';
 import { apiRequest } from '../../../transport';
 import { notFoundActivity, readResends, resendsPath } from './shared';
 
@@ -71,20 +70,19 @@ const RESEND_REFUSED =
 /** The delay as the API takes it: whole days (1 to 10) as `delay_days`, whole hours (12 to 240) as `delay_minutes`. */
 function readDelay(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const unit = readOption.call(this, delayUnitField, itemIndex);
-	const raw = this.getNodeParameter('delay', itemIndex, '') as unknown;
 	const [min, max] = unit === 'days' ? [1, RESEND_DELAY_DAYS_MAX] : [HOURS_MIN, HOURS_MAX];
-	const number = typeof raw === 'number' || (typeof raw === 'string' && raw.trim() !== '') ? Number(raw) : NaN;
-	if (!Number.isInteger(number) || number < min || number > max) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`"Delay" must be a whole number from ${min} to ${max} when "Delay Unit" is ${unit === 'days' ? 'Days' : 'Hours'}, ` +
-				`not ${describeValue(raw)}`,
-			{
-				itemIndex,
-				description: `Constant Contact resends ${HOURS_MIN} hours to ${RESEND_DELAY_DAYS_MAX} days after the send.`,
-			},
-		);
-	}
+	const number = checkWholeNumber.call(
+		this,
+		this.getNodeParameter('delay', itemIndex, ''),
+		'Delay',
+		itemIndex,
+		min,
+		max,
+		{
+			when: `when "Delay Unit" is ${unit === 'days' ? 'Days' : 'Hours'}`,
+			description: `Constant Contact resends ${HOURS_MIN} hours to ${RESEND_DELAY_DAYS_MAX} days after the send.`,
+		},
+	);
 	return unit === 'days' ? { delay_days: number } : { delay_minutes: number * MINUTES_PER_HOUR };
 }
 

@@ -36,6 +36,18 @@ export const properties: INodeProperties[] = [
 const RESEND_REQUEST_ID = 'DRAFT|[0-9]{1,19}';
 const HINT = 'Campaign Activity → Get Resends shows the resend of an email and its "Resend Request ID".';
 
+/** The campaign's resend (it has at most one): its resend_request_id, or an error when it has none. */
+async function onlyResendId(this: IExecuteFunctions, id: string, itemIndex: number): Promise<string> {
+	const [resend] = await readResends.call(this, id, itemIndex);
+	if (!resend?.resend_request_id) {
+		throw new NodeOperationError(this.getNode(), `Campaign activity "${id}" has no resend to non-openers to delete`, {
+			itemIndex,
+			description: `Check "Campaign Activity". ${HINT}`,
+		});
+	}
+	return String(resend.resend_request_id);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = locatorId.call(this, v3CampaignActivityLocator, itemIndex);
 	const given = optionalText.call(
@@ -44,26 +56,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'Resend Request ID',
 		itemIndex,
 	);
-	let resendId = given
-		? checkId.call(
-				this,
-				given.toUpperCase() === 'DRAFT' ? 'DRAFT' : given,
-				'Resend Request ID',
-				itemIndex,
-				RESEND_REQUEST_ID,
-				HINT,
-			)
-		: undefined;
-	if (resendId === undefined) {
-		const [resend] = await readResends.call(this, id, itemIndex);
-		if (!resend?.resend_request_id) {
-			throw new NodeOperationError(this.getNode(), `Campaign activity "${id}" has no resend to non-openers to delete`, {
-				itemIndex,
-				description: `Check "Campaign Activity". ${HINT}`,
-			});
-		}
-		resendId = String(resend.resend_request_id);
-	}
+	// "draft" is the same id as DRAFT.
+	const typed = given?.toUpperCase() === 'DRAFT' ? 'DRAFT' : given;
+	const resendId = typed
+		? checkId.call(this, typed, 'Resend Request ID', itemIndex, RESEND_REQUEST_ID, HINT)
+		: await onlyResendId.call(this, id, itemIndex);
 	await apiRequest.call(this, 'v3', 'DELETE', `${resendsPath(id)}/${encodeURIComponent(resendId)}`, {
 		notFound:
 			`No resend to non-openers "${resendId}" exists for campaign activity "${id}": check "Campaign Activity" and ` +

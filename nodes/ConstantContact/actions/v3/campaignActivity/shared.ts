@@ -98,3 +98,19 @@ export async function readResends(this: IExecuteFunctions, id: string, itemIndex
 export const noAbTest = (id: string) =>
 	`No A/B test found for campaign activity "${id}": the email has none, or it does not exist in this Constant ` +
 	'Contact account.';
+
+/**
+ * The activity's A/B test, or undefined when it has none (the API's 404). Any other failure is
+ * thrown: a lost create must not be taken for "not made" because the check itself failed.
+ */
+export async function findAbTest(
+	this: IExecuteFunctions,
+	id: string,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
+	const noTest = async (error: unknown) =>
+		(error as { httpCode?: unknown }).httpCode === '404' ? undefined : await Promise.reject(error);
+	return (await apiRequest.call(this, 'v3', 'GET', abTestPath(id), { itemIndex }).catch(noTest)) as
+		| IDataObject
+		| undefined;
+}

@@ -12,23 +12,22 @@ export const option: OperationOption = {
 
 export const endpoints = ['GET /contacts/contact_id_xrefs'];
 
-export const properties: INodeProperties[] = [
-	{
-		displayName: 'V2 Contact IDs',
-		name: 'v2ContactIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1995998026, 1882999944',
-		description:
-			'Contact IDs of the legacy v2 API, comma-separated or an array from an expression. More than 500 are sent in ' +
-			'several calls.',
-	},
-];
+const v2IdsField: INodeProperties = {
+	displayName: 'V2 Contact IDs',
+	name: 'v2ContactIds',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1995998026, 1882999944',
+	description:
+		'Contact IDs of the legacy v2 API, comma-separated or an array from an expression. ' +
+		`More than ${V2_CONTACT_IDS_PER_CALL} are sent in several calls.`,
+};
+
+export const properties: INodeProperties[] = [v2IdsField];
 
 const xref: XrefSpec = {
-	param: 'v2ContactIds',
-	label: 'V2 Contact IDs',
+	field: v2IdsField,
 	what: 'contact',
 	endpoint: '/contacts/contact_id_xrefs',
 	queryParameter: 'sequence_ids',

@@ -1,6 +1,6 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
-import { contactListsField } from '../../../helpers/fields';
+import { contactListsField, pickerField } from '../../../helpers/fields';
 import { readUuidList } from '../../../helpers/ids';
 import { ACTIVITY_LISTS_MAX, ACTIVITY_TAGS_MAX } from '../../../helpers/limits';
 import { readMultiOptions } from '../../../helpers/options';
@@ -89,17 +89,9 @@ export const customFieldsField = (limitNote: string): INodeProperties => ({
 			displayName: 'Field',
 			name: 'field',
 			values: [
-				{
-					displayName: 'Custom Field Name or ID',
-					name: 'customFieldId',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getCustomFields' },
-					default: '',
-					// prettier-ignore
-					description:
-						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				pickerField('Custom Field Name or ID', 'customFieldId', 'getCustomFields', {
 					hint: "An expression can give the field's ID, e.g. 1618ae62-4752-11e9-9c8a-fa163e6b01c1",
-				},
+				}),
 				{
 					displayName: 'Value',
 					name: 'value',

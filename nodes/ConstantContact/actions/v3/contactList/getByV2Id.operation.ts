@@ -12,23 +12,22 @@ export const option: OperationOption = {
 
 export const endpoints = ['GET /contact_lists/list_id_xrefs'];
 
-export const properties: INodeProperties[] = [
-	{
-		displayName: 'V2 List IDs',
-		name: 'v2ListIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1, 2, 1995998026',
-		description:
-			'Contact list IDs of the legacy v2 API, comma-separated or an array from an expression. More than 500 are sent ' +
-			'in several calls.',
-	},
-];
+const v2IdsField: INodeProperties = {
+	displayName: 'V2 List IDs',
+	name: 'v2ListIds',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1, 2, 1995998026',
+	description:
+		'Contact list IDs of the legacy v2 API, comma-separated or an array from an expression. ' +
+		`More than ${V2_LIST_IDS_PER_CALL} are sent in several calls.`,
+};
+
+export const properties: INodeProperties[] = [v2IdsField];
 
 const xref: XrefSpec = {
-	param: 'v2ListIds',
-	label: 'V2 List IDs',
+	field: v2IdsField,
 	what: 'contact list',
 	endpoint: '/contact_lists/list_id_xrefs',
 	queryParameter: 'sequence_ids',

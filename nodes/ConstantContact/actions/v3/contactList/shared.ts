@@ -1,21 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pickerField } from '../../../helpers/fields';
 import { checkUuid } from '../../../helpers/ids';
 
 export const notFoundList = (id: string) =>
 	`No contact list with ID "${id}" exists in this Constant Contact account (or it was deleted).`;
 
-export const listIdField: INodeProperties = {
-	displayName: 'Contact List Name or ID',
-	name: 'listId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getContactLists' },
-	required: true,
-	default: '',
-	// prettier-ignore
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-};
+export const listIdField = pickerField('Contact List Name or ID', 'listId', 'getContactLists', { required: true });
 
 export function readListId(this: IExecuteFunctions, itemIndex: number): string {
 	return checkUuid.call(this, this.getNodeParameter('listId', itemIndex, ''), 'Contact List', itemIndex);

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pickerField } from '../../../helpers/fields';
 import { checkUuid } from '../../../helpers/ids';
 import { CUSTOM_FIELD_LABEL_MAX } from '../../../helpers/limits';
 
@@ -11,17 +12,9 @@ export const LABEL_TAKEN =
 	'A custom field with this "Label" already exists in the account (its name is the label with underscores for ' +
 	'spaces, and names must be unique). Choose another label, or use the existing field.';
 
-export const customFieldIdField: INodeProperties = {
-	displayName: 'Custom Field Name or ID',
-	name: 'customFieldId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getCustomFields' },
+export const customFieldIdField = pickerField('Custom Field Name or ID', 'customFieldId', 'getCustomFields', {
 	required: true,
-	default: '',
-	// prettier-ignore
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-};
+});
 
 export const labelField = (description: string): INodeProperties => ({
 	displayName: 'Label',

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { SEGMENTS_PAGE_SIZE_MAX } from '../../../helpers/limits';
 import type { OperationOption } from '../../../helpers/types';
 import { requiredText } from '../../../helpers/validators';
 import { apiRequest, apiRequestAllItems } from '../../../transport';
@@ -24,7 +25,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		// Names are unique: after a lost answer, a segment of this name is the one just made.
 		verify: async () => {
-			const segments = await apiRequestAllItems.call(this, 'v3', '/segments', { itemsKey: 'segments', itemIndex });
+			const segments = await apiRequestAllItems.call(this, 'v3', '/segments', {
+				itemsKey: 'segments',
+				pageSize: SEGMENTS_PAGE_SIZE_MAX,
+				itemIndex,
+			});
 			const made = segments.find((s) => s.name === name);
 			return made
 				? { processed: true, result: { ...made, segment_criteria: body.segment_criteria } }

@@ -1,5 +1,6 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
+import { segmentField } from '../../../helpers/fields';
 import { checkSegmentId } from '../../../helpers/ids';
 import { SEGMENT_CRITERIA_MAX } from '../../../helpers/limits';
 import { describeValue } from '../../../helpers/values';
@@ -12,17 +13,7 @@ export const SEGMENT_NAME_TAKEN =
 	'A segment with this "Name" already exists in the account: segment names must be unique. Choose another name, or ' +
 	'use the existing segment (Segment → Get Many lists them).';
 
-export const segmentIdField: INodeProperties = {
-	displayName: 'Segment Name or ID',
-	name: 'segmentId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getSegments' },
-	required: true,
-	default: '',
-	// prettier-ignore
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-};
+export const segmentIdField = segmentField({ name: 'segmentId', required: true });
 
 export const segmentNameField = (description: string): INodeProperties => ({
 	displayName: 'Name',

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { pickerField } from '../../../helpers/fields';
 import { checkUuid } from '../../../helpers/ids';
 import { TAG_NAME_MAX } from '../../../helpers/limits';
 
@@ -11,17 +12,7 @@ export const TAG_NAME_TAKEN =
 	'A tag with this "Name" already exists in the account: tag names must be unique. Choose another name, or use the ' +
 	'existing tag (Tag → Get Many lists them).';
 
-export const tagIdField: INodeProperties = {
-	displayName: 'Tag Name or ID',
-	name: 'tagId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getTags' },
-	required: true,
-	default: '',
-	// prettier-ignore
-	description:
-		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-};
+export const tagIdField = pickerField('Tag Name or ID', 'tagId', 'getTags', { required: true });
 
 export const tagNameField = (description: string): INodeProperties => ({
 	displayName: 'Name',
