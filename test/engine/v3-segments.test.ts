@@ -1,5 +1,5 @@
 import { runLoadOptions } from '../harness/run-load-options';
-import { byId, jsonOf, uniqueName, useWorld, v3 } from './world';
+import { byId, campaignActivity, errorOf, jsonOf, uniqueName, useWorld, v3 } from './world';
 
 const world = useWorld();
 
@@ -12,8 +12,6 @@ const segment = (operation: string, parameters: Record<string, unknown> = {}) =>
 
 /** An expression returning `value` (nested objects on separate lines: an expression ends at the first "}}"). */
 const expression = (value: unknown) => `={{ ${JSON.stringify(value, null, 1)} }}`;
-
-const errorOf = (result: { error?: Error }) => result.error as Error & { httpCode?: string; description?: string };
 
 /** Contacts who did not open any of the last 5 campaigns (the contract's example). */
 const NOT_OPENED = {
@@ -209,13 +207,9 @@ describe('v3 segment as the recipients of an email', () => {
 		const draft = world.draftCampaign('v3', { lists: [list] });
 		const [seg] = world.addSegments(1);
 		const [updated] = jsonOf(
-			await world.run({
-				...v3,
-				resource: 'campaignActivity',
-				operation: 'update',
-				campaignActivityId: byId(draft.activityId),
-				updateFields: { segment: String(seg.segmentId) },
-			}),
+			await world.run(
+				campaignActivity(draft.activityId, 'update', { updateFields: { segment: String(seg.segmentId) } }),
+			),
 		);
 		expect(updated.segment_ids).toEqual([seg.segmentId]);
 		expect(world.sandbox.v3Activity(draft.activityId)).toMatchObject({
@@ -228,13 +222,7 @@ describe('v3 segment as the recipients of an email', () => {
 		const draft = world.draftCampaign('v3');
 		const [a, b] = world.addSegments(2);
 		const update = (updateFields: Record<string, unknown>) =>
-			world.run({
-				...v3,
-				resource: 'campaignActivity',
-				operation: 'update',
-				campaignActivityId: byId(draft.activityId),
-				updateFields,
-			});
+			world.run(campaignActivity(draft.activityId, 'update', { updateFields }));
 		jsonOf(await update({ segmentIds: String(a.segmentId) }));
 		expect(world.sandbox.v3Activity(draft.activityId)?.segment_ids).toEqual([a.segmentId]);
 
