@@ -8,7 +8,7 @@
 import { fail } from './common';
 import { engagementOf } from './engagement';
 import { membersOf, type Group } from './segment-criteria';
-import { iso, v3SendHooks, type Contact, type SandboxState, type SendRecord, type V3Activity } from './state';
+import { truncSeconds, v3SendHooks, type Contact, type SandboxState, type SendRecord, type V3Activity } from './state';
 
 export interface Segment {
 	segment_id: number;
@@ -241,4 +241,4 @@ function resendToNonOpeners(st: SandboxState, a: V3Activity, r: ResendRequest, a
 }
 
 export const resendDate = (r: ResendRequest): string | undefined =>
-	r.resendAt === undefined ? undefined : iso(Math.floor(r.resendAt / 1000) * 1000);
+	r.resendAt === undefined ? undefined : truncSeconds(r.resendAt);
