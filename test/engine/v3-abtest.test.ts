@@ -1,4 +1,4 @@
-import { byId, campaignActivity, errorOf, HOUR, jsonOf, useWorld, v3 } from './world';
+import { campaignActivity, errorOf, HOUR, jsonOf, scheduleCreate, useWorld } from './world';
 
 const world = useWorld();
 
@@ -84,15 +84,7 @@ describe('v3 campaign activity: A/B test of the subject', () => {
 			winner_wait_duration: 12,
 		});
 
-		jsonOf(
-			await world.run({
-				...v3,
-				resource: 'schedule',
-				operation: 'create',
-				campaignActivityId: byId(draft.activityId),
-				scheduleType: 'now',
-			}),
-		);
+		jsonOf(await world.run(scheduleCreate(draft.activityId, { scheduleType: 'now' })));
 		world.sandbox.clock.advance(5_000);
 		const test = world.abTest(draft.activityId);
 		expect(test?.groupA).toHaveLength(10);

@@ -1,4 +1,4 @@
-import { byId, campaignActivity, DAY, jsonOf, useWorld, v3 } from './world';
+import { campaignActivity, DAY, jsonOf, scheduleCreate, useWorld } from './world';
 
 const world = useWorld();
 
@@ -98,13 +98,7 @@ describe('v3 campaign activity: preview and send history', () => {
 		const v3ListId = world.addLists(1, { contacts: 12 })[0].v3Id;
 		jsonOf(await world.run(campaignActivity(id, 'update', { updateFields: { contactListIds: [v3ListId] } })));
 		expect(jsonOf(await world.run(campaignActivity(id, 'getSendHistory')))).toEqual([]);
-		const sendNow = {
-			...v3,
-			resource: 'schedule',
-			operation: 'create',
-			campaignActivityId: byId(id),
-			scheduleType: 'now',
-		};
+		const sendNow = scheduleCreate(id, { scheduleType: 'now' });
 		jsonOf(await world.run(sendNow));
 		world.sandbox.clock.advance(DAY);
 		const more = world.addLists(1, { contacts: 5 })[0].v3Id;

@@ -1,5 +1,5 @@
 import { runLoadOptions } from '../harness/run-load-options';
-import { byId, campaignActivity, errorOf, jsonOf, uniqueName, useWorld, v3 } from './world';
+import { campaignActivity, errorOf, jsonOf, scheduleCreate, uniqueName, useWorld, v3 } from './world';
 
 const world = useWorld();
 
@@ -248,14 +248,9 @@ describe('v3 segment as the recipients of an email', () => {
 		expect(members.length).toBeGreaterThan(1);
 		const mark = world.mark;
 		const [out] = jsonOf(
-			await world.run({
-				...v3,
-				resource: 'schedule',
-				operation: 'create',
-				campaignActivityId: byId(draft.activityId),
-				scheduleType: 'now',
-				options: { segment: String(seg.segmentId) },
-			}),
+			await world.run(
+				scheduleCreate(draft.activityId, { scheduleType: 'now', options: { segment: String(seg.segmentId) } }),
+			),
 		);
 		expect(out).toMatchObject({ campaign_activity_id: draft.activityId, send_now: true });
 		expect(world.acceptedSince(mark).map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -276,14 +271,9 @@ describe('v3 segment as the recipients of an email', () => {
 		const draft = world.draftCampaign('v3', { lists: world.v3ListIds().slice(0, 1) });
 		const mark = world.mark;
 		jsonOf(
-			await world.run({
-				...v3,
-				resource: 'schedule',
-				operation: 'create',
-				campaignActivityId: byId(draft.activityId),
-				scheduleType: 'date',
-				scheduledDate: '2099-05-10T09:00:00Z',
-			}),
+			await world.run(
+				scheduleCreate(draft.activityId, { scheduleType: 'date', scheduledDate: '2099-05-10T09:00:00Z' }),
+			),
 		);
 		expect(world.acceptedSince(mark).map((r) => r.method)).toEqual(['POST']);
 	});

@@ -39,6 +39,15 @@ export const campaignActivity = (id: string, operation: string, extra: Record<st
 	...extra,
 });
 
+/** Schedule -> Create for the activity `id`, with `extra` (`scheduleType`, `scheduledDate`, `options`). */
+export const scheduleCreate = (id: string, extra: Record<string, unknown>) => ({
+	...v3,
+	resource: 'schedule',
+	operation: 'create',
+	campaignActivityId: byId(id),
+	...extra,
+});
+
 /** The error of a failed run, with what an API error adds (`httpCode`, `description`). */
 export const errorOf = (result: { error?: Error }) =>
 	result.error as Error & { httpCode?: string; description?: string };
