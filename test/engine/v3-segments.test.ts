@@ -1,5 +1,5 @@
 import { runLoadOptions } from '../harness/run-load-options';
-import { campaignActivity, errorOf, jsonOf, scheduleCreate, uniqueName, useWorld, v3 } from './world';
+import { campaignActivity, errorOf, expression, jsonOf, scheduleCreate, uniqueName, useWorld, v3 } from './world';
 
 const world = useWorld();
 
@@ -9,9 +9,6 @@ const segment = (operation: string, parameters: Record<string, unknown> = {}) =>
 	operation,
 	...parameters,
 });
-
-/** An expression returning `value` (nested objects on separate lines: an expression ends at the first "}}"). */
-const expression = (value: unknown) => `={{ ${JSON.stringify(value, null, 1)} }}`;
 
 /** Contacts who did not open any of the last 5 campaigns (the contract's example). */
 const NOT_OPENED = {

@@ -30,6 +30,9 @@ export const v2 = { authentication: 'apiKey' };
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
+/** A parameter as an expression returning `value` (nested objects on separate lines: n8n's expressions end at the first "}}"). */
+export const expression = (value: unknown) => `={{ ${JSON.stringify(value, null, 1)} }}`;
+
 /** Campaign Activity -> `operation` on the activity `id`, with `extra` parameters. */
 export const campaignActivity = (id: string, operation: string, extra: Record<string, unknown> = {}) => ({
 	...v3,
