@@ -1,27 +1,16 @@
-import { byId, jsonOf, useWorld, v3 } from './world';
+import { campaignActivity, errorOf, HOUR, jsonOf, scheduleCreate, useWorld } from './world';
 
 const world = useWorld();
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
-const HOUR = 3_600_000;
-
-const activity = (operation: string, campaignActivityId: string, parameters: Record<string, unknown> = {}) => ({
-	...v3,
-	resource: 'campaignActivity',
-	operation,
-	campaignActivityId: byId(campaignActivityId),
-	...parameters,
-});
 
 const createAbTest = (activityId: string, parameters: Record<string, unknown> = {}) =>
-	activity('createAbTest', activityId, {
+	campaignActivity(activityId, 'createAbTest', {
 		alternativeSubject: 'Last chance: 20% off',
 		testSize: 20,
 		winnerWaitDuration: '24',
 		...parameters,
 	});
-
-const errorOf = (result: { error?: Error }) => result.error as Error & { httpCode?: string; description?: string };
 
 describe('v3 campaign activity: A/B test of the subject', () => {
 	test('create on a draft sends the alternative subject, test size and wait; the email becomes an A/B test', async () => {
@@ -108,7 +97,7 @@ describe('v3 campaign activity: A/B test of the subject', () => {
 		const [list] = world.addLists(1, { contacts: 40 });
 		const draft = world.draftCampaign('v3', { lists: [list], subject: 'Spring sale' });
 		jsonOf(await world.run(createAbTest(draft.activityId, { testSize: 25, winnerWaitDuration: '12' })));
-		const [before] = jsonOf(await world.run(activity('getAbTest', draft.activityId)));
+		const [before] = jsonOf(await world.run(campaignActivity(draft.activityId, 'getAbTest')));
 		expect(before).toEqual({
 			campaign_activity_id: draft.activityId,
 			alternative_subject: 'Last chance: 20% off',
@@ -116,15 +105,7 @@ describe('v3 campaign activity: A/B test of the subject', () => {
 			winner_wait_duration: 12,
 		});
 
-		jsonOf(
-			await world.run({
-				...v3,
-				resource: 'schedule',
-				operation: 'create',
-				campaignActivityId: byId(draft.activityId),
-				scheduleType: 'now',
-			}),
-		);
+		jsonOf(await world.run(scheduleCreate(draft.activityId, { scheduleType: 'now' })));
 		world.sandbox.clock.advance(5_000);
 		const test = world.abTest(draft.activityId);
 		expect(test?.groupA).toHaveLength(10);
@@ -134,14 +115,14 @@ describe('v3 campaign activity: A/B test of the subject', () => {
 		world.sandbox.clock.advance(12 * HOUR);
 		const decided = world.abTest(draft.activityId);
 		expect(decided?.winner).toMatch(/^[AB]$/);
-		const [after] = jsonOf(await world.run(activity('getAbTest', draft.activityId)));
+		const [after] = jsonOf(await world.run(campaignActivity(draft.activityId, 'getAbTest')));
 		expect(after).toMatchObject({ winning_subject: decided?.winningSubject, winner_decided_at: expect.any(String) });
 		const winnerSends = world.sandbox
 			.v3Activity(draft.activityId)
 			?.sendLog.filter((s) => s.followUp === 'ab_test_winner');
 		expect(winnerSends).toHaveLength(20);
 
-		const sentAlready = await world.run(activity('deleteAbTest', draft.activityId));
+		const sentAlready = await world.run(campaignActivity(draft.activityId, 'deleteAbTest'));
 		expect(errorOf(sentAlready).httpCode).toBe('409');
 		expect(errorOf(sentAlready).description).toMatch(/only while the email is a draft/);
 	});
@@ -149,11 +130,11 @@ describe('v3 campaign activity: A/B test of the subject', () => {
 	test("delete removes a draft's test: the email is a newsletter again, and Get A/B Test finds none", async () => {
 		const draft = world.draftCampaign('v3');
 		jsonOf(await world.run(createAbTest(draft.activityId)));
-		const [out] = jsonOf(await world.run(activity('deleteAbTest', draft.activityId)));
+		const [out] = jsonOf(await world.run(campaignActivity(draft.activityId, 'deleteAbTest')));
 		expect(out).toEqual({ campaign_activity_id: draft.activityId, deleted: true });
 		expect(world.abTest(draft.activityId)).toBeUndefined();
 		expect(world.sandbox.v3Campaign(draft.campaignId)).toMatchObject({ type_code: 10 });
-		const none = await world.run(activity('getAbTest', draft.activityId));
+		const none = await world.run(campaignActivity(draft.activityId, 'getAbTest'));
 		expect(errorOf(none).httpCode).toBe('404');
 		expect(errorOf(none).description).toBe(
 			`No A/B test found for campaign activity "${draft.activityId}": the email has none, or it does not exist in ` +

@@ -1,4 +1,4 @@
-import { jsonOf, useWorld, v3 } from './world';
+import { errorOf, jsonOf, useWorld, v3 } from './world';
 
 const world = useWorld();
 
@@ -10,8 +10,6 @@ const bulkActivity = (operation: string, parameters: Record<string, unknown> = {
 	operation,
 	...parameters,
 });
-
-const errorOf = (result: { error?: Error }) => result.error as Error & { httpCode?: string; description?: string };
 
 /** Deletes `n` new tags through the node: each delete starts a bulk activity. Their ids. */
 async function tagDeletes(n: number): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { runLoadOptions } from '../harness/run-load-options';
-import { jsonOf, uniqueName, useWorld, v3, World } from './world';
+import { errorOf, jsonOf, uniqueName, useWorld, v3, World } from './world';
 
 const world = useWorld();
 
@@ -12,7 +12,6 @@ const customField = (operation: string, parameters: Record<string, unknown> = {}
 	...parameters,
 });
 
-const errorOf = (result: { error?: Error }) => result.error as Error & { httpCode?: string; description?: string };
 /** A label of at most 50 characters, unique in the account. */
 const uniqueLabel = (prefix: string) => uniqueName(prefix).slice(0, 50);
 /** `n` new custom fields with labels no field (even a renamed one) has had. */

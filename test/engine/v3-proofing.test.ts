@@ -1,4 +1,4 @@
-import { byId, DAY, jsonOf, useWorld, v3 } from './world';
+import { campaignActivity, DAY, jsonOf, scheduleCreate, useWorld } from './world';
 
 const world = useWorld();
 
@@ -6,21 +6,13 @@ const world = useWorld();
 const draftActivity = (html = '<p>Roses are in.</p>') =>
 	world.draftCampaign('v3', { subject: 'Roses', fromName: 'Garden Shop', html }).activityId;
 
-const activity = (id: string, operation: string, extra: Record<string, unknown> = {}) => ({
-	...v3,
-	resource: 'campaignActivity',
-	operation,
-	campaignActivityId: byId(id),
-	...extra,
-});
-
 describe('v3 campaign activity: send test', () => {
 	test('sends to the addresses with the personal message (204) and says what it sent', async () => {
 		const id = draftActivity();
 		const mark = world.mark;
 		const [out] = jsonOf(
 			await world.run(
-				activity(id, 'sendTest', {
+				campaignActivity(id, 'sendTest', {
 					emailAddresses: 'ann@example.com, bob@example.com',
 					additionalFields: { personalMessage: 'Check the photos' },
 				}),
@@ -41,7 +33,7 @@ describe('v3 campaign activity: send test', () => {
 
 	test('addresses can come as an array from an expression, one test per input item', async () => {
 		const id = draftActivity();
-		const result = await world.run(activity(id, 'sendTest', { emailAddresses: '={{ $json.reviewers }}' }), {
+		const result = await world.run(campaignActivity(id, 'sendTest', { emailAddresses: '={{ $json.reviewers }}' }), {
 			input: [{ reviewers: ['ann@example.com'] }, { reviewers: ['bob@example.com', 'cy@example.com'] }],
 		});
 		expect(jsonOf(result).map((o) => o.email_addresses)).toEqual([
@@ -56,11 +48,13 @@ describe('v3 campaign activity: send test', () => {
 		const id = draftActivity();
 		const mark = world.mark;
 		const six = Array.from({ length: 6 }, (_, n) => `r${n}@example.com`).join(',');
-		let result = await world.run(activity(id, 'sendTest', { emailAddresses: six }));
+		let result = await world.run(campaignActivity(id, 'sendTest', { emailAddresses: six }));
 		expect(result.error?.message).toBe('"Email Addresses" has 6 addresses; Constant Contact allows at most 5');
-		result = await world.run(activity(id, 'sendTest', { emailAddresses: 'ann@example.com, bob(at)example.com' }));
+		result = await world.run(
+			campaignActivity(id, 'sendTest', { emailAddresses: 'ann@example.com, bob(at)example.com' }),
+		);
 		expect(result.error?.message).toBe('"Email Addresses" is not an email address: "bob(at)example.com"');
-		result = await world.run(activity(id, 'sendTest', { emailAddresses: ' , ' }));
+		result = await world.run(campaignActivity(id, 'sendTest', { emailAddresses: ' , ' }));
 		expect(result.error?.message).toBe('"Email Addresses" is required');
 		expect(world.mark).toBe(mark);
 		expect(world.sandbox.v3Activity(id)?.testSends).toEqual([]);
@@ -68,7 +62,7 @@ describe('v3 campaign activity: send test', () => {
 
 	test('an unknown activity gives a 404 that names it', async () => {
 		const id = '00000000-0000-4000-8000-000000000000';
-		const result = await world.run(activity(id, 'sendTest', { emailAddresses: 'ann@example.com' }));
+		const result = await world.run(campaignActivity(id, 'sendTest', { emailAddresses: 'ann@example.com' }));
 		expect((result.error as { httpCode?: string }).httpCode).toBe('404');
 		expect((result.error as { description?: string }).description).toContain(id);
 	});
@@ -87,7 +81,7 @@ describe('v3 campaign activity: send test', () => {
 describe('v3 campaign activity: preview and send history', () => {
 	test('preview: the email in HTML and text, with the sender and subject', async () => {
 		const id = draftActivity('<html><body><h1>Roses</h1><p>Fresh today.</p></body></html>');
-		const [preview] = jsonOf(await world.run(activity(id, 'getPreview')));
+		const [preview] = jsonOf(await world.run(campaignActivity(id, 'getPreview')));
 		expect(preview).toMatchObject({
 			campaign_activity_id: id,
 			subject: 'Roses',
@@ -102,23 +96,17 @@ describe('v3 campaign activity: preview and send history', () => {
 	test('send history: one item per send, a resend reaching only new contacts', async () => {
 		const id = draftActivity();
 		const v3ListId = world.addLists(1, { contacts: 12 })[0].v3Id;
-		jsonOf(await world.run(activity(id, 'update', { updateFields: { contactListIds: [v3ListId] } })));
-		expect(jsonOf(await world.run(activity(id, 'getSendHistory')))).toEqual([]);
-		const sendNow = {
-			...v3,
-			resource: 'schedule',
-			operation: 'create',
-			campaignActivityId: byId(id),
-			scheduleType: 'now',
-		};
+		jsonOf(await world.run(campaignActivity(id, 'update', { updateFields: { contactListIds: [v3ListId] } })));
+		expect(jsonOf(await world.run(campaignActivity(id, 'getSendHistory')))).toEqual([]);
+		const sendNow = scheduleCreate(id, { scheduleType: 'now' });
 		jsonOf(await world.run(sendNow));
 		world.sandbox.clock.advance(DAY);
 		const more = world.addLists(1, { contacts: 5 })[0].v3Id;
-		jsonOf(await world.run(activity(id, 'update', { updateFields: { contactListIds: [v3ListId, more] } })));
+		jsonOf(await world.run(campaignActivity(id, 'update', { updateFields: { contactListIds: [v3ListId, more] } })));
 		jsonOf(await world.run(sendNow));
 		world.sandbox.clock.advance(DAY);
 
-		const result = await world.run(activity(id, 'getSendHistory'));
+		const result = await world.run(campaignActivity(id, 'getSendHistory'));
 		const sends = jsonOf(result);
 		expect(sends.map((s) => [s.send_id, s.count, s.send_status])).toEqual([
 			[1, 12, 'COMPLETED'],
@@ -132,7 +120,7 @@ describe('v3 campaign activity: preview and send history', () => {
 	test('an unknown activity gives a 404 that names it', async () => {
 		const id = '00000000-0000-4000-8000-000000000000';
 		for (const operation of ['getPreview', 'getSendHistory']) {
-			const result = await world.run(activity(id, operation));
+			const result = await world.run(campaignActivity(id, operation));
 			expect((result.error as { httpCode?: string }).httpCode).toBe('404');
 			expect((result.error as { description?: string }).description).toContain(id);
 		}

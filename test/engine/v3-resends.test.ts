@@ -1,27 +1,16 @@
-import { byId, DAY, jsonOf, useWorld, v3 } from './world';
+import { campaignActivity, DAY, errorOf, HOUR, jsonOf, useWorld } from './world';
 
 const world = useWorld();
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
-const HOUR = 3_600_000;
-
-const activity = (operation: string, campaignActivityId: string, parameters: Record<string, unknown> = {}) => ({
-	...v3,
-	resource: 'campaignActivity',
-	operation,
-	campaignActivityId: byId(campaignActivityId),
-	...parameters,
-});
 
 const createResend = (activityId: string, parameters: Record<string, unknown> = {}) =>
-	activity('createResend', activityId, {
+	campaignActivity(activityId, 'createResend', {
 		resendSubject: 'In case you missed it',
 		delay: 2,
 		delayUnit: 'days',
 		...parameters,
 	});
-
-const errorOf = (result: { error?: Error }) => result.error as Error & { httpCode?: string; description?: string };
 
 describe('v3 campaign activity: resend to non-openers', () => {
 	test('create on a draft sends the subject and the delay in days; the resend waits as DRAFT', async () => {
@@ -94,9 +83,9 @@ describe('v3 campaign activity: resend to non-openers', () => {
 
 	test('get lists the resend with its activity ID; an email without one gives no item', async () => {
 		const draft = world.draftCampaign('v3');
-		expect(jsonOf(await world.run(activity('getResends', draft.activityId)))).toEqual([]);
+		expect(jsonOf(await world.run(campaignActivity(draft.activityId, 'getResends')))).toEqual([]);
 		jsonOf(await world.run(createResend(draft.activityId, { delay: 3 })));
-		expect(jsonOf(await world.run(activity('getResends', draft.activityId)))).toEqual([
+		expect(jsonOf(await world.run(campaignActivity(draft.activityId, 'getResends')))).toEqual([
 			expect.objectContaining({
 				campaign_activity_id: draft.activityId,
 				resend_subject: 'In case you missed it',
@@ -110,7 +99,7 @@ describe('v3 campaign activity: resend to non-openers', () => {
 		const draft = world.draftCampaign('v3');
 		jsonOf(await world.run(createResend(draft.activityId)));
 		const mark = world.mark;
-		const [out] = jsonOf(await world.run(activity('deleteResend', draft.activityId)));
+		const [out] = jsonOf(await world.run(campaignActivity(draft.activityId, 'deleteResend')));
 		expect(out).toEqual({ campaign_activity_id: draft.activityId, resend_request_id: 'DRAFT', deleted: true });
 		expect(world.acceptedSince(mark).map((r) => `${r.method} ${r.path}`)).toEqual([
 			`GET /v3/emails/activities/${draft.activityId}/non_opener_resends`,
@@ -120,7 +109,7 @@ describe('v3 campaign activity: resend to non-openers', () => {
 		jsonOf(await world.run(createResend(draft.activityId, { resendSubject: 'New subject' })));
 		expect(world.resends(draft.activityId).map((r) => r.state)).toEqual(['deleted', 'draft']);
 
-		const none = await world.run(activity('deleteResend', world.draftCampaign('v3').activityId));
+		const none = await world.run(campaignActivity(world.draftCampaign('v3').activityId, 'deleteResend'));
 		expect(none.error?.message).toMatch(/^Campaign activity ".*" has no resend to non-openers to delete$/);
 	});
 
@@ -132,7 +121,7 @@ describe('v3 campaign activity: resend to non-openers', () => {
 		const resendId = String(made.resend_request_id);
 		expect(resendId).toMatch(/^[0-9]+$/);
 		expect(world.resends(sent.activityId)[0]).toMatchObject({ state: 'scheduled', sentTo: [] });
-		const [listed] = jsonOf(await world.run(activity('getResends', sent.activityId)));
+		const [listed] = jsonOf(await world.run(campaignActivity(sent.activityId, 'getResends')));
 		expect(listed).toMatchObject({ resend_request_id: resendId, resend_status: 'SCHEDULED' });
 
 		// The resend is due two days after the send, a day from now.
@@ -143,10 +132,10 @@ describe('v3 campaign activity: resend to non-openers', () => {
 		expect(resend.sentTo.length).toBeGreaterThan(0);
 		expect(resend.sentTo.length).toBeLessThan(recipients.size);
 		for (const id of resend.sentTo) expect(recipients.has(id)).toBe(true);
-		const [done] = jsonOf(await world.run(activity('getResends', sent.activityId)));
+		const [done] = jsonOf(await world.run(campaignActivity(sent.activityId, 'getResends')));
 		expect(done).toMatchObject({ resend_request_id: resendId, resend_status: 'DONE', resend_date: expect.any(String) });
 
-		const late = await world.run(activity('deleteResend', sent.activityId, { resendRequestId: resendId }));
+		const late = await world.run(campaignActivity(sent.activityId, 'deleteResend', { resendRequestId: resendId }));
 		expect(errorOf(late).httpCode).toBe('409');
 		expect(errorOf(late).description).toMatch(/only until it is sent/);
 	});
@@ -156,7 +145,9 @@ describe('v3 campaign activity: resend to non-openers', () => {
 		const [made] = jsonOf(await world.run(createResend(sent.activityId, { delay: 5 })));
 		const mark = world.mark;
 		jsonOf(
-			await world.run(activity('deleteResend', sent.activityId, { resendRequestId: String(made.resend_request_id) })),
+			await world.run(
+				campaignActivity(sent.activityId, 'deleteResend', { resendRequestId: String(made.resend_request_id) }),
+			),
 		);
 		expect(world.acceptedSince(mark).map((r) => `${r.method} ${r.path}`)).toEqual([
 			`DELETE /v3/emails/activities/${sent.activityId}/non_opener_resends/${String(made.resend_request_id)}`,
@@ -167,11 +158,11 @@ describe('v3 campaign activity: resend to non-openers', () => {
 	test('bad or unknown IDs: a malformed Resend Request ID is refused before any request; unknown ones are named', async () => {
 		const draft = world.draftCampaign('v3');
 		const mark = world.mark;
-		const bad = await world.run(activity('deleteResend', draft.activityId, { resendRequestId: 'next one' }));
+		const bad = await world.run(campaignActivity(draft.activityId, 'deleteResend', { resendRequestId: 'next one' }));
 		expect(bad.error?.message).toBe('"Resend Request ID" is not a valid ID: "next one"');
 		expect(world.sandbox.requests.slice(mark)).toHaveLength(0);
 
-		const wrong = await world.run(activity('deleteResend', draft.activityId, { resendRequestId: '123' }));
+		const wrong = await world.run(campaignActivity(draft.activityId, 'deleteResend', { resendRequestId: '123' }));
 		expect(errorOf(wrong).httpCode).toBe('404');
 		expect(errorOf(wrong).description).toMatch(/check "Campaign Activity" and "Resend Request ID"/);
 		for (const operation of ['getResends', 'createResend', 'deleteResend']) {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { byId, jsonOf, v3, World } from './world';
+import { byId, jsonOf, scheduleCreate, v3, World } from './world';
 
 let world: World;
 beforeAll(async () => {
@@ -23,14 +23,6 @@ async function withLists(activityId: string, lists = world.v3ListIds().slice(0, 
 		}),
 	);
 }
-
-const schedule = (activityId: string, extra: Record<string, unknown>) => ({
-	...v3,
-	resource: 'schedule',
-	operation: 'create',
-	campaignActivityId: byId(activityId),
-	...extra,
-});
 
 describe('v3 campaign activity', () => {
 	test('get returns the activity with the parts asked for', async () => {
@@ -115,9 +107,12 @@ describe('v3 schedule', () => {
 			.plus({ days: 3 })
 			.set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
 		const [out] = jsonOf(
-			await world.run(schedule(id, { scheduleType: 'date', scheduledDate: local.toFormat("yyyy-MM-dd'T'HH:mm:ss") }), {
-				timezone: 'America/New_York',
-			}),
+			await world.run(
+				scheduleCreate(id, { scheduleType: 'date', scheduledDate: local.toFormat("yyyy-MM-dd'T'HH:mm:ss") }),
+				{
+					timezone: 'America/New_York',
+				},
+			),
 		);
 		const expected = local.toUTC().toISO();
 		expect(out).toMatchObject({ campaign_activity_id: id, send_now: false });
@@ -131,7 +126,7 @@ describe('v3 schedule', () => {
 		for (const expression of ['={{ $now.plus({ days: 2 }) }}', '={{ new Date(Date.now() + 3 * 86400000) }}']) {
 			const id = draftActivity();
 			await withLists(id);
-			const [out] = jsonOf(await world.run(schedule(id, { scheduleType: 'date', scheduledDate: expression })));
+			const [out] = jsonOf(await world.run(scheduleCreate(id, { scheduleType: 'date', scheduledDate: expression })));
 			expect(out.scheduled_date).toMatch(/Z$/);
 			expect(world.sandbox.v3Activity(id)?.current_status).toBe('SCHEDULED');
 		}
@@ -141,7 +136,7 @@ describe('v3 schedule', () => {
 		const id = draftActivity();
 		await withLists(id);
 		const mark = world.mark;
-		const [out] = jsonOf(await world.run(schedule(id, { scheduleType: 'now' })));
+		const [out] = jsonOf(await world.run(scheduleCreate(id, { scheduleType: 'now' })));
 		expect(out).toMatchObject({ campaign_activity_id: id, send_now: true });
 		const posts = world.requests('POST', /\/schedules$/, mark);
 		expect(posts).toHaveLength(1);
@@ -158,7 +153,9 @@ describe('v3 schedule', () => {
 		const id = draftActivity();
 		await withLists(id);
 		jsonOf(
-			await world.run(schedule(id, { scheduleType: 'date', scheduledDate: DateTime.utc().plus({ days: 5 }).toISO() })),
+			await world.run(
+				scheduleCreate(id, { scheduleType: 'date', scheduledDate: DateTime.utc().plus({ days: 5 }).toISO() }),
+			),
 		);
 		const [got] = jsonOf(
 			await world.run({ ...v3, resource: 'schedule', operation: 'get', campaignActivityId: byId(id) }),
@@ -178,20 +175,20 @@ describe('v3 schedule', () => {
 	test('a date in the past is refused before any request', async () => {
 		const id = draftActivity();
 		const mark = world.mark;
-		const result = await world.run(schedule(id, { scheduleType: 'date', scheduledDate: '2020-01-01T09:00:00' }));
+		const result = await world.run(scheduleCreate(id, { scheduleType: 'date', scheduledDate: '2020-01-01T09:00:00' }));
 		expect(result.error?.message).toMatch(/^"Scheduled Date" is in the past/);
 		expect(world.sandbox.requests.length).toBe(mark);
 	});
 
 	test('a malformed date names the field', async () => {
 		const id = draftActivity();
-		const result = await world.run(schedule(id, { scheduleType: 'date', scheduledDate: 'next tuesday-ish' }));
+		const result = await world.run(scheduleCreate(id, { scheduleType: 'date', scheduledDate: 'next tuesday-ish' }));
 		expect(result.error?.message).toBe('"Scheduled Date" is not a date: "next tuesday-ish"');
 	});
 
 	test('an activity without contact lists is refused by the API with its message; nothing is scheduled', async () => {
 		const id = draftActivity();
-		const result = await world.run(schedule(id, { scheduleType: 'now' }));
+		const result = await world.run(scheduleCreate(id, { scheduleType: 'now' }));
 		expect((result.error as { httpCode?: string }).httpCode).toBe('400');
 		expect(result.error?.message).toMatch(/list|segment/i);
 		expect(world.sandbox.v3Activity(id)?.current_status).toBe('DRAFT');
@@ -201,7 +198,9 @@ describe('v3 schedule', () => {
 		const id = draftActivity();
 		await withLists(id);
 		jsonOf(
-			await world.run(schedule(id, { scheduleType: 'date', scheduledDate: DateTime.utc().plus({ days: 5 }).toISO() })),
+			await world.run(
+				scheduleCreate(id, { scheduleType: 'date', scheduledDate: DateTime.utc().plus({ days: 5 }).toISO() }),
+			),
 		);
 		const campaignId = world.sandbox.v3Activity(id)!.campaign_id;
 		const result = await world.run({ ...v3, resource: 'campaign', operation: 'delete', campaignId: byId(campaignId) });

@@ -1,5 +1,5 @@
 import { runLoadOptions } from '../harness/run-load-options';
-import { byId, jsonOf, uniqueName, useWorld, v3 } from './world';
+import { campaignActivity, errorOf, expression, jsonOf, scheduleCreate, uniqueName, useWorld, v3 } from './world';
 
 const world = useWorld();
 
@@ -9,11 +9,6 @@ const segment = (operation: string, parameters: Record<string, unknown> = {}) =>
 	operation,
 	...parameters,
 });
-
-/** An expression returning `value` (nested objects on separate lines: an expression ends at the first "}}"). */
-const expression = (value: unknown) => `={{ ${JSON.stringify(value, null, 1)} }}`;
-
-const errorOf = (result: { error?: Error }) => result.error as Error & { httpCode?: string; description?: string };
 
 /** Contacts who did not open any of the last 5 campaigns (the contract's example). */
 const NOT_OPENED = {
@@ -209,13 +204,9 @@ describe('v3 segment as the recipients of an email', () => {
 		const draft = world.draftCampaign('v3', { lists: [list] });
 		const [seg] = world.addSegments(1);
 		const [updated] = jsonOf(
-			await world.run({
-				...v3,
-				resource: 'campaignActivity',
-				operation: 'update',
-				campaignActivityId: byId(draft.activityId),
-				updateFields: { segment: String(seg.segmentId) },
-			}),
+			await world.run(
+				campaignActivity(draft.activityId, 'update', { updateFields: { segment: String(seg.segmentId) } }),
+			),
 		);
 		expect(updated.segment_ids).toEqual([seg.segmentId]);
 		expect(world.sandbox.v3Activity(draft.activityId)).toMatchObject({
@@ -228,13 +219,7 @@ describe('v3 segment as the recipients of an email', () => {
 		const draft = world.draftCampaign('v3');
 		const [a, b] = world.addSegments(2);
 		const update = (updateFields: Record<string, unknown>) =>
-			world.run({
-				...v3,
-				resource: 'campaignActivity',
-				operation: 'update',
-				campaignActivityId: byId(draft.activityId),
-				updateFields,
-			});
+			world.run(campaignActivity(draft.activityId, 'update', { updateFields }));
 		jsonOf(await update({ segmentIds: String(a.segmentId) }));
 		expect(world.sandbox.v3Activity(draft.activityId)?.segment_ids).toEqual([a.segmentId]);
 
@@ -260,14 +245,9 @@ describe('v3 segment as the recipients of an email', () => {
 		expect(members.length).toBeGreaterThan(1);
 		const mark = world.mark;
 		const [out] = jsonOf(
-			await world.run({
-				...v3,
-				resource: 'schedule',
-				operation: 'create',
-				campaignActivityId: byId(draft.activityId),
-				scheduleType: 'now',
-				options: { segment: String(seg.segmentId) },
-			}),
+			await world.run(
+				scheduleCreate(draft.activityId, { scheduleType: 'now', options: { segment: String(seg.segmentId) } }),
+			),
 		);
 		expect(out).toMatchObject({ campaign_activity_id: draft.activityId, send_now: true });
 		expect(world.acceptedSince(mark).map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -288,14 +268,9 @@ describe('v3 segment as the recipients of an email', () => {
 		const draft = world.draftCampaign('v3', { lists: world.v3ListIds().slice(0, 1) });
 		const mark = world.mark;
 		jsonOf(
-			await world.run({
-				...v3,
-				resource: 'schedule',
-				operation: 'create',
-				campaignActivityId: byId(draft.activityId),
-				scheduleType: 'date',
-				scheduledDate: '2099-05-10T09:00:00Z',
-			}),
+			await world.run(
+				scheduleCreate(draft.activityId, { scheduleType: 'date', scheduledDate: '2099-05-10T09:00:00Z' }),
+			),
 		);
 		expect(world.acceptedSince(mark).map((r) => r.method)).toEqual(['POST']);
 	});

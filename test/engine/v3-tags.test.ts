@@ -1,4 +1,4 @@
-import { jsonOf, uniqueName, useWorld, v3 } from './world';
+import { errorOf, jsonOf, uniqueName, useWorld, v3 } from './world';
 
 const world = useWorld();
 
@@ -10,8 +10,6 @@ const tag = (operation: string, parameters: Record<string, unknown> = {}) => ({
 	operation,
 	...parameters,
 });
-
-const errorOf = (result: { error?: Error }) => result.error as Error & { httpCode?: string; description?: string };
 
 describe('v3 tag', () => {
 	test('create makes the tag, with its source', async () => {

@@ -27,7 +27,33 @@ export const fromList = (value: string) => ({ __rl: true, mode: 'list', value })
 export const v3 = { authentication: 'oAuth2' };
 export const v2 = { authentication: 'apiKey' };
 
-export const DAY = 86_400_000;
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+/** A parameter as an expression returning `value` (nested objects on separate lines: n8n's expressions end at the first "}}"). */
+export const expression = (value: unknown) => `={{ ${JSON.stringify(value, null, 1)} }}`;
+
+/** Campaign Activity -> `operation` on the activity `id`, with `extra` parameters. */
+export const campaignActivity = (id: string, operation: string, extra: Record<string, unknown> = {}) => ({
+	...v3,
+	resource: 'campaignActivity',
+	operation,
+	campaignActivityId: byId(id),
+	...extra,
+});
+
+/** Schedule -> Create for the activity `id`, with `extra` (`scheduleType`, `scheduledDate`, `options`). */
+export const scheduleCreate = (id: string, extra: Record<string, unknown>) => ({
+	...v3,
+	resource: 'schedule',
+	operation: 'create',
+	campaignActivityId: byId(id),
+	...extra,
+});
+
+/** The error of a failed run, with what an API error adds (`httpCode`, `description`). */
+export const errorOf = (result: { error?: Error }) =>
+	result.error as Error & { httpCode?: string; description?: string };
 
 /**
  * A sandbox plus credentials for both APIs pointing at it: what a test user has. Set-up goes

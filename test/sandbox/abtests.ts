@@ -1,25 +1,12 @@
 /** `/emails/activities/{id}/abtest` (v3): an A/B subject test on a draft primary email. */
 import { type Ctx, type Reply, fail, json } from './common';
-import { followUps, type AbTest } from './follow-ups';
+import { followUps, primaryActivity, type AbTest } from './follow-ups';
 import { iso, touchV3, type SandboxState, type V3Activity } from './state';
 
 /** ABTestData: "Valid values include 5 to 50 percent"; "6, 12, 24, and 48" hours. */
 export const AB_TEST_SIZE_MIN = 5;
 export const AB_TEST_SIZE_MAX = 50;
 export const AB_WINNER_WAIT_HOURS = [6, 12, 24, 48];
-
-function primaryActivity(st: SandboxState, id: string): V3Activity {
-	const a = st.v3.activities.get(id);
-	if (!a || a.current_status === 'REMOVED')
-		return fail(404, 'email.api.not_found', `Email campaign activity ${id} not found.`);
-	if (a.role !== 'primary_email')
-		fail(
-			400,
-			'email.api.activity.role.invalid',
-			`Only primary_email campaign activities have A/B tests; this one is ${a.role}.`,
-		);
-	return a;
-}
 
 function abTestOf(st: SandboxState, a: V3Activity): AbTest {
 	return (
@@ -53,13 +40,13 @@ function abTestJson(ab: AbTest): Record<string, unknown> {
 }
 
 export function getAbTest(ctx: Ctx, id: string): Reply {
-	const a = primaryActivity(ctx.state, id);
+	const a = primaryActivity(ctx.state, id, 'have A/B tests');
 	return json(200, abTestJson(abTestOf(ctx.state, a)));
 }
 
 export function postAbTest(ctx: Ctx, id: string): Reply {
 	const st = ctx.state;
-	const a = primaryActivity(st, id);
+	const a = primaryActivity(st, id, 'have A/B tests');
 	draftOnly(a, 'created');
 	if (followUps(st).abTests.has(id))
 		fail(409, 'email.api.abtest.conflict', `Email campaign activity ${id} already has an A/B test; delete it first.`);
@@ -95,7 +82,7 @@ export function postAbTest(ctx: Ctx, id: string): Reply {
 
 export function deleteAbTest(ctx: Ctx, id: string): Reply {
 	const st = ctx.state;
-	const a = primaryActivity(st, id);
+	const a = primaryActivity(st, id, 'have A/B tests');
 	abTestOf(st, a);
 	draftOnly(a, 'deleted');
 	followUps(st).abTests.delete(id);

@@ -1,35 +1,10 @@
 /** Bulk activities, contact tags and custom fields of the sandbox, over real HTTP (plain fetch, no n8n). */
 import { IMPORT_BODY_LIMIT_BYTES, Sandbox } from './index';
+import { useSandbox } from './self-test';
 
 jest.setTimeout(120_000);
 
-let sb: Sandbox;
-let token: string;
-
-interface Answer {
-	status: number;
-	body: any;
-	text: string;
-	headers: Headers;
-}
-
-async function call(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Answer> {
-	const r = await fetch(`${sb.v3BaseUrl}${path}`, {
-		method,
-		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept },
-		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-	});
-	const text = await r.text();
-	let parsed: unknown;
-	try {
-		parsed = text ? JSON.parse(text) : undefined;
-	} catch {
-		parsed = undefined;
-	}
-	return { status: r.status, body: parsed, text, headers: r.headers };
-}
-const get = (path: string) => call('GET', path);
-const post = (path: string, body: unknown) => call('POST', path, body);
+const { sb, call, get, post } = useSandbox();
 
 /** Lets every queued activity complete (sandbox clock). */
 const settle = (): void => sb.clock.advance(120_000);
@@ -44,21 +19,6 @@ async function completed(path: string, body: unknown): Promise<any> {
 
 const importing = (importData: unknown[], listIds: string[]) =>
 	completed('/activities/contacts_json_import', { import_data: importData, list_ids: listIds });
-
-beforeAll(async () => {
-	sb = await Sandbox.start({ rateLimitPerSecond: false, dailyLimit: false, seed: false });
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => {
-	sb.reset();
-	token = sb.issueTokens().access_token;
-});
-afterEach(() => {
-	expect(sb.contractViolations).toEqual([]);
-	expect(sb.responseViolations).toEqual([]);
-});
 
 describe('an activity moves along the sandbox clock', () => {
 	test('initialized -> processing -> completed; its effects only at completion', async () => {

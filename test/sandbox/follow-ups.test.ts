@@ -2,30 +2,11 @@
  * Campaign follow-ups of the sandbox (issue 14): resends to non-openers, A/B subject tests,
  * segments and the list / contact id cross-references, over real HTTP (plain fetch, no n8n).
  */
-import { Sandbox } from './index';
+import { useSandbox, type Answer } from './self-test';
 
 jest.setTimeout(120_000);
 
-let sb: Sandbox;
-let token: string;
-
-interface Answer {
-	status: number;
-	body: any;
-}
-
-async function call(method: string, path: string, body?: unknown): Promise<Answer> {
-	const r = await fetch(`${sb.v3BaseUrl}${path}`, {
-		method,
-		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
-		body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-	});
-	const text = await r.text();
-	return { status: r.status, body: text ? JSON.parse(text) : undefined };
-}
-const get = (path: string) => call('GET', path);
-const post = (path: string, body: unknown) => call('POST', path, body);
-const del = (path: string) => call('DELETE', path);
+const { sb, renewToken, call, get, post, del } = useSandbox();
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -33,27 +14,12 @@ const errorMessage = (a: Answer): string => a.body?.[0]?.error_message ?? '';
 /** Moves the sandbox clock (and takes a fresh token: access tokens live 24 h on that clock). */
 function advance(ms: number): void {
 	sb.clock.advance(ms);
-	token = sb.issueTokens().access_token;
+	renewToken();
 }
 /** The requests the contract check itself refused (400 before any handler), taken out of the after-each check. */
 function takeContractViolations(): string[] {
 	return sb.contractViolations.splice(0).flatMap((v) => v.errors);
 }
-
-beforeAll(async () => {
-	sb = await Sandbox.start({ rateLimitPerSecond: false, dailyLimit: false, seed: false });
-});
-afterAll(async () => {
-	await sb.close();
-});
-beforeEach(() => {
-	sb.reset();
-	token = sb.issueTokens().access_token;
-});
-afterEach(() => {
-	expect(sb.contractViolations).toEqual([]);
-	expect(sb.responseViolations).toEqual([]);
-});
 
 /** The activity as PUT wants it (every writable field), with `changes`. */
 async function putActivity(activityId: string, changes: Record<string, unknown>): Promise<Answer> {

@@ -5,9 +5,10 @@
  * winning subject to the rest after the wait, a resend goes to the non-openers after its delay.
  * Everything happens on the sandbox clock, evaluated lazily like the sends themselves.
  */
+import { fail } from './common';
 import { engagementOf } from './engagement';
 import { membersOf, type Group } from './segment-criteria';
-import { iso, v3SendHooks, type Contact, type SandboxState, type SendRecord, type V3Activity } from './state';
+import { truncSeconds, v3SendHooks, type Contact, type SandboxState, type SendRecord, type V3Activity } from './state';
 
 export interface Segment {
 	segment_id: number;
@@ -98,6 +99,20 @@ export function resendState(st: SandboxState, r: ResendRequest): ResendState {
 /** The live (not deleted) resend of an activity. */
 export const liveResend = (st: SandboxState, activityId: string): ResendRequest | undefined =>
 	followUps(st).resends.find((r) => r.activityId === activityId && !r.deleted);
+
+/** The primary email activity `id` (404 unknown or removed; 400 another role, saying what `only` primary emails do). */
+export function primaryActivity(st: SandboxState, id: string, only: string): V3Activity {
+	const a = st.v3.activities.get(id);
+	if (!a || a.current_status === 'REMOVED')
+		return fail(404, 'email.api.not_found', `Email campaign activity ${id} not found.`);
+	if (a.role !== 'primary_email')
+		fail(
+			400,
+			'email.api.activity.role.invalid',
+			`Only primary_email campaign activities ${only}; this one is ${a.role}.`,
+		);
+	return a;
+}
 
 /** When the activity was first sent (sandbox ms), if it was. */
 export function firstSendAt(a: V3Activity): number | undefined {
@@ -226,4 +241,4 @@ function resendToNonOpeners(st: SandboxState, a: V3Activity, r: ResendRequest, a
 }
 
 export const resendDate = (r: ResendRequest): string | undefined =>
-	r.resendAt === undefined ? undefined : iso(Math.floor(r.resendAt / 1000) * 1000);
+	r.resendAt === undefined ? undefined : truncSeconds(r.resendAt);

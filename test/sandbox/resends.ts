@@ -1,7 +1,15 @@
 /** `/emails/activities/{id}/non_opener_resends` (v3): one resend to non-openers per email campaign. */
 import { type Ctx, type Reply, fail, json } from './common';
-import { firstSendAt, followUps, liveResend, resendDate, resendState, type ResendRequest } from './follow-ups';
-import type { SandboxState, V3Activity } from './state';
+import {
+	firstSendAt,
+	followUps,
+	primaryActivity,
+	liveResend,
+	resendDate,
+	resendState,
+	type ResendRequest,
+} from './follow-ups';
+import type { SandboxState } from './state';
 
 /** "a minimum of twelve hours (720 minutes) and a maximum of up to 10 days (or 10 x 1440 minutes)" */
 export const RESEND_MIN_MINUTES = 720;
@@ -9,20 +17,6 @@ export const RESEND_MAX_MINUTES = 14_400;
 export const RESEND_MIN_DAYS = 1;
 export const RESEND_MAX_DAYS = 10;
 const DAY_MINUTES = 1440;
-
-/** The primary email activity (404 unknown or removed, 400 another role). */
-function primaryActivity(st: SandboxState, id: string): V3Activity {
-	const a = st.v3.activities.get(id);
-	if (!a || a.current_status === 'REMOVED')
-		return fail(404, 'email.api.not_found', `Email campaign activity ${id} not found.`);
-	if (a.role !== 'primary_email')
-		fail(
-			400,
-			'email.api.activity.role.invalid',
-			`Only primary_email campaign activities can be resent to non-openers; this one is ${a.role}.`,
-		);
-	return a;
-}
 
 function resendJson(st: SandboxState, r: ResendRequest, withStatus: boolean): Record<string, unknown> {
 	const state = resendState(st, r);
@@ -40,14 +34,14 @@ function resendJson(st: SandboxState, r: ResendRequest, withStatus: boolean): Re
 
 export function listResends(ctx: Ctx, activityId: string): Reply {
 	const st = ctx.state;
-	primaryActivity(st, activityId);
+	primaryActivity(st, activityId, 'can be resent to non-openers');
 	const r = liveResend(st, activityId);
 	return json(200, r ? [resendJson(st, r, true)] : []);
 }
 
 export function postResend(ctx: Ctx, activityId: string): Reply {
 	const st = ctx.state;
-	const a = primaryActivity(st, activityId);
+	const a = primaryActivity(st, activityId, 'can be resent to non-openers');
 	if (a.current_status !== 'DRAFT' && a.current_status !== 'SCHEDULED' && a.current_status !== 'DONE')
 		fail(
 			409,
@@ -121,7 +115,7 @@ export function postResend(ctx: Ctx, activityId: string): Reply {
 /** DELETE: `DRAFT` names a draft activity's resend; only before it is sent (409 after). */
 export function deleteResend(ctx: Ctx, activityId: string, requestId: string): Reply {
 	const st = ctx.state;
-	primaryActivity(st, activityId);
+	primaryActivity(st, activityId, 'can be resent to non-openers');
 	const r = liveResend(st, activityId);
 	const state = r && resendState(st, r);
 	const matches = r && (state === 'draft' ? requestId === 'DRAFT' : requestId === r.resend_request_id);

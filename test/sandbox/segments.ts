@@ -1,5 +1,5 @@
 /** `/segments` (v3): contact segments, their criteria (segment-criteria.ts) and their use by campaign activities. */
-import { type Ctx, type Reply, cursorParam, fail, json, nextLinks } from './common';
+import { type Ctx, type Reply, cursorParam, fail, json, limitParam, nextLinks } from './common';
 import { followUps, type Segment } from './follow-ups';
 import { membersOf, parseCriteria } from './segment-criteria';
 import { iso, type SandboxState, type V3Activity } from './state';
@@ -64,12 +64,7 @@ export function listSegments(ctx: Ctx): Reply {
 	const sortBy = c?.s ?? q.sort_by ?? 'date';
 	if (sortBy !== 'date' && sortBy !== 'name')
 		fail(400, 'query.param.invalid', `sort_by: must be 'name' or 'date', not '${sortBy}'.`);
-	let limit = c?.l ?? SEGMENTS_MAX_LIMIT;
-	if (q.limit !== undefined) {
-		limit = Number(q.limit);
-		if (!Number.isInteger(limit) || limit < 1 || limit > SEGMENTS_MAX_LIMIT)
-			fail(400, 'query.param.invalid', `limit: must be an integer from 1 to ${SEGMENTS_MAX_LIMIT}.`);
-	}
+	const limit = limitParam(q, c?.l ?? SEGMENTS_MAX_LIMIT, SEGMENTS_MAX_LIMIT);
 	const offset = c?.o ?? 0;
 	const all = [...followUps(ctx.state).segments.values()]
 		.filter((s) => !s.deleted)

@@ -23,6 +23,8 @@ export function seededUuid(seed: string): string {
 }
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
+/** `iso` to the whole second (the API's dates of a schedule or a resend carry no milliseconds). */
+export const truncSeconds = (ms: number): string => iso(Math.floor(ms / 1000) * 1000);
 
 export interface Contact {
 	contact_id: string; // v3 uuid

@@ -25,6 +25,7 @@ import {
 	reviveContact,
 	touchV3,
 	iso,
+	truncSeconds,
 	activityToCampaignStatus,
 } from './state';
 import { countsOf, engagementsOf, linkCounts, percentsOf, trackingRows, type Counts } from './engagement';
@@ -120,7 +121,6 @@ function getActivity(state: SandboxState, id: string, allowRemoved = false): V3A
 	if (!a || (!allowRemoved && a.current_status === 'REMOVED')) return NF_EMAIL(`Email campaign activity ${id}`);
 	return a;
 }
-const truncSeconds = (ms: number): string => iso(Math.floor(ms / 1000) * 1000);
 
 function verifiedFrom(state: SandboxState, email: string, field: string): void {
 	if (!EMAIL_RE.test(email)) fail(400, 'email.api.invalid.email', `${field}: '${email}' is not a valid email address.`);

@@ -5,6 +5,7 @@
  *  - either: acceptable input: succeed, or fail with a clean error naming the field.
  */
 import * as fc from 'fast-check';
+import { expression } from '../world';
 
 export type Verdict = 'reject' | 'unknown' | 'either';
 
@@ -20,10 +21,7 @@ export class Sample {
 
 	/** The value as saved workflow JSON holds it. */
 	get parameter(): unknown {
-		if (!this.viaExpression) return this.value;
-		// Nested objects on separate lines: n8n's expressions end at the first "}}".
-		const json = typeof this.value === 'object' ? JSON.stringify(this.value, null, 1) : JSON.stringify(this.value);
-		return `={{ ${json} }}`;
+		return this.viaExpression ? expression(this.value) : this.value;
 	}
 
 	/** How fast-check prints it on failure (never a 100k-character string). */
