@@ -66,8 +66,11 @@ describe('slots: alone, a process takes every one', () => {
 	test('10 per second: slots of 105 ms', async () => {
 		const { starts } = askTurns(limiterFor(freshKey(), 10), 4);
 		await jest.advanceTimersByTimeAsync(1000);
-		const first = Math.ceil(T0 / 105) * 105 - T0;
-		expect(starts).toEqual([0, 1, 2, 3].map((k) => first + k * 105 + OFFSET[1]));
+		// The clock is 14 ms past this slot's start (16 ms in): within the tolerance of half the
+		// window's margin (10 x 105 - 1000) / 2 = 25 ms, so it starts at once, the others on their slots.
+		const first = Math.floor(T0 / 105) * 105 + OFFSET[1] - T0;
+		expect(first).toBe(-14);
+		expect(starts).toEqual([0, 1, 2, 3].map((k) => Math.max(0, first + k * 105)));
 	});
 
 	test('a turn is not given early', async () => {
@@ -84,6 +87,18 @@ describe('slots: alone, a process takes every one', () => {
 		const { starts } = askTurns(limiter, 1);
 		await jest.advanceTimersByTimeAsync(1000);
 		expect(starts).toEqual([SLOT + OFFSET[1]]);
+	});
+
+	test('a start later than 10 ms into its slot (half the 20 ms margin) waits for the next slot', async () => {
+		const limiter = limiterFor(freshKey(), 4);
+		await jest.advanceTimersByTimeAsync(OFFSET[1] + 10); // 10 ms late: still this slot
+		const onTime = askTurns(limiter, 1);
+		await jest.advanceTimersByTimeAsync(0);
+		expect(onTime.starts).toEqual([OFFSET[1] + 10]);
+		await jest.advanceTimersByTimeAsync(SLOT + 1); // 11 ms late for the next slot
+		const late = askTurns(limiter, 1);
+		await jest.advanceTimersByTimeAsync(SLOT);
+		expect(late.starts).toEqual([2 * SLOT + OFFSET[1]]);
 	});
 
 	test('each key paces on its own', async () => {

@@ -73,22 +73,29 @@ class SlottedLimiter implements Limiter {
 	/** Starts so far (counts own requests between refusals). */
 	private starts = 0;
 
+	/** How late a start may be in its slot: half the margin the slots leave in a rate window. */
+	private readonly lateToleranceMs: number;
+
 	constructor(
 		private readonly perWindow: number,
 		private readonly slotMs: number,
-	) {}
+	) {
+		this.lateToleranceMs = (slotMs * perWindow - WINDOW_MS) / 2;
+	}
 
 	async acquire(): Promise<(verdict?: Verdict) => void> {
 		let start: Start = { slot: 0, at: 0 };
 		const turn = this.queue.then(async () => {
-			// The turn is worked out again after a wait when the pace changed meanwhile (a refusal).
-			let held: { slot: number; pace: number } | undefined;
+			// The turn is worked out again after a wait when the pace changed meanwhile (a refusal), or
+			// when the wait ended too late for its slot (a busy process): a late start crowds the next.
+			let held: { slot: number; at: number; pace: number } | undefined;
 			for (;;) {
 				const now = Date.now();
 				this.maybeProbe(now);
-				const turn = held?.pace === this.paceChanges ? { slot: held.slot, at: now } : this.nextTurn(now);
+				const onTime = held && held.pace === this.paceChanges && now - held.at <= this.lateToleranceMs;
+				const turn = onTime && held ? { slot: held.slot, at: now } : this.nextTurn(now);
 				if (turn.at > now) {
-					held = { slot: turn.slot, pace: this.paceChanges };
+					held = { slot: turn.slot, at: turn.at, pace: this.paceChanges };
 					await sleep(turn.at - now);
 					continue;
 				}
@@ -118,8 +125,8 @@ class SlottedLimiter implements Limiter {
 
 	private nextTurn(now: number): { slot: number; at: number } {
 		const offset = Math.max(0, SHARE_OFFSET_MS - SHARE_OFFSET_STEP_MS * (this.period - 1));
-		// A slot whose start has passed (beyond a few ms) is not taken: a late start crowds the next one.
-		const current = Math.ceil((now - offset - LATE_START_MS) / this.slotMs);
+		// A slot whose start has passed (beyond the tolerance) is not taken: a late start crowds the next one.
+		const current = Math.ceil((now - offset - this.lateToleranceMs) / this.slotMs);
 		const slot = Math.max(this.nextSlot, current);
 		return { slot, at: Math.max(slot * this.slotMs + offset, this.windowAnchor()) };
 	}
@@ -186,7 +193,6 @@ class SlottedLimiter implements Limiter {
 const WINDOW_MS = 1000;
 const MARGIN_MS = 5;
 const QUICK_ANSWER_MS = 100;
-const LATE_START_MS = 3;
 // A process taking every slot starts 16 ms into it, one taking every 2nd 11 ms, every 3rd 6 ms...:
 // within the 20 ms the margins leave between a slot and the one a window later.
 const SHARE_OFFSET_MS = 16;
