@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+/**
+ * The built limiter (dist/.../transport/rateLimiter.js) on a virtual clock: K processes share one
+ * account that accepts 4 requests in any 1000 ms (a sliding window, as the sandbox counts), each
+ * process sending N requests one after another, as a queue-mode worker runs one execution. A run
+ * of 100 s takes milliseconds, with no machine noise, so a change to the pacing can be judged on
+ * many runs before the real cluster (test/queue, bench/queueMode.ts) confirms it.
+ *
+ *   node bench/pacing-sim/simulate.js [--processes 3] [--requests 100] [--runs 20] [--latency 20]
+ *
+ * Prints one JSON line: the mean, min and max over the runs of the accepted requests/second as %
+ * of 4/s, the refusals per accepted request and the finish spread (latest / earliest process).
+ * Each process gets its own limiter (its own credential key), as separate n8n processes would.
+ * The clock is this process's own (Date.now and n8n-workflow's sleep are replaced), so it runs
+ * as a child process of the benchmark, never inside it.
+ */
+const path = require('node:path');
+
+const RATE = 4;
+const WINDOW_MS = 1000;
+// A request leaves a few ms after its turn (building it, the socket) and is answered after the latency.
+const DISPATCH_MS = [1, 5];
+// Retried after a rate refusal as transport/retry.ts does (throttledDelayMs).
+const THROTTLED_DELAY_MS = [250, 1000];
+
+function option(name, fallback) {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const between = ([low, high]) => low + Math.random() * (high - low);
+
+/** Timers on a virtual clock: time jumps to the next timer once nothing else is left to run. */
+class VirtualClock {
+	constructor(start) {
+		this.now = start;
+		this.timers = [];
+		this.seq = 0;
+	}
+
+	sleep(ms) {
+		return new Promise((resolve) => this.timers.push({ at: this.now + Math.max(0, ms), seq: this.seq++, resolve }));
+	}
+
+	async runUntil(done) {
+		while (!done()) {
+			await new Promise((resolve) => setImmediate(resolve));
+			if (!this.timers.length) continue;
+			this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+			const next = this.timers.shift();
+			this.now = Math.max(this.now, next.at);
+			next.resolve();
+		}
+	}
+}
+
+function loadLimiter(clock) {
+	const file = path.join(__dirname, '../../dist/nodes/ConstantContact/transport/rateLimiter.js');
+	const workflow = require.resolve('n8n-workflow', { paths: [path.dirname(file)] });
+	require.cache[workflow] = {
+		id: workflow,
+		filename: workflow,
+		loaded: true,
+		exports: { sleep: async (ms) => await clock.sleep(ms) },
+	};
+	delete require.cache[require.resolve(file)];
+	Date.now = () => clock.now;
+	return require(file);
+}
+
+/** One run: `processes` processes of `requests` requests each. */
+async function run(processes, requests, latencyMs) {
+	// Any point on the slot grid: the epoch counts, as for real processes.
+	const clock = new VirtualClock(1_800_000_000_000 + Math.floor(Math.random() * 1e6));
+	const { limiterFor } = loadLimiter(clock);
+	const accepted = [];
+	let refused = 0;
+	const window = [];
+	const arrive = (at) => {
+		while (window.length && at - window[0] >= WINDOW_MS) window.shift();
+		if (window.length >= RATE) return false;
+		window.push(at);
+		accepted.push(at);
+		return true;
+	};
+	const started = clock.now;
+	const finished = [];
+	const worker = async (index) => {
+		// Executions start together, within a few ms of each other.
+		await clock.sleep(Math.random() * 150);
+		const limiter = limiterFor(`simulated-${index}`, RATE);
+		for (let n = 0; n < requests; n++) {
+			for (;;) {
+				const done = await limiter.acquire();
+				await clock.sleep(between(DISPATCH_MS));
+				const ok = arrive(clock.now);
+				await clock.sleep(latencyMs * between([0.5, 1.5]));
+				done(ok ? 'answered' : 'throttled');
+				if (ok) break;
+				refused++;
+				await clock.sleep(between(THROTTLED_DELAY_MS));
+			}
+		}
+		finished[index] = clock.now - started;
+	};
+	let left = processes;
+	for (let i = 0; i < processes; i++) void worker(i).then(() => left--);
+	await clock.runUntil(() => left === 0);
+	const span = (accepted[accepted.length - 1] - accepted[0]) / 1000;
+	return {
+		pct: ((accepted.length - 1) / span / RATE) * 100,
+		refusalsPerAccepted: refused / accepted.length,
+		spread: Math.max(...finished) / Math.min(...finished),
+	};
+}
+
+async function main() {
+	const processes = option('processes', 3);
+	const requests = option('requests', 100);
+	const runs = option('runs', 20);
+	const latency = option('latency', 20);
+	const results = [];
+	for (let r = 0; r < runs; r++) results.push(await run(processes, requests, latency));
+	const stats = (key) => {
+		const values = results.map((x) => x[key]);
+		return {
+			mean: values.reduce((a, b) => a + b, 0) / values.length,
+			min: Math.min(...values),
+			max: Math.max(...values),
+		};
+	};
+	console.log(
+		JSON.stringify({
+			processes,
+			requests,
+			runs,
+			latencyMs: latency,
+			pct: stats('pct'),
+			refusalsPerAccepted: stats('refusalsPerAccepted'),
+			spread: stats('spread'),
+		}),
+	);
+}
+
+void main();
