@@ -14,9 +14,14 @@ const V3_SCHEDULES = 200;
 const V2_SCHEDULES = 100;
 const CONTACTS = 200;
 // Pacing is not what this sweep tests, so both sides allow more than the real 4/s (every
-// refusal for rate here is injected); the whole sweep then stays well under a minute.
+// refusal for rate here is injected).
 const RATE = 20;
-const RUN_BUDGET_MS = 120_000;
+// Rate refusals come in bursts per amount of work, not per second: refusals per second would
+// slow the pace, and a slower run would meet more of them (CI saw one run take 127 s).
+const REQUESTS_PER_THROTTLE_BURST = 40;
+const THROTTLE_BURST = 3;
+// A hang guard, not a performance target (those are in the benchmark).
+const RUN_TIMEOUT_MS = 240_000;
 
 let world: World;
 
@@ -32,7 +37,12 @@ interface Chaos {
 /** Random failures for the length of one run, plus bursts of rate refusals and a token expiry. */
 function unleashChaos(): Chaos {
 	Object.assign(world.sandbox.knobs, { serverErrorRate: 0.1, resetRate: 0.03, lostAnswerRate: 0.05 });
-	const bursts = setInterval(() => world.sandbox.injectFault({ kind: 'throttle', count: 5 }), 4000);
+	let burstAt = world.mark + REQUESTS_PER_THROTTLE_BURST;
+	const bursts = setInterval(() => {
+		if (world.mark < burstAt) return;
+		burstAt = world.mark + REQUESTS_PER_THROTTLE_BURST;
+		world.sandbox.injectFault({ kind: 'throttle', count: THROTTLE_BURST });
+	}, 50);
 	const expiry = setTimeout(() => world.sandbox.expireAccessTokens(), 2000);
 	return {
 		stop() {
@@ -135,9 +145,8 @@ test(
 			}
 		});
 		report('v3 schedule create', items, requests, elapsed);
-		expect(elapsed).toBeLessThan(RUN_BUDGET_MS);
 	},
-	RUN_BUDGET_MS + 30_000,
+	RUN_TIMEOUT_MS,
 );
 
 test(
@@ -177,9 +186,8 @@ test(
 			}
 		});
 		report('v2 schedule create', items, requests, elapsed);
-		expect(elapsed).toBeLessThan(RUN_BUDGET_MS);
 	},
-	RUN_BUDGET_MS + 30_000,
+	RUN_TIMEOUT_MS,
 );
 
 test(
@@ -219,9 +227,8 @@ test(
 			}
 		});
 		report('v3 contact upsert', items, requests, elapsed);
-		expect(elapsed).toBeLessThan(RUN_BUDGET_MS);
 	},
-	RUN_BUDGET_MS + 30_000,
+	RUN_TIMEOUT_MS,
 );
 
 test('a stalled answer never holds the run: a read is repeated, a schedule is checked, both within the timeout', async () => {
@@ -254,11 +261,13 @@ test('a stalled answer never holds the run: a read is repeated, a schedule is ch
 	const elapsed = Date.now() - started;
 	expect(jsonOf(got)[0].campaign_id).toBe(read.campaignId);
 	expect(sameSecond(jsonOf(posted)[0].scheduled_date, date)).toBe(true);
-	expect(
-		processed(world.sandbox.requests.slice(mark), 'POST', `/v3/emails/activities/${activityId}/schedules`),
-	).toHaveLength(1);
-	// Each stalled request is given up after the node's 30 s timeout, not the 75 s stall.
-	expect(elapsed).toBeLessThan(70_000);
+	const since = world.sandbox.requests.slice(mark);
+	expect(processed(since, 'POST', `/v3/emails/activities/${activityId}/schedules`)).toHaveLength(1);
+	// Each stalled request is given up after the node's 30 s timeout, not waited out for the 75 s
+	// stall: the read was sent again, and the schedule was read back.
+	const sent = (method: string, path: string) => since.filter((r) => r.method === method && r.path === path);
+	expect(sent('GET', `/v3/emails/${read.campaignId}`).length).toBeGreaterThanOrEqual(2);
+	expect(processed(since, 'GET', `/v3/emails/activities/${activityId}/schedules`).length).toBeGreaterThanOrEqual(1);
 	console.log(
 		`stalled answers: read repeated and schedule confirmed by reading it back in ${(elapsed / 1000).toFixed(1)} s`,
 	);
