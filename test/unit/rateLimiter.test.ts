@@ -164,68 +164,54 @@ describe('rate refusals: other processes share the account', () => {
 		expect(pacingOf(key, 4)).toEqual({ period: 2, slowdowns: 1 });
 	});
 
-	test('half the slots or more: a refusal gives way at once; a smaller share first tries the other slots of its cycle', async () => {
+	test('a lone refusal with a small share moves to the next slot; another soon after takes fewer slots', async () => {
 		const key = freshKey();
 		const limiter = limiterFor(key, 4);
-		/** One request: it starts on its slot, then gets `verdict`. */
-		const one = async (verdict?: 'throttled') => {
-			const turn = askTurns(limiter, 1);
-			await jest.advanceTimersByTimeAsync(6 * SLOT);
-			(await turn.dones[0])(verdict);
-			return turn.starts[0];
-		};
-		await one('throttled');
-		expect(pacingOf(key, 4)?.period).toBe(2);
-		await one(); // an answer got through since the slowdown, and over a second passed
-		await one('throttled');
+		let first = askTurns(limiter, 2);
+		await jest.advanceTimersByTimeAsync(2 * SLOT);
+		(await first.dones[0])('throttled'); // period 2
+		(await first.dones[1])();
+		await jest.advanceTimersByTimeAsync(3 * SLOT);
+		first = askTurns(limiter, 1);
+		await jest.advanceTimersByTimeAsync(2 * SLOT);
+		// Math.random 0.5 < 2/2: at 1 slot in 2 a process always gives way.
+		(await first.dones[0])('throttled');
 		expect(pacingOf(key, 4)?.period).toBe(3);
-		await one();
-		// At 1 slot in 3: the first and the second refusal in a row each move it one slot later...
-		const refused = askTurns(limiter, 1);
-		while (refused.starts[0] === undefined) await jest.advanceTimersByTimeAsync(10);
-		const waiting = askTurns(limiter, 1);
-		(await refused.dones[0])('throttled');
-		await jest.advanceTimersByTimeAsync(6 * SLOT);
-		(await waiting.dones[0])();
-		expect((waiting.starts[0] - refused.starts[0]) / SLOT).toBeCloseTo(3 + 1, 0);
-		expect(pacingOf(key, 4)?.period).toBe(3);
-		await one('throttled');
-		expect(pacingOf(key, 4)?.period).toBe(3);
-		await one();
-		// ...the third finds every slot of its cycle taken: it takes fewer.
-		await one('throttled');
-		expect(pacingOf(key, 4)).toEqual({ period: 4, slowdowns: 3 });
-		for (let i = 0; i < 10; i++) await one();
-		// A lone refusal (over 8 starts after the last) at 1 in 4: same share, one slot later.
-		await one('throttled');
-		expect(pacingOf(key, 4)).toEqual({ period: 4, slowdowns: 3 });
+		jest.spyOn(Math, 'random').mockReturnValue(0.9); // 0.9 >= 2/3: at 1 in 3 it would move only...
+		let next = askTurns(limiter, 2);
+		await jest.advanceTimersByTimeAsync(7 * SLOT);
+		(await next.dones[0])(); // an answer got through since the last slowdown
+		(await next.dones[1])('throttled');
+		// ...but this refusal came within 8 starts of the last: it takes fewer.
+		expect(pacingOf(key, 4)?.period).toBe(4);
+		next = askTurns(limiter, 12);
+		await jest.advanceTimersByTimeAsync(60 * SLOT);
+		for (const done of next.dones) (await done)();
+		const before = pacingOf(key, 4)?.period;
+		const lone = askTurns(limiter, 1);
+		await jest.advanceTimersByTimeAsync(5 * SLOT);
+		(await lone.dones[0])('throttled');
+		// A lone refusal at 1 in 4 with Math.random 0.9 >= 2/4: same share, one slot later.
+		expect(pacingOf(key, 4)?.period).toBe(before);
 	});
 
-	test('after a quiet while it tries one more slot again, and keeps it while no refusal comes; a larger share of late waits longer', async () => {
+	test('after a quiet while it tries one more slot again, and keeps it while no refusal comes', async () => {
 		const key = freshKey();
 		const limiter = limiterFor(key, 4);
 		const first = askTurns(limiter, 1);
 		await jest.advanceTimersByTimeAsync(OFFSET[1] + 5);
 		(await first.dones[0])('throttled');
 		expect(pacingOf(key, 4)?.period).toBe(2);
-		// Probing waits 20 slots (5.1 s) x jitter (0.5 + 0.5) x 3 / period (2) = 7.65 s after the
-		// change, times (recent share x period)^2: it had every slot until now, twice its share, so
-		// about 4 times longer (30.6 s).
+		// Probing waits 20 slots (5.1 s) x jitter (0.5 + 0.5) x 3 / period (2): 7.65 s after the change.
 		await jest.advanceTimersByTimeAsync(7550);
-		const plain = askTurns(limiter, 1);
-		await jest.advanceTimersByTimeAsync(SLOT);
-		(await plain.dones[0])(); // started 7.66 s after the change
-		expect(plain.starts).toHaveLength(1);
-		expect(pacingOf(key, 4)?.period).toBe(2);
-		await jest.advanceTimersByTimeAsync(12_000);
 		const early = askTurns(limiter, 1);
 		await jest.advanceTimersByTimeAsync(SLOT);
-		(await early.dones[0])(); // about 20 s after the change: still too soon
+		(await early.dones[0])(); // started 7.66 s after the change: too soon to probe
+		expect(early.starts).toHaveLength(1);
 		expect(pacingOf(key, 4)?.period).toBe(2);
-		await jest.advanceTimersByTimeAsync(11_000);
 		const late = askTurns(limiter, 1);
 		await jest.advanceTimersByTimeAsync(SLOT * 3);
-		(await late.dones[0])(); // about 31 s after the change
+		(await late.dones[0])();
 		expect(pacingOf(key, 4)?.period).toBe(1);
 		const probe = askTurns(limiter, 2);
 		await jest.advanceTimersByTimeAsync(SLOT * 4);

@@ -28,16 +28,13 @@ interface Start {
  * Time is cut into slots of 1000/rate ms plus a margin, counted from the epoch, so every process
  * on a synchronized clock sees the same slots; at most one request starts per slot. Alone, a
  * process takes every slot: the credential's full rate, with no refusal. Other processes show
- * only through the API's rate refusals. Each one moves this process one slot later. Taking half
- * the slots or more, it also takes one slot in `period + 1` instead of one in `period` at once; a
- * smaller share does so only when refusals came in every slot of its cycle (all taken).
+ * only through the API's rate refusals: each one makes this process take one slot in `period + 1`
+ * instead of one in `period`, starting one slot later, until the processes' slots interleave.
  * When no refusal came for a while it tries one slot in `period - 1` again (probing, with a
- * backoff per share while probes from it keep failing), so a share freed by a finished worker
- * is taken back; a refusal soon after a probe returns to the share before.
+ * backoff while probes keep failing), so a share freed by a finished worker is taken back.
  *
  * Fairness: within its slot a process starts a little later the more slots it takes, so when two
- * processes meet in a slot, the one with the larger share is the one refused and gives way. A
- * process that had a larger share of late than now waits longer before probing.
+ * processes meet in a slot, the one with the larger share is the one refused and gives way.
  *
  * When the request `perWindow` starts back was answered quickly, the next start also waits a
  * full window after that answer, which holds whatever delays the request met on its way.
@@ -56,15 +53,8 @@ class SlottedLimiter implements Limiter {
 
 	private lastChange = 0;
 
-	/**
-	 * The wait before trying one more slot, per share it would leave (counted in slots: the same
-	 * dynamics at any rate). It doubles while tries from that share fail, and only for that share,
-	 * so the failed tries for a large share do not slow taking back a freed small one.
-	 */
-	private probeWaitSlots = new Map<number, number>();
-
-	/** This process's share of the slots of late (an average over its recent starts). */
-	private recentShare = 1;
+	/** Probing waits are counted in slots: the same dynamics at any rate. */
+	private probeWaitSlots = PROBE_AFTER_SLOTS;
 
 	private probeJitter = 1;
 
@@ -79,9 +69,6 @@ class SlottedLimiter implements Limiter {
 	private answeredSinceSlowdown = true;
 
 	private lastRefused = -Infinity;
-
-	/** Refusals in a row, each within a few starts of the last: slots of its cycle found taken. */
-	private strikes = 0;
 
 	/** Starts so far (counts own requests between refusals). */
 	private starts = 0;
@@ -117,7 +104,6 @@ class SlottedLimiter implements Limiter {
 				if (this.recent.length > this.perWindow) this.recent.shift();
 				this.nextSlot = turn.slot + this.period;
 				this.starts++;
-				this.recentShare += (1 / this.period - this.recentShare) * RECENT_SHARE_WEIGHT;
 				return;
 			}
 		});
@@ -155,25 +141,20 @@ class SlottedLimiter implements Limiter {
 		// Requests in flight when the pace changed were refused for the old pace: one change per refusal.
 		if (start.slot < this.slowFrom) return;
 		const now = Date.now();
-		// A refusal means another process took this slot: move to the next one. A process taking
-		// half the slots or more gives way at once (that evens the shares out); a smaller share first
-		// tries the other slots of its cycle, and takes fewer only when it found every one taken.
-		// A refusal soon after trying one more slot means the try failed: back to the share before.
+		// A refusal means another process took this slot: move to the next one. Another soon after
+		// means the slots are too few for everyone: take fewer. A process with a large share gives
+		// way at once more often (always at 1 in 2 or more), which evens the shares out.
 		const again = this.starts - this.lastRefused <= REFUSED_AGAIN_STARTS;
 		this.lastRefused = this.starts;
-		this.strikes = again ? this.strikes + 1 : 1;
-		const trying = this.probedAt !== undefined && now - this.probedAt < PROBE_TRIAL_CYCLES * this.period * this.slotMs;
 		// At most one slowdown per rate window, and one per answer that got through: a burst of
 		// refusals is one signal, and refusals that come whatever the pace must not stop it.
 		const calm = now - this.lastSlowdown >= WINDOW_MS && this.answeredSinceSlowdown;
-		const slower = calm && (trying || this.period <= GIVE_WAY_PERIOD || this.strikes >= this.period);
+		const slower = calm && (again || Math.random() < GIVE_WAY_PERIOD / this.period);
 		if (slower) {
 			this.lastSlowdown = now;
 			this.answeredSinceSlowdown = false;
-			this.strikes = 0;
-			const left = this.period + 1;
-			if (this.probedAt !== undefined && now - this.probedAt < this.probeWaitAt(left) * this.slotMs * 2) {
-				this.probeWaitSlots.set(left, Math.min(PROBE_AFTER_MAX_SLOTS, this.probeWaitAt(left) * 2));
+			if (this.probedAt !== undefined && now - this.probedAt < this.probeWaitSlots * this.slotMs * 2) {
+				this.probeWaitSlots = Math.min(PROBE_AFTER_MAX_SLOTS, this.probeWaitSlots * 2);
 			}
 			this.probedAt = undefined;
 			this.period = Math.min(MAX_PERIOD, this.period + 1);
@@ -187,21 +168,12 @@ class SlottedLimiter implements Limiter {
 		else this.paceChanges++;
 	}
 
-	private probeWaitAt(period: number): number {
-		return this.probeWaitSlots.get(period) ?? PROBE_AFTER_SLOTS;
-	}
-
 	private maybeProbe(now: number) {
-		// A process with a smaller share tries for more sooner, and one that had a larger share of late
-		// than now later: over time the shares even out.
-		const ofLate = this.recentShare * this.period;
-		const wait =
-			((this.probeWaitAt(this.period) * this.slotMs * this.probeJitter * PROBE_SHARE_PERIOD) / this.period) *
-			ofLate *
-			ofLate;
+		// A process with a smaller share tries for more sooner.
+		const wait = (this.probeWaitSlots * this.slotMs * this.probeJitter * PROBE_SHARE_PERIOD) / this.period;
 		if (this.period === 1 || now - this.lastChange < wait) return;
-		// The last probe held: the next one from that share may come soon again.
-		if (this.probedAt !== undefined) this.probeWaitSlots.delete(this.period + 1);
+		// The last probe held: the next one may come soon again.
+		if (this.probedAt !== undefined) this.probeWaitSlots = PROBE_AFTER_SLOTS;
 		this.period--;
 		this.probedAt = now;
 		this.slowFrom = Math.max(this.nextSlot, Math.ceil(now / this.slotMs));
@@ -229,14 +201,10 @@ const SHARE_OFFSET_STEP_MS = 5;
 const MAX_PERIOD = 12;
 const REFUSED_AGAIN_STARTS = 8;
 const GIVE_WAY_PERIOD = 2;
-// A refusal within 8 of its cycles after taking one more slot: the try failed.
-const PROBE_TRIAL_CYCLES = 8;
-// 20 slots: 5.1 s at 4/s; at most 120 (31 s).
+// 20 slots: 5.1 s at 4/s.
 const PROBE_AFTER_SLOTS = 20;
-const PROBE_AFTER_MAX_SLOTS = 120;
+const PROBE_AFTER_MAX_SLOTS = 80;
 const PROBE_SHARE_PERIOD = 3;
-// The recent share averages about the last 40 starts.
-const RECENT_SHARE_WEIGHT = 1 / 40;
 
 const unpaced: Limiter = { acquire: async () => () => {} };
 
