@@ -288,7 +288,10 @@ export class Sandbox {
 	static async start(options: SandboxOptions = {}): Promise<Sandbox> {
 		const contract = await Contract.load();
 		const server = http.createServer();
-		server.keepAliveTimeout = 5000;
+		// Longer than any client keeps an idle connection (undici: the server's hint less 1 s; Node's
+		// global agent: 5 s), so the client closes first: a server closing an idle connection just as
+		// a loaded client reuses it answers that request with ECONNRESET (seen under 6 test workers).
+		server.keepAliveTimeout = 65_000;
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
 			server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
