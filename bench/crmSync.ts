@@ -17,6 +17,8 @@ const BODY_BYTES_MAX = 4_000_000;
 const MAX_REQUESTS = 15;
 const MIN_FACTOR = 100;
 const MAX_SECONDS = 60;
+// The sandbox's own answer to the ~3 MB import (validating and queueing 10,000 rows).
+const MAX_IMPORT_ANSWER_SECONDS = 2;
 
 const IMPORT_PATH = '/v3/activities/contacts_json_import';
 const POLL_PATH = /^\/v3\/activities\/[0-9a-f-]{36}$/;
@@ -129,6 +131,8 @@ interface ImportRun {
 	peakHeapDeltaMb: number;
 	imports: number;
 	importBytes: number;
+	/** The longest the sandbox took to answer an import request. */
+	importAnswerS: number;
 	polls: number;
 	others: string[];
 	refused: number;
@@ -211,6 +215,7 @@ async function importRun(input: CrmContact[]): Promise<ImportRun> {
 			peakHeapDeltaMb,
 			imports: imports.length,
 			importBytes: imports.reduce((sum, r) => sum + r.bodyBytes, 0),
+			importAnswerS: Math.max(0, ...imports.map((r) => (r.respondedAt - r.arrivedAt) / 1000)),
 			polls: polls.length,
 			others: others.map((r) => `${r.method} ${r.path.replace(/^\/v3/, '')}`),
 			refused: seen.filter(refusedForRate).length,
@@ -297,6 +302,7 @@ export async function crmSync(log: (line: string) => void = console.log): Promis
 		bytes: imp.imports >= 1 && imp.imports <= byBytes,
 		total: imp.total <= MAX_REQUESTS,
 		time: imp.seconds < MAX_SECONDS,
+		importAnswer: imp.importAnswerS < MAX_IMPORT_ANSWER_SECONDS,
 		factor: factor >= MIN_FACTOR,
 		upsert: !up.runError && up.failedItems === 0 && up.upserts === UPSERTS,
 	};
@@ -313,6 +319,7 @@ export async function crmSync(log: (line: string) => void = console.log): Promis
 			contacts: n(CONTACTS),
 			'import requests': imp.imports,
 			'import body bytes': n(imp.importBytes),
+			'sandbox answered the import in s': imp.importAnswerS.toFixed(2),
 			'ceil(bytes/4,000,000)': byBytes,
 			polls: imp.polls,
 			'other requests': imp.others.length,
@@ -337,10 +344,11 @@ export async function crmSync(log: (line: string) => void = console.log): Promis
 			`${pass(checks.bytes)} import requests ${imp.imports} <= ceil(${n(imp.importBytes)} / 4,000,000) = ${byBytes}`,
 			`${pass(checks.total)} requests in all ${imp.total} <= ${MAX_REQUESTS}`,
 			`${pass(checks.time)} wall time ${imp.seconds.toFixed(1)} s < ${MAX_SECONDS} s`,
+			`${pass(checks.importAnswer)} the sandbox answered the import in ${imp.importAnswerS.toFixed(2)} s < ${MAX_IMPORT_ANSWER_SECONDS} s`,
 			`${pass(allImported)} all ${n(CONTACTS)} contacts imported, with both lists and custom fields`,
 		],
-		target: `imports <= ceil(bytes/4 MB), <= ${MAX_REQUESTS} requests, < ${MAX_SECONDS} s, all imported`,
-		met: checks.bytes && checks.total && checks.time && allImported,
+		target: `imports <= ceil(bytes/4 MB), <= ${MAX_REQUESTS} requests, < ${MAX_SECONDS} s, sandbox answer < ${MAX_IMPORT_ANSWER_SECONDS} s, all imported`,
+		met: checks.bytes && checks.total && checks.time && checks.importAnswer && allImported,
 	};
 
 	const upsertRow: Row = {
