@@ -84,10 +84,12 @@ function outcomes(result: RunResult, count: number) {
 	});
 }
 
+function sent(requests: RecordedRequest[], method: string, path: string) {
+	return requests.filter((r) => r.method === method && r.path === path);
+}
+
 function processed(requests: RecordedRequest[], method: string, path: string) {
-	return requests.filter(
-		(r) => r.method === method && r.path === path && r.handledStatus !== undefined && r.handledStatus < 300,
-	);
+	return sent(requests, method, path).filter((r) => r.handledStatus !== undefined && r.handledStatus < 300);
 }
 
 function injected(requests: RecordedRequest[]) {
@@ -265,8 +267,7 @@ test('a stalled answer never holds the run: a read is repeated, a schedule is ch
 	expect(processed(since, 'POST', `/v3/emails/activities/${activityId}/schedules`)).toHaveLength(1);
 	// Each stalled request is given up after the node's 30 s timeout, not waited out for the 75 s
 	// stall: the read was sent again, and the schedule was read back.
-	const sent = (method: string, path: string) => since.filter((r) => r.method === method && r.path === path);
-	expect(sent('GET', `/v3/emails/${read.campaignId}`).length).toBeGreaterThanOrEqual(2);
+	expect(sent(since, 'GET', `/v3/emails/${read.campaignId}`).length).toBeGreaterThanOrEqual(2);
 	expect(processed(since, 'GET', `/v3/emails/activities/${activityId}/schedules`).length).toBeGreaterThanOrEqual(1);
 	console.log(
 		`stalled answers: read repeated and schedule confirmed by reading it back in ${(elapsed / 1000).toFixed(1)} s`,
