@@ -58,6 +58,9 @@ const ENV_VARS = Object.freeze({
 		meaning: "1: keep each end-to-end test's n8n user folder in .runtime/ (and the browser test's screenshots)",
 	},
 	E2E_SHOTS_DIR: { meaning: "where the browser test writes its screenshots; default the user folder's shots/" },
+	E2E_UPDATE_DOCS: {
+		meaning: "1: the browser test writes the README's screenshots into docs/ (otherwise next to its other screenshots)",
+	},
 	E2E_REPORT: {
 		meaning: "path of test/e2e/run.js's jest JSON report (its argument wins); default .runtime/e2e-report.json",
 	},

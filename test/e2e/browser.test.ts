@@ -6,8 +6,9 @@
  * actions grouped by resource, then the triggers), add the action node with "Get many campaigns",
  * create a "Constant Contact V3 OAuth2 API" credential from the node's credential dropdown and
  * connect it through the sandbox's OAuth consent page (popup, "Allow"), then run the workflow with
- * that credential and check the sandbox saw the calls. Screenshots: docs/node-panel.png (the opened
- * entry), docs/node-parameters.png, docs/finished-execution.png (overwritten on each run).
+ * that credential and check the sandbox saw the calls. Screenshots: node-panel.png (the opened
+ * entry), node-parameters.png, finished-execution.png, into docs/ with E2E_UPDATE_DOCS=1 (the
+ * README shows them), otherwise into the shots folder.
  *
  * Without Chromium this file FAILS (it does not skip) and says how to install it.
  */
@@ -16,10 +17,11 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import type { BrowserContext, Page } from 'playwright-core';
 import { NODE_DESCRIPTION } from '../../nodes/ConstantContact/helpers/description';
-import { envVar } from '../../scripts/env-vars';
+import { envFlag, envVar } from '../../scripts/env-vars';
 import { createEnv, startServer, E2eEnv, OWNER, PROJECT_DIR, seconds } from './real-n8n';
 
-const DOCS = path.join(PROJECT_DIR, 'docs');
+// A test run leaves the clone as it found it: the README's screenshots are refreshed on purpose.
+const UPDATE_DOCS = envFlag('E2E_UPDATE_DOCS');
 const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
@@ -86,11 +88,22 @@ let page: Page;
 const timings: Record<string, number> = {};
 let shotIndex = 0;
 
+function shotsDir(): string {
+	const dir = envVar('E2E_SHOTS_DIR') || path.join(env.userFolder, 'shots');
+	fs.mkdirSync(dir, { recursive: true });
+	return dir;
+}
+
+/** One of the README's screenshots. */
+async function docShot(name: string) {
+	const dir = UPDATE_DOCS ? path.join(PROJECT_DIR, 'docs') : shotsDir();
+	await page.screenshot({ path: path.join(dir, name) });
+}
+
 /** Debug screenshot next to the user folder (kept only with E2E_KEEP=1) when a step fails. */
 async function debugShot(name: string) {
 	if (!page || !env) return;
-	const dir = envVar('E2E_SHOTS_DIR') || path.join(env.userFolder, 'shots');
-	fs.mkdirSync(dir, { recursive: true });
+	const dir = shotsDir();
 	await page
 		.screenshot({ path: path.join(dir, `${String(++shotIndex).padStart(2, '0')}-${name}.png`) })
 		.catch(() => undefined);
@@ -132,7 +145,6 @@ beforeAll(async () => {
 	});
 	context.setDefaultTimeout(30_000);
 	page = context.pages()[0] ?? (await context.newPage());
-	fs.mkdirSync(DOCS, { recursive: true });
 }, 300_000);
 
 afterAll(async () => {
@@ -217,7 +229,7 @@ test('new workflow: a Manual Trigger, then the node panel finds "Constant Contac
 			.waitFor();
 		await page.waitForTimeout(500); // let the panel settle for the screenshot
 		// the entry opened: its description, the actions grouped by resource (the triggers below)
-		await page.screenshot({ path: path.join(DOCS, 'node-panel.png') });
+		await docShot('node-panel.png');
 		await expect(page.getByTestId('node-creator').innerText()).resolves.toContain(NODE_DESCRIPTION);
 	});
 	await step('actions-then-triggers', async () => {
@@ -280,7 +292,7 @@ test('node parameters open; a new OAuth2 (v3) credential connects through the sa
 		await page.getByTestId('parameter-input-operation').waitFor();
 	});
 	await page.waitForTimeout(500);
-	await page.screenshot({ path: path.join(DOCS, 'node-parameters.png') });
+	await docShot('node-parameters.png');
 
 	await step('new-credential', async () => {
 		await page.getByTestId('node-credentials-select').click();
@@ -387,7 +399,7 @@ test('running the workflow with that credential finishes; screenshot of the fini
 		await page.getByTestId('canvas-node-status-success').nth(1).waitFor({ timeout: 30_000 });
 		await page.waitForTimeout(1000);
 	});
-	await page.screenshot({ path: path.join(DOCS, 'finished-execution.png') });
+	await docShot('finished-execution.png');
 	// the calls used the token of the credential created in the UI, not the imported one
 	const bearer = v3Gets().map((q) => q.headers.authorization);
 	expect(bearer.every((h) => h && h !== `Bearer ${env.credentials.v3.data.oauthTokenData.access_token}`)).toBe(true);
