@@ -60,6 +60,8 @@ export interface RunFigures {
 	workerFinish: Array<{ worker: number; executions: number; finishedAfter: number }>;
 	/** max / min of workerFinish (1 with one worker) */
 	finishSpread: number;
+	/** per execution: its accepted schedule requests in each SHARE_BUCKET_S seconds from the start (shares over time) */
+	acceptedPerBucket: number[][];
 	/** error messages of failed items, counted */
 	errors: Record<string, number>;
 	outcomes: ExecutionOutcome[];
@@ -85,6 +87,9 @@ function scheduledId(api: Api, r: RecordedRequest): string | undefined {
 	const ok = r.method === 'POST' && r.handledStatus !== undefined && r.handledStatus < 300;
 	return m && ok ? decodeURIComponent(m[1]) : undefined;
 }
+
+/** Seconds per figure of acceptedPerBucket. */
+const SHARE_BUCKET_S = 10;
 
 /** Counted by the account's limit: authenticated and not refused for rate (what the sandbox's window holds). */
 const isAccepted = (r: RecordedRequest) => !r.refused && r.status !== 401;
@@ -168,6 +173,17 @@ export async function runSchedules(cluster: Cluster, options: RunOptions): Promi
 		.map(
 			(i) => `${i.id}: ${i.error === undefined ? 'done' : `failed (${i.error})`} but scheduled ${i.scheduled} times`,
 		);
+	const executionOf = new Map(bodies.flatMap((body, e) => body.items.map(({ id }) => [id, e] as const)));
+	const acceptedPerBucket = bodies.map(() => [] as number[]);
+	for (const r of accepted) {
+		const id = scheduledId(api, r);
+		const e = id === undefined ? undefined : executionOf.get(id);
+		if (e === undefined) continue;
+		const bucket = Math.floor((r.arrivedAt - startedAt) / (SHARE_BUCKET_S * 1000));
+		const counts = acceptedPerBucket[e];
+		while (counts.length <= bucket) counts.push(0);
+		counts[bucket]++;
+	}
 	const errors: Record<string, number> = {};
 	for (const i of all) if (i.error !== undefined) errors[i.error] = (errors[i.error] ?? 0) + 1;
 
@@ -207,6 +223,7 @@ export async function runSchedules(cluster: Cluster, options: RunOptions): Promi
 		executionFinish: outcomes.map((o) => o.finishedAfter),
 		workerFinish,
 		finishSpread,
+		acceptedPerBucket,
 		errors,
 		outcomes,
 	};
@@ -230,6 +247,7 @@ export function describeRun(title: string, f: RunFigures): string {
 			`refused ${f.refused} (${f.refusedDaily} for the daily quota) = ${f2(f.refusalsPerAccepted)} per accepted; ` +
 			`at most ${f.maxAcceptedInAnySecond} accepted in any second`,
 		`  executions finished after: ${f.executionFinish.map((s) => `${s.toFixed(1)} s`).join(', ')}`,
+		`  accepted per ${SHARE_BUCKET_S} s, per execution: ${f.acceptedPerBucket.map((counts, e) => `#${e + 1} ${counts.join(' ')}`).join(' | ')}`,
 		`  workers finished after: ${f.workerFinish.map((w) => `worker ${w.worker} (${w.executions} exec.) ${w.finishedAfter.toFixed(1)} s`).join(', ') || 'none logged'}; spread max/min ${f2(f.finishSpread)}`,
 	];
 	const errs = Object.entries(f.errors).sort((a, b) => b[1] - a[1]);
