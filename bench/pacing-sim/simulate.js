@@ -2,11 +2,17 @@
 /**
  * The built limiter (dist/.../transport/rateLimiter.js) on a virtual clock: K processes share one
  * account that accepts 4 requests in any 1000 ms (a sliding window, as the sandbox counts), each
- * process sending N requests one after another, as a queue-mode worker runs one execution. A run
+ * process sending N requests 5 at a time, as a queue-mode worker runs one execution (the node's
+ * router runs 5 items at once; --concurrency changes it). A run
  * of 100 s takes milliseconds, with no machine noise, so a change to the pacing can be judged on
  * many runs before the real cluster (test/queue, bench/queueMode.ts) confirms it.
  *
  *   node bench/pacing-sim/simulate.js [--processes 3] [--requests 100] [--runs 20] [--latency 20]
+ *     [--jitter] [--trace] [--limiter path/to/rateLimiter.js]
+ *
+ * --jitter: requests leave after the delays measured in the queue-mode cluster instead of 1-5 ms.
+ * --trace: prints what each process did in the first run (slots between its requests).
+ * --limiter: a variant of the built limiter to compare (it must resolve n8n-workflow from its folder).
  *
  * Prints one JSON line: the mean, min and max over the runs of the accepted requests/second as %
  * of 4/s, the refusals per accepted request and the finish spread (latest / earliest process).
@@ -17,18 +23,36 @@
 const path = require('node:path');
 
 const RATE = 4;
+// As nodes/ConstantContact/actions/router.ts (CONCURRENT_ITEMS).
+const CONCURRENT_ITEMS = option('concurrency', 5);
 const WINDOW_MS = 1000;
 // A request leaves a few ms after its turn (building it, the socket) and is answered after the latency.
 const DISPATCH_MS = [1, 5];
-// Retried after a rate refusal as transport/retry.ts does (throttledDelayMs).
-const THROTTLED_DELAY_MS = [250, 1000];
+// In the queue-mode cluster (3 workers, 2 cores) requests arrived 2 to 10 ms after their turn, and
+// about 1 in 100 up to 25 ms later still (arrival times within their slot, 4 cluster runs of
+// 2026-12-03). With these the simulation comes near the cluster: 2 processes 90 to 92% of 4/s
+// (cluster 90 to 93%), 3 processes 83 to 84% (cluster 74 to 83%).
+const CLUSTER_DISPATCH_MS = [2, 10];
+const CLUSTER_LATE = { share: 0.01, ms: [0, 25] };
 
 function option(name, fallback) {
 	const i = process.argv.indexOf(`--${name}`);
 	return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+const flag = (name) => process.argv.includes(`--${name}`);
+
+function textOption(name, fallback) {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? process.argv[i + 1] : fallback;
+}
+
 const between = ([low, high]) => low + Math.random() * (high - low);
+
+function dispatchMs() {
+	if (!flag('jitter')) return between(DISPATCH_MS);
+	return between(CLUSTER_DISPATCH_MS) + (Math.random() < CLUSTER_LATE.share ? between(CLUSTER_LATE.ms) : 0);
+}
 
 /** Timers on a virtual clock: time jumps to the next timer once nothing else is left to run. */
 class VirtualClock {
@@ -55,7 +79,8 @@ class VirtualClock {
 }
 
 function loadLimiter(clock) {
-	const file = path.join(__dirname, '../../dist/nodes/ConstantContact/transport/rateLimiter.js');
+	const built = path.join(__dirname, '../../dist/nodes/ConstantContact/transport/rateLimiter.js');
+	const file = path.resolve(textOption('limiter', built));
 	const workflow = require.resolve('n8n-workflow', { paths: [path.dirname(file)] });
 	require.cache[workflow] = {
 		id: workflow,
@@ -68,8 +93,25 @@ function loadLimiter(clock) {
 	return require(file);
 }
 
+/** Each process's requests as slots since its previous one ('x': refused), from its first slot. */
+function traceOf(log, processes) {
+	const slotMs = Math.ceil(WINDOW_MS / RATE) + 5;
+	return Array.from({ length: processes }, (_, p) => {
+		let previous;
+		const steps = log
+			.filter((l) => l.process === p)
+			.map((l) => {
+				const slot = Math.floor(l.at / slotMs);
+				const step = previous === undefined ? `@${slot % 1000}` : `${l.ok ? '' : 'x'}${slot - previous}`;
+				previous = slot;
+				return step;
+			});
+		return `process ${p + 1}: ${steps.join(' ')}`;
+	}).join('\n');
+}
+
 /** One run: `processes` processes of `requests` requests each. */
-async function run(processes, requests, latencyMs) {
+async function run(processes, requests, latencyMs, trace) {
 	// Any point on the slot grid: the epoch counts, as for real processes.
 	const clock = new VirtualClock(1_800_000_000_000 + Math.floor(Math.random() * 1e6));
 	const { limiterFor } = loadLimiter(clock);
@@ -85,28 +127,40 @@ async function run(processes, requests, latencyMs) {
 	};
 	const started = clock.now;
 	const finished = [];
+	const log = [];
 	const worker = async (index) => {
 		// Executions start together, within a few ms of each other.
 		await clock.sleep(Math.random() * 150);
 		const limiter = limiterFor(`simulated-${index}`, RATE);
-		for (let n = 0; n < requests; n++) {
+		let left = requests;
+		const item = async () => {
 			for (;;) {
 				const done = await limiter.acquire();
-				await clock.sleep(between(DISPATCH_MS));
+				await clock.sleep(dispatchMs());
 				const ok = arrive(clock.now);
+				if (trace) log.push({ process: index, at: clock.now, ok });
 				await clock.sleep(latencyMs * between([0.5, 1.5]));
 				done(ok ? 'answered' : 'throttled');
-				if (ok) break;
+				if (ok) return;
+				// Sent again at the limiter's next turn, as transport/retry.ts does when paced.
 				refused++;
-				await clock.sleep(between(THROTTLED_DELAY_MS));
 			}
-		}
+		};
+		// The node's router runs CONCURRENT_ITEMS items at a time, each waiting for its turn.
+		const lane = async () => {
+			while (left > 0) {
+				left--;
+				await item();
+			}
+		};
+		await Promise.all(Array.from({ length: CONCURRENT_ITEMS }, lane));
 		finished[index] = clock.now - started;
 	};
 	let left = processes;
 	for (let i = 0; i < processes; i++) void worker(i).then(() => left--);
 	await clock.runUntil(() => left === 0);
 	const span = (accepted[accepted.length - 1] - accepted[0]) / 1000;
+	if (trace) console.log(traceOf(log, processes));
 	return {
 		pct: ((accepted.length - 1) / span / RATE) * 100,
 		refusalsPerAccepted: refused / accepted.length,
@@ -120,7 +174,7 @@ async function main() {
 	const runs = option('runs', 20);
 	const latency = option('latency', 20);
 	const results = [];
-	for (let r = 0; r < runs; r++) results.push(await run(processes, requests, latency));
+	for (let r = 0; r < runs; r++) results.push(await run(processes, requests, latency, r === 0 && flag('trace')));
 	const stats = (key) => {
 		const values = results.map((x) => x[key]);
 		return {
@@ -135,6 +189,7 @@ async function main() {
 			requests,
 			runs,
 			latencyMs: latency,
+			jitter: flag('jitter'),
 			pct: stats('pct'),
 			refusalsPerAccepted: stats('refusalsPerAccepted'),
 			spread: stats('spread'),

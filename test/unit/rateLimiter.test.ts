@@ -33,6 +33,23 @@ function askTurns(limiter: Limiter, count: number) {
 	return { starts, order, dones };
 }
 
+/** One request now: its start (ms after T0) once it came, reported as `verdict`. */
+async function oneRequest(limiter: Limiter, verdict?: 'throttled') {
+	const turn = askTurns(limiter, 1);
+	while (turn.starts.length === 0) await jest.advanceTimersByTimeAsync(5);
+	(await turn.dones[0])(verdict);
+	return turn.starts[0];
+}
+
+/** A busy process: requests one after another, each answered at once, until `until` ms after T0. */
+async function busyUntil(limiter: Limiter, until: number) {
+	const starts: number[] = [];
+	while (Date.now() - T0 < until) starts.push(await oneRequest(limiter));
+	return starts;
+}
+
+const slotOf = (start: number) => Math.floor(start / SLOT);
+
 describe('limiterFor', () => {
 	test('one limiter per key and rate', () => {
 		const key = freshKey();
@@ -195,28 +212,145 @@ describe('rate refusals: other processes share the account', () => {
 		expect(pacingOf(key, 4)?.period).toBe(before);
 	});
 
-	test('after a quiet while it tries one more slot again, and keeps it while no refusal comes', async () => {
+	test('after a while with no refusal it tries one more slot again, and keeps it while none comes', async () => {
 		const key = freshKey();
 		const limiter = limiterFor(key, 4);
-		const first = askTurns(limiter, 1);
-		await jest.advanceTimersByTimeAsync(OFFSET[1] + 5);
-		(await first.dones[0])('throttled');
+		const changedAt = await oneRequest(limiter, 'throttled');
 		expect(pacingOf(key, 4)?.period).toBe(2);
-		// Probing waits 20 slots (5.1 s) x jitter (0.5 + 0.5) x 3 / period (2): 7.65 s after the change.
-		await jest.advanceTimersByTimeAsync(7550);
-		const early = askTurns(limiter, 1);
-		await jest.advanceTimersByTimeAsync(SLOT);
-		(await early.dones[0])(); // started 7.66 s after the change: too soon to probe
-		expect(early.starts).toHaveLength(1);
+		// Probing waits 30 slots x 2 (at 1 slot in 2) x jitter (0.5 + 0.5): 15.3 s after the change.
+		const busy = await busyUntil(limiter, changedAt + 15_000);
+		expect(busy[busy.length - 1] - changedAt).toBeLessThan(15_300);
 		expect(pacingOf(key, 4)?.period).toBe(2);
-		const late = askTurns(limiter, 1);
-		await jest.advanceTimersByTimeAsync(SLOT * 3);
-		(await late.dones[0])();
+		const probe = await oneRequest(limiter);
+		expect(probe - changedAt).toBeGreaterThanOrEqual(15_300);
 		expect(pacingOf(key, 4)?.period).toBe(1);
-		const probe = askTurns(limiter, 2);
-		await jest.advanceTimersByTimeAsync(SLOT * 4);
-		for (const done of probe.dones) (await done)();
+		const held = [await oneRequest(limiter), await oneRequest(limiter), await oneRequest(limiter)];
+		expect(held.map(slotOf)).toEqual([1, 2, 3].map((k) => slotOf(probe) + k));
 		expect(pacingOf(key, 4)).toEqual({ period: 1, slowdowns: 1 });
+	});
+
+	test('a probe that held is followed by the next one soon: 8 slots after', async () => {
+		const key = freshKey();
+		const limiter = limiterFor(key, 4);
+		let changedAt = 0;
+		for (let period = 2; period <= 3; period++) {
+			changedAt = await oneRequest(limiter, 'throttled');
+			await oneRequest(limiter);
+			await jest.advanceTimersByTimeAsync(1000);
+		}
+		// At 1 in 3: 30 slots (7.65 s) before the first probe.
+		await busyUntil(limiter, changedAt + 7650 + 3 * SLOT);
+		expect(pacingOf(key, 4)?.period).toBe(2);
+		// It holds after 6 starts at 1 in 2 (12 slots); the next probe comes 8 slots later, not 15.3 s.
+		const heldBy = Date.now() - T0 + 7 * 2 * SLOT;
+		await busyUntil(limiter, heldBy + 8 * SLOT + 2 * SLOT);
+		expect(pacingOf(key, 4)?.period).toBe(1);
+	});
+
+	test('after a pause of over 8 s (32 slots) with no request, it starts over at every slot', async () => {
+		const key = freshKey();
+		const limiter = limiterFor(key, 4);
+		await oneRequest(limiter, 'throttled');
+		await oneRequest(limiter);
+		await jest.advanceTimersByTimeAsync(3000);
+		const short = [await oneRequest(limiter), await oneRequest(limiter)];
+		expect(slotOf(short[1]) - slotOf(short[0])).toBe(2); // a shorter pause keeps 1 slot in 2
+		// 12 s from the change in all: not yet a probe (15.3 s at 1 in 2).
+		await jest.advanceTimersByTimeAsync(8300);
+		const after = [await oneRequest(limiter), await oneRequest(limiter)];
+		expect(slotOf(after[1]) - slotOf(after[0])).toBe(1);
+		expect(pacingOf(key, 4)).toEqual({ period: 1, slowdowns: 1 });
+	});
+
+	test('a refused probe goes back to exactly the pattern it left, in its next slot; the next probe waits twice as long', async () => {
+		const key = freshKey();
+		const limiter = limiterFor(key, 4);
+		const changedAt = await oneRequest(limiter, 'throttled'); // 1 slot in 2 from slot 3: the odd slots
+		await busyUntil(limiter, changedAt + 15_000); // 15.3 s before a probe at 1 in 2
+		const probed = await oneRequest(limiter, 'throttled');
+		expect(probed - changedAt).toBeGreaterThanOrEqual(15_300);
+		expect(slotOf(probed) % 2).toBe(1); // the probe's first start is the pattern's own slot...
+		// ...refused all the same (another process sent more): back to the odd slots, no slowdown.
+		expect(pacingOf(key, 4)).toEqual({ period: 2, slowdowns: 1 });
+		const back = [await oneRequest(limiter), await oneRequest(limiter), await oneRequest(limiter)];
+		expect(back.map(slotOf)).toEqual([1, 3, 5].map((k) => slotOf(probed) + k + 1));
+		expect(back.map((t) => t % SLOT)).toEqual([OFFSET[2], OFFSET[2], OFFSET[2]]);
+		// The refused probe doubled the wait: 30.6 s from the return.
+		const busy = await busyUntil(limiter, probed + 30_000);
+		expect(busy[busy.length - 1] - probed).toBeLessThan(30_600);
+		expect(pacingOf(key, 4)?.period).toBe(2);
+		await busyUntil(limiter, probed + 31_200);
+		expect(pacingOf(key, 4)?.period).toBe(1);
+	});
+
+	test('refused probes lengthen the wait of probes from that pace only', async () => {
+		const key = freshKey();
+		const limiter = limiterFor(key, 4);
+		const changedAt = await oneRequest(limiter, 'throttled');
+		await busyUntil(limiter, changedAt + 15_000);
+		await oneRequest(limiter, 'throttled'); // the probe from 1 in 2, refused: 2 x the wait from 1 in 2
+		const slowedAt = await oneRequest(limiter, 'throttled'); // refused again soon after: 1 in 3
+		expect(pacingOf(key, 4)).toEqual({ period: 3, slowdowns: 2 });
+		// From 1 in 3 the wait is its own: 30 slots (7.65 s), not doubled.
+		const busy = await busyUntil(limiter, slowedAt + 6800);
+		expect(busy[busy.length - 1] - slowedAt).toBeLessThan(7650);
+		expect(pacingOf(key, 4)?.period).toBe(3);
+		await busyUntil(limiter, slowedAt + 7650 + 4 * SLOT);
+		expect(pacingOf(key, 4)?.period).toBe(2);
+	});
+
+	test('a turn waiting at the probe pace comes forward when the refused probe goes back', async () => {
+		const key = freshKey();
+		const limiter = limiterFor(key, 4);
+		let changedAt = 0;
+		for (let period = 2; period <= 3; period++) {
+			changedAt = await oneRequest(limiter, 'throttled');
+			await oneRequest(limiter);
+			await jest.advanceTimersByTimeAsync(1000);
+		}
+		// 7.65 s before a probe at 1 in 3: busy until shortly before, then the three turns just after.
+		await busyUntil(limiter, changedAt + 6600);
+		await jest.advanceTimersByTimeAsync(changedAt + 7700 - (Date.now() - T0));
+		const turns = askTurns(limiter, 3);
+		while (turns.starts.length < 2) await jest.advanceTimersByTimeAsync(5);
+		expect(pacingOf(key, 4)?.period).toBe(2);
+		const [own, probe] = turns.starts.map(slotOf);
+		expect(probe).toBe(own + 2);
+		(await turns.dones[1])('throttled');
+		await jest.advanceTimersByTimeAsync(3 * SLOT);
+		// Back to 1 slot in 3: the third turn, waiting for slot own + 4, starts at own + 3.
+		expect(pacingOf(key, 4)?.period).toBe(3);
+		expect(slotOf(turns.starts[2])).toBe(own + 3);
+	});
+
+	test('a probe to 1 slot in 3 refused tries the other two slots of that pace before going back', async () => {
+		const key = freshKey();
+		const limiter = limiterFor(key, 4);
+		// Down to 1 slot in 4: refusals over a second apart, each after an answer got through.
+		for (let period = 2; period <= 4; period++) {
+			await oneRequest(limiter, 'throttled');
+			await oneRequest(limiter);
+			await jest.advanceTimersByTimeAsync(1000);
+			expect(pacingOf(key, 4)?.period).toBe(period);
+		}
+		// At 1 in 4 a probe comes after 30 slots x 6 / (4 x 3): 3.8 s.
+		await jest.advanceTimersByTimeAsync(3000);
+		const pattern = slotOf(await oneRequest(limiter));
+		await jest.advanceTimersByTimeAsync(1000);
+		const first = await oneRequest(limiter, 'throttled');
+		expect(pacingOf(key, 4)?.period).toBe(3);
+		// Each refusal moves the probe one slot over: 3 + 1 slots after the refused start.
+		const second = await oneRequest(limiter, 'throttled');
+		expect(slotOf(second)).toBe(slotOf(first) + 4);
+		expect(pacingOf(key, 4)?.period).toBe(3);
+		const third = await oneRequest(limiter, 'throttled');
+		expect(slotOf(third)).toBe(slotOf(second) + 4);
+		// All three slots of 1 in 3 refused: back to 1 in 4 on the slots it had, no slowdown counted.
+		expect(pacingOf(key, 4)).toEqual({ period: 4, slowdowns: 3 });
+		const back = await oneRequest(limiter);
+		expect((slotOf(back) - pattern) % 4).toBe(0);
+		expect(slotOf(back)).toBeGreaterThan(slotOf(third));
+		expect(slotOf(back)).toBeLessThanOrEqual(slotOf(third) + 4);
 	});
 
 	test('refusals with no answer getting through in between slow it down once: they come whatever the pace', async () => {

@@ -94,7 +94,7 @@ describe('isThrottled: the refusal for rate that decide() retries, for any metho
 	});
 });
 
-const NO_BUDGET_USED = { throttledForMs: 0, budgetMs: 120_000 };
+const NO_BUDGET_USED = { throttledForMs: 0, budgetMs: 120_000, paced: false };
 
 describe('retryDelayMs', () => {
 	const at = (random: number, attempt: number) => {
@@ -127,7 +127,7 @@ describe('retryDelayMs', () => {
 });
 
 describe('throttledDelayMs', () => {
-	test('a jittered part of one rate window: 250 ms to 1 s (the limiter has slowed the pace meanwhile)', () => {
+	test('a jittered part of one rate window: 250 ms to 1 s (unpaced: no limiter slowed the pace)', () => {
 		jest.spyOn(Math, 'random').mockReturnValue(0);
 		expect(throttledDelayMs()).toBe(250);
 		jest.spyOn(Math, 'random').mockReturnValue(1);
@@ -196,17 +196,27 @@ describe('decide', () => {
 			expect(decideNow(v3, method, false, V3_THROTTLED, 1, 'unknown')).toEqual(retried);
 			expect(decideNow(v2, method, false, V2_THROTTLED, 1, 'unknown')).toEqual(retried);
 		}
-		const within = { throttledForMs: 119_999, budgetMs: 120_000 };
+		const within = { throttledForMs: 119_999, budgetMs: 120_000, paced: false };
 		expect(decide(v2, 'GET', false, V2_THROTTLED, 1, 'known', within)).toEqual(retried);
-		const spent = { throttledForMs: 120_000, budgetMs: 120_000 };
+		const spent = { throttledForMs: 120_000, budgetMs: 120_000, paced: false };
 		expect(decide(v3, 'POST', false, V3_THROTTLED, 1, 'known', spent)).toEqual({ retry: false, outcomeUnknown: false });
 		// A budget of 0: never retried.
-		const none = { throttledForMs: 0, budgetMs: 0 };
+		const none = { throttledForMs: 0, budgetMs: 0, paced: false };
 		expect(decide(v3, 'GET', false, V3_THROTTLED, 1, 'known', none)).toEqual({ retry: false, outcomeUnknown: false });
 	});
 
+	test("paced, a rate refusal is sent again at the limiter's next turn, with no delay of its own", () => {
+		const paced = { throttledForMs: 1000, budgetMs: 120_000, paced: true };
+		expect(decide(v3, 'POST', false, V3_THROTTLED, 1, 'known', paced)).toEqual({ retry: true, delayMs: 0 });
+		expect(decide(v2, 'GET', false, V2_THROTTLED, 1, 'known', paced)).toEqual({ retry: true, delayMs: 0 });
+		// Other failures keep their backoff.
+		expect(decide(v3, 'GET', false, http(503), 1, 'known', paced)).toEqual({ retry: true, delayMs: 250 });
+		const spent = { throttledForMs: 120_000, budgetMs: 120_000, paced: true };
+		expect(decide(v3, 'POST', false, V3_THROTTLED, 1, 'known', spent)).toEqual({ retry: false, outcomeUnknown: false });
+	});
+
 	test('the daily quota is never retried, whatever the budget', () => {
-		const lots = { throttledForMs: 0, budgetMs: 10_000_000 };
+		const lots = { throttledForMs: 0, budgetMs: 10_000_000, paced: false };
 		expect(decide(v3, 'GET', false, V3_QUOTA, 1, 'known', lots)).toEqual({ retry: false, outcomeUnknown: false });
 		expect(decide(v2, 'GET', false, V2_QUOTA, 1, 'known', lots)).toEqual({ retry: false, outcomeUnknown: false });
 	});

@@ -21,6 +21,17 @@ interface Start {
 	end?: number;
 }
 
+/** A try for one more slot in `period`, on trial until enough starts got through. */
+interface Probe {
+	/** The pace it left, and a slot of it: a refused probe goes back to exactly that pattern. */
+	fromPeriod: number;
+	fromSlot: number;
+	/** Starts so far when the trial (or its latest slot) began. */
+	trialFrom: number;
+	/** Other slots of the new pace tried after refusals. */
+	slotsTried: number;
+}
+
 /**
  * Paces request starts for one credential in this process, whatever other processes (n8n queue
  * mode workers, other n8n instances) send with the same account.
@@ -31,10 +42,16 @@ interface Start {
  * only through the API's rate refusals: each one makes this process take one slot in `period + 1`
  * instead of one in `period`, starting one slot later, until the processes' slots interleave.
  * When no refusal came for a while it tries one slot in `period - 1` again (probing, with a
- * backoff while probes keep failing), so a share freed by a finished worker is taken back.
+ * backoff while probes keep failing), so a share freed by a finished worker is taken back. The
+ * free share may lie one slot over, so a refused probe tries each slot of its new pace; when all
+ * are refused it goes back to exactly the pattern it left, losing none of its own slots. A probe
+ * that held is followed by the next one soon, so a worker left alone climbs back quickly. After a
+ * pause (no request for 32 slots) it starts over at every slot, as a new process would.
  *
  * Fairness: within its slot a process starts a little later the more slots it takes, so when two
- * processes meet in a slot, the one with the larger share is the one refused and gives way.
+ * processes meet in a slot, the one with the larger share is the one refused and gives way. And
+ * a smaller share probes sooner, by as much as a probe gives it less (1/(P-1) - 1/P), so shares
+ * grow at the same rate.
  *
  * When the request `perWindow` starts back was answered quickly, the next start also waits a
  * full window after that answer, which holds whatever delays the request met on its way.
@@ -53,12 +70,15 @@ class SlottedLimiter implements Limiter {
 
 	private lastChange = 0;
 
-	/** Probing waits are counted in slots: the same dynamics at any rate. */
-	private probeWaitSlots = PROBE_AFTER_SLOTS;
+	/** Per pace: doubles while probes from it are refused, up to PROBE_BACKOFF_MAX. */
+	private probeBackoff = new Map<number, number>();
+
+	/** The last change was a probe that held: the share it took was free, and more may be. */
+	private followUp = false;
 
 	private probeJitter = 1;
 
-	private probedAt: number | undefined;
+	private probe: Probe | undefined;
 
 	private slowdowns = 0;
 
@@ -91,12 +111,18 @@ class SlottedLimiter implements Limiter {
 			let held: { slot: number; at: number; pace: number } | undefined;
 			for (;;) {
 				const now = Date.now();
+				this.forgetAfterPause(now);
 				this.maybeProbe(now);
-				const onTime = held && held.pace === this.paceChanges && now - held.at <= this.lateToleranceMs;
-				const turn = onTime && held ? { slot: held.slot, at: now } : this.nextTurn(now);
+				const kept = held?.pace === this.paceChanges ? held : undefined;
+				let turn: { slot: number; at: number };
+				if (kept && now < kept.at) turn = kept;
+				else if (kept && now - kept.at <= this.lateToleranceMs) turn = { slot: kept.slot, at: now };
+				else turn = this.nextTurn(now);
 				if (turn.at > now) {
 					held = { slot: turn.slot, at: turn.at, pace: this.paceChanges };
-					await sleep(turn.at - now);
+					// At most a slot at a time: a change of pace meanwhile (a refused probe going back to
+					// its pattern) may bring the turn forward.
+					await sleep(Math.min(turn.at - now, this.slotMs));
 					continue;
 				}
 				start = { slot: turn.slot, at: now };
@@ -141,11 +167,16 @@ class SlottedLimiter implements Limiter {
 		// Requests in flight when the pace changed were refused for the old pace: one change per refusal.
 		if (start.slot < this.slowFrom) return;
 		const now = Date.now();
+		const previousRefusal = this.lastRefused;
+		this.lastRefused = this.starts;
+		if (this.probe) {
+			this.probeRefused(this.probe, start, now);
+			return;
+		}
 		// A refusal means another process took this slot: move to the next one. Another soon after
 		// means the slots are too few for everyone: take fewer. A process with a large share gives
 		// way at once more often (always at 1 in 2 or more), which evens the shares out.
-		const again = this.starts - this.lastRefused <= REFUSED_AGAIN_STARTS;
-		this.lastRefused = this.starts;
+		const again = this.starts - previousRefusal <= REFUSED_AGAIN_STARTS;
 		// At most one slowdown per rate window, and one per answer that got through: a burst of
 		// refusals is one signal, and refusals that come whatever the pace must not stop it.
 		const calm = now - this.lastSlowdown >= WINDOW_MS && this.answeredSinceSlowdown;
@@ -153,10 +184,6 @@ class SlottedLimiter implements Limiter {
 		if (slower) {
 			this.lastSlowdown = now;
 			this.answeredSinceSlowdown = false;
-			if (this.probedAt !== undefined && now - this.probedAt < this.probeWaitSlots * this.slotMs * 2) {
-				this.probeWaitSlots = Math.min(PROBE_AFTER_MAX_SLOTS, this.probeWaitSlots * 2);
-			}
-			this.probedAt = undefined;
 			this.period = Math.min(MAX_PERIOD, this.period + 1);
 			this.slowdowns++;
 		}
@@ -168,19 +195,68 @@ class SlottedLimiter implements Limiter {
 		else this.paceChanges++;
 	}
 
-	private maybeProbe(now: number) {
-		// A process with a smaller share tries for more sooner.
-		const wait = (this.probeWaitSlots * this.slotMs * this.probeJitter * PROBE_SHARE_PERIOD) / this.period;
-		if (this.period === 1 || now - this.lastChange < wait) return;
-		// The last probe held: the next one may come soon again.
-		if (this.probedAt !== undefined) this.probeWaitSlots = PROBE_AFTER_SLOTS;
-		this.period--;
-		this.probedAt = now;
-		this.slowFrom = Math.max(this.nextSlot, Math.ceil(now / this.slotMs));
+	/** A refusal while a probe is on trial: another slot of the new pace, or back to the old one. */
+	private probeRefused(probe: Probe, start: Start, now: number) {
+		if (this.period >= PROBE_SLOT_SEARCH_FROM && probe.slotsTried < this.period - 1) {
+			probe.slotsTried++;
+			probe.trialFrom = this.starts;
+			this.nextSlot = Math.max(this.nextSlot, start.slot + this.period + 1);
+			this.slowFrom = this.nextSlot;
+			this.paceChanges++;
+			return;
+		}
+		// The first slot of the old pattern after what was already given out at the probe's pace.
+		const after = Math.max(start.slot, this.nextSlot - this.period) + 1;
+		const { fromPeriod, fromSlot } = probe;
+		this.period = fromPeriod;
+		this.nextSlot = after + ((((fromSlot - after) % fromPeriod) + fromPeriod) % fromPeriod);
+		this.slowFrom = this.nextSlot;
+		this.probe = undefined;
+		this.probeBackoff.set(fromPeriod, Math.min(PROBE_BACKOFF_MAX, this.backoffAt(fromPeriod) * 2));
 		this.changed(now);
 	}
 
+	private maybeProbe(now: number) {
+		if (this.probe && this.starts - this.probe.trialFrom > PROBE_TRIAL_STARTS) {
+			this.probeBackoff.delete(this.probe.fromPeriod);
+			this.probe = undefined;
+			this.followUp = true;
+		}
+		if (this.period === 1 || this.probe) return;
+		const p = this.period;
+		const shareFactor = Math.min(PROBE_SHARE_FACTOR_MAX, 6 / (p * (p - 1)));
+		const slots = this.followUp ? PROBE_FOLLOW_UP_SLOTS : PROBE_AFTER_SLOTS * this.backoffAt(p) * shareFactor;
+		const wait = slots * this.probeJitter * this.slotMs;
+		if (now - this.lastChange < wait) return;
+		// The old pattern's next slot (after a pause, the current one: a pattern restarts from there).
+		const fromSlot = this.nextTurn(now).slot;
+		this.probe = { fromPeriod: p, fromSlot, trialFrom: this.starts, slotsTried: 0 };
+		this.period--;
+		// Refusals of requests that started before count for the old pace, not against the probe.
+		this.slowFrom = this.nextTurn(now).slot;
+		this.changed(now);
+	}
+
+	/**
+	 * What was learned before a pause no longer says who else sends now: after one, this process
+	 * starts over as a new one would, at every slot.
+	 */
+	private forgetAfterPause(now: number) {
+		const last = this.recent[this.recent.length - 1];
+		if (!last || now - last.at < PAUSE_FORGET_SLOTS * this.slotMs || this.period === 1) return;
+		this.period = 1;
+		this.probe = undefined;
+		this.probeBackoff.clear();
+		this.changed(now);
+	}
+
+	private backoffAt(period: number): number {
+		return this.probeBackoff.get(period) ?? 1;
+	}
+
 	private changed(now: number) {
+		// A follow-up probe counts from the held one; any other change ends that.
+		this.followUp &&= this.probe !== undefined;
 		this.lastChange = now;
 		this.paceChanges++;
 		// Processes that changed pace together must not probe together again.
@@ -201,10 +277,18 @@ const SHARE_OFFSET_STEP_MS = 5;
 const MAX_PERIOD = 12;
 const REFUSED_AGAIN_STARTS = 8;
 const GIVE_WAY_PERIOD = 2;
-// 20 slots: 5.1 s at 4/s.
-const PROBE_AFTER_SLOTS = 20;
-const PROBE_AFTER_MAX_SLOTS = 80;
-const PROBE_SHARE_PERIOD = 3;
+// At 1 slot in 3, 30 slots (7.7 s at 4/s) before a probe; at 1 in 2, twice that; at 1 in 4, half.
+const PROBE_AFTER_SLOTS = 30;
+const PROBE_SHARE_FACTOR_MAX = 2;
+const PROBE_BACKOFF_MAX = 4;
+// A probe holds once this many starts at its pace got through; the next then comes soon.
+const PROBE_TRIAL_STARTS = 6;
+const PROBE_FOLLOW_UP_SLOTS = 8;
+// Longer than any wait between two starts of a busy process (MAX_PERIOD and a refusal's slot over).
+const PAUSE_FORGET_SLOTS = 32;
+// Trying the other slots pays from 1 slot in 3 on (to 1 in 2, in the simulation, it cost more
+// refusals than it found free slots).
+const PROBE_SLOT_SEARCH_FROM = 3;
 
 const unpaced: Limiter = { acquire: async () => () => {} };
 

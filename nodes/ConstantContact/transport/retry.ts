@@ -33,8 +33,10 @@ export function retryDelayMs(attempt: number): number {
 }
 
 /**
- * A rate refusal waits a jittered part of a rate window, then queues for the limiter again,
- * which has slowed this process's pace for the credential: the pace is the backoff.
+ * Unpaced (Requests per Second 0), a rate refusal waits a jittered part of a rate window before
+ * it is sent again. Paced, it waits for nothing but the limiter's next turn: the limiter has
+ * already moved to a later slot or a slower pace, and a delay on top would leave this process's
+ * next slot empty.
  */
 export function throttledDelayMs(): number {
 	return Math.round(THROTTLED_DELAY_MIN_MS + Math.random() * (THROTTLED_DELAY_MAX_MS - THROTTLED_DELAY_MIN_MS));
@@ -55,6 +57,8 @@ export interface ThrottleBudget {
 	throttledForMs: number;
 	/** The credential's "Retry Rate-Limited Requests For": 0 never retries a rate refusal. */
 	budgetMs: number;
+	/** The credential's limiter paces the retry (Requests per Second above 0). */
+	paced: boolean;
 }
 
 /**
@@ -72,7 +76,9 @@ export function decide(
 	throttle: ThrottleBudget,
 ): Decision {
 	if (isThrottled(style, failure)) {
-		if (throttle.throttledForMs < throttle.budgetMs) return { retry: true, delayMs: throttledDelayMs() };
+		if (throttle.throttledForMs < throttle.budgetMs) {
+			return { retry: true, delayMs: throttle.paced ? 0 : throttledDelayMs() };
+		}
 		return { retry: false, outcomeUnknown: false };
 	}
 	// A repeatable POST (create-or-update), or one proven not processed, is as safe as a PUT.
