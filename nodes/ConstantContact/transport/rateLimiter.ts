@@ -4,6 +4,8 @@ import { sleep } from 'n8n-workflow';
 export type Verdict = 'throttled' | 'answered';
 
 export interface Limiter {
+	/** False when the user turned pacing off (Requests per Second 0): nothing waits for a turn. */
+	readonly paced: boolean;
 	/** Waits for this request's turn; call the result once it is answered (or failed). */
 	acquire(): Promise<(verdict?: Verdict) => void>;
 }
@@ -45,7 +47,7 @@ interface Probe {
  * backoff while probes keep failing), so a share freed by a finished worker is taken back. The
  * free share may lie one slot over, so a refused probe tries each slot of its new pace; when all
  * are refused it goes back to exactly the pattern it left, losing none of its own slots. A probe
- * that held is followed by the next one soon, so a worker left alone climbs back quickly. After a
+ * that held is followed by the next one at once, so a worker left alone climbs back quickly. After a
  * pause (no request for 32 slots) it starts over at every slot, as a new process would.
  *
  * Fairness: within its slot a process starts a little later the more slots it takes, so when two
@@ -57,6 +59,8 @@ interface Probe {
  * full window after that answer, which holds whatever delays the request met on its way.
  */
 class SlottedLimiter implements Limiter {
+	readonly paced = true;
+
 	private period = 1;
 
 	private nextSlot = 0;
@@ -72,9 +76,6 @@ class SlottedLimiter implements Limiter {
 
 	/** Per pace: doubles while probes from it are refused, up to PROBE_BACKOFF_MAX. */
 	private probeBackoff = new Map<number, number>();
-
-	/** The last change was a probe that held: the share it took was free, and more may be. */
-	private followUp = false;
 
 	private probeJitter = 1;
 
@@ -187,12 +188,18 @@ class SlottedLimiter implements Limiter {
 			this.period = Math.min(MAX_PERIOD, this.period + 1);
 			this.slowdowns++;
 		}
-		this.nextSlot = Math.max(this.nextSlot, start.slot + this.period + 1);
-		this.slowFrom = this.nextSlot;
+		this.moveOneSlotOver(start);
 		// Only a new share restarts the wait before a probe: refusals that keep coming whatever the
 		// pace (not other processes) must not hold it down.
 		if (slower) this.changed(now);
 		else this.paceChanges++;
+	}
+
+	/** The next start one slot later than the pace would have it, after `start`'s refusal. */
+	private moveOneSlotOver(start: Start) {
+		this.nextSlot = Math.max(this.nextSlot, start.slot + this.period + 1);
+		// Refusals of requests already given out are for the slots left behind.
+		this.slowFrom = this.nextSlot;
 	}
 
 	/** A refusal while a probe is on trial: another slot of the new pace, or back to the old one. */
@@ -200,8 +207,7 @@ class SlottedLimiter implements Limiter {
 		if (this.period >= PROBE_SLOT_SEARCH_FROM && probe.slotsTried < this.period - 1) {
 			probe.slotsTried++;
 			probe.trialFrom = this.starts;
-			this.nextSlot = Math.max(this.nextSlot, start.slot + this.period + 1);
-			this.slowFrom = this.nextSlot;
+			this.moveOneSlotOver(start);
 			this.paceChanges++;
 			return;
 		}
@@ -217,17 +223,18 @@ class SlottedLimiter implements Limiter {
 	}
 
 	private maybeProbe(now: number) {
-		if (this.probe && this.starts - this.probe.trialFrom > PROBE_TRIAL_STARTS) {
-			this.probeBackoff.delete(this.probe.fromPeriod);
+		// A probe that held took a share that was free, and more may be: the next one comes at once.
+		const probe = this.probe;
+		const held = probe !== undefined && this.starts - probe.trialFrom > PROBE_TRIAL_STARTS;
+		if (held) {
+			this.probeBackoff.delete(probe.fromPeriod);
 			this.probe = undefined;
-			this.followUp = true;
 		}
 		if (this.period === 1 || this.probe) return;
 		const p = this.period;
 		const shareFactor = Math.min(PROBE_SHARE_FACTOR_MAX, 6 / (p * (p - 1)));
-		const slots = this.followUp ? PROBE_FOLLOW_UP_SLOTS : PROBE_AFTER_SLOTS * this.backoffAt(p) * shareFactor;
-		const wait = slots * this.probeJitter * this.slotMs;
-		if (now - this.lastChange < wait) return;
+		const wait = PROBE_AFTER_SLOTS * this.backoffAt(p) * shareFactor * this.probeJitter * this.slotMs;
+		if (!held && now - this.lastChange < wait) return;
 		// The old pattern's next slot (after a pause, the current one: a pattern restarts from there).
 		const fromSlot = this.nextTurn(now).slot;
 		this.probe = { fromPeriod: p, fromSlot, trialFrom: this.starts, slotsTried: 0 };
@@ -255,8 +262,6 @@ class SlottedLimiter implements Limiter {
 	}
 
 	private changed(now: number) {
-		// A follow-up probe counts from the held one; any other change ends that.
-		this.followUp &&= this.probe !== undefined;
 		this.lastChange = now;
 		this.paceChanges++;
 		// Processes that changed pace together must not probe together again.
@@ -281,16 +286,15 @@ const GIVE_WAY_PERIOD = 2;
 const PROBE_AFTER_SLOTS = 30;
 const PROBE_SHARE_FACTOR_MAX = 2;
 const PROBE_BACKOFF_MAX = 4;
-// A probe holds once this many starts at its pace got through; the next then comes soon.
+// A probe holds once this many starts at its pace got through.
 const PROBE_TRIAL_STARTS = 6;
-const PROBE_FOLLOW_UP_SLOTS = 8;
 // Longer than any wait between two starts of a busy process (MAX_PERIOD and a refusal's slot over).
 const PAUSE_FORGET_SLOTS = 32;
 // Trying the other slots pays from 1 slot in 3 on (to 1 in 2, in the simulation, it cost more
 // refusals than it found free slots).
 const PROBE_SLOT_SEARCH_FROM = 3;
 
-const unpaced: Limiter = { acquire: async () => () => {} };
+const unpaced: Limiter = { paced: false, acquire: async () => () => {} };
 
 const limiters = new Map<string, SlottedLimiter>();
 

@@ -47,7 +47,7 @@ export async function apiRequest(
 		const decision = decide(connection.style, method, options.repeatable === true, failure, attempt, check.state, {
 			throttledForMs,
 			budgetMs: connection.throttleRetryMs,
-			paced: connection.requestsPerSecond > 0,
+			paced: connection.limiter.paced,
 		});
 		if (decision.retry) {
 			const reason = failure.status ?? failure.code;
