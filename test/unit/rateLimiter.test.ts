@@ -50,6 +50,21 @@ async function busyUntil(limiter: Limiter, until: number) {
 
 const slotOf = (start: number) => Math.floor(start / SLOT);
 
+/**
+ * From every slot down to 1 in `period`: a refusal, then an answer, a second apart each time (one
+ * slowdown per rate window and per answer that got through). Returns when the last change came.
+ */
+async function slowTo(limiter: Limiter, key: string, period: number) {
+	let changedAt = 0;
+	for (let p = 2; p <= period; p++) {
+		changedAt = await oneRequest(limiter, 'throttled');
+		await oneRequest(limiter);
+		await jest.advanceTimersByTimeAsync(1000);
+		expect(pacingOf(key, 4)?.period).toBe(p);
+	}
+	return changedAt;
+}
+
 describe('limiterFor', () => {
 	test('one limiter per key and rate', () => {
 		const key = freshKey();
@@ -229,19 +244,14 @@ describe('rate refusals: other processes share the account', () => {
 		expect(pacingOf(key, 4)).toEqual({ period: 1, slowdowns: 1 });
 	});
 
-	test('a probe that held is followed by the next one soon: 8 slots after', async () => {
+	test('a probe that held is followed by the next one at once', async () => {
 		const key = freshKey();
 		const limiter = limiterFor(key, 4);
-		let changedAt = 0;
-		for (let period = 2; period <= 3; period++) {
-			changedAt = await oneRequest(limiter, 'throttled');
-			await oneRequest(limiter);
-			await jest.advanceTimersByTimeAsync(1000);
-		}
+		const changedAt = await slowTo(limiter, key, 3);
 		// At 1 in 3: 30 slots (7.65 s) before the first probe.
 		await busyUntil(limiter, changedAt + 7650 + 3 * SLOT);
 		expect(pacingOf(key, 4)?.period).toBe(2);
-		// It holds after 6 starts at 1 in 2 (12 slots); the next probe comes 8 slots later, not 15.3 s.
+		// It holds after 6 starts at 1 in 2 (12 slots); the next probe comes then, not 15.3 s later.
 		const heldBy = Date.now() - T0 + 7 * 2 * SLOT;
 		await busyUntil(limiter, heldBy + 8 * SLOT + 2 * SLOT);
 		expect(pacingOf(key, 4)?.period).toBe(1);
@@ -302,12 +312,7 @@ describe('rate refusals: other processes share the account', () => {
 	test('a turn waiting at the probe pace comes forward when the refused probe goes back', async () => {
 		const key = freshKey();
 		const limiter = limiterFor(key, 4);
-		let changedAt = 0;
-		for (let period = 2; period <= 3; period++) {
-			changedAt = await oneRequest(limiter, 'throttled');
-			await oneRequest(limiter);
-			await jest.advanceTimersByTimeAsync(1000);
-		}
+		const changedAt = await slowTo(limiter, key, 3);
 		// 7.65 s before a probe at 1 in 3: busy until shortly before, then the three turns just after.
 		await busyUntil(limiter, changedAt + 6600);
 		await jest.advanceTimersByTimeAsync(changedAt + 7700 - (Date.now() - T0));
@@ -326,13 +331,7 @@ describe('rate refusals: other processes share the account', () => {
 	test('a probe to 1 slot in 3 refused tries the other two slots of that pace before going back', async () => {
 		const key = freshKey();
 		const limiter = limiterFor(key, 4);
-		// Down to 1 slot in 4: refusals over a second apart, each after an answer got through.
-		for (let period = 2; period <= 4; period++) {
-			await oneRequest(limiter, 'throttled');
-			await oneRequest(limiter);
-			await jest.advanceTimersByTimeAsync(1000);
-			expect(pacingOf(key, 4)?.period).toBe(period);
-		}
+		await slowTo(limiter, key, 4);
 		// At 1 in 4 a probe comes after 30 slots x 6 / (4 x 3): 3.8 s.
 		await jest.advanceTimersByTimeAsync(3000);
 		const pattern = slotOf(await oneRequest(limiter));
