@@ -8,7 +8,7 @@
  * many runs before the real cluster (test/queue, bench/queueMode.ts) confirms it.
  *
  *   node bench/pacing-sim/simulate.js [--processes 3] [--requests 100] [--runs 20] [--latency 20]
- *     [--jitter] [--trace] [--limiter path/to/rateLimiter.js]
+ *     [--concurrency 5] [--jitter] [--trace] [--limiter path/to/rateLimiter.js]
  *
  * --jitter: requests leave after the delays measured in the queue-mode cluster instead of 1-5 ms.
  * --trace: prints what each process did in the first run (slots between its requests).
@@ -30,22 +30,21 @@ const WINDOW_MS = 1000;
 const DISPATCH_MS = [1, 5];
 // In the queue-mode cluster (3 workers, 2 cores) requests arrived 2 to 10 ms after their turn, and
 // about 1 in 100 up to 25 ms later still (arrival times within their slot, 4 cluster runs of
-// 2026-12-03). With these the simulation comes near the cluster: 2 processes 90 to 92% of 4/s
-// (cluster 90 to 93%), 3 processes 83 to 84% (cluster 74 to 83%).
+// 2026-12-03, the pacing before 33de335).
 const CLUSTER_DISPATCH_MS = [2, 10];
 const CLUSTER_LATE = { share: 0.01, ms: [0, 25] };
-
-function option(name, fallback) {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const flag = (name) => process.argv.includes(`--${name}`);
 
 function textOption(name, fallback) {
 	const i = process.argv.indexOf(`--${name}`);
 	return i > 0 ? process.argv[i + 1] : fallback;
 }
+
+function option(name, fallback) {
+	const text = textOption(name);
+	return text === undefined ? fallback : Number(text);
+}
+
+const flag = (name) => process.argv.includes(`--${name}`);
 
 const between = ([low, high]) => low + Math.random() * (high - low);
 
