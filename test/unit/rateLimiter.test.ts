@@ -257,21 +257,6 @@ describe('rate refusals: other processes share the account', () => {
 		expect(pacingOf(key, 4)?.period).toBe(1);
 	});
 
-	test('after a pause of over 8 s (32 slots) with no request, it starts over at every slot', async () => {
-		const key = freshKey();
-		const limiter = limiterFor(key, 4);
-		await oneRequest(limiter, 'throttled');
-		await oneRequest(limiter);
-		await jest.advanceTimersByTimeAsync(3000);
-		const short = [await oneRequest(limiter), await oneRequest(limiter)];
-		expect(slotOf(short[1]) - slotOf(short[0])).toBe(2); // a shorter pause keeps 1 slot in 2
-		// 12 s from the change in all: not yet a probe (15.3 s at 1 in 2).
-		await jest.advanceTimersByTimeAsync(8300);
-		const after = [await oneRequest(limiter), await oneRequest(limiter)];
-		expect(slotOf(after[1]) - slotOf(after[0])).toBe(1);
-		expect(pacingOf(key, 4)).toEqual({ period: 1, slowdowns: 1 });
-	});
-
 	test('a refused probe goes back to exactly the pattern it left, in its next slot; the next probe waits twice as long', async () => {
 		const key = freshKey();
 		const limiter = limiterFor(key, 4);

@@ -47,8 +47,7 @@ interface Probe {
  * backoff while probes keep failing), so a share freed by a finished worker is taken back. The
  * free share may lie one slot over, so a refused probe tries each slot of its new pace; when all
  * are refused it goes back to exactly the pattern it left, losing none of its own slots. A probe
- * that held is followed by the next one at once, so a worker left alone climbs back quickly. After a
- * pause (no request for 32 slots) it starts over at every slot, as a new process would.
+ * that held is followed by the next one at once, so a worker left alone climbs back quickly.
  *
  * Fairness: within its slot a process starts a little later the more slots it takes, so when two
  * processes meet in a slot, the one with the larger share is the one refused and gives way. And
@@ -112,7 +111,6 @@ class SlottedLimiter implements Limiter {
 			let held: { slot: number; at: number; pace: number } | undefined;
 			for (;;) {
 				const now = Date.now();
-				this.forgetAfterPause(now);
 				this.maybeProbe(now);
 				const kept = held?.pace === this.paceChanges ? held : undefined;
 				let turn: { slot: number; at: number };
@@ -244,19 +242,6 @@ class SlottedLimiter implements Limiter {
 		this.changed(now);
 	}
 
-	/**
-	 * What was learned before a pause no longer says who else sends now: after one, this process
-	 * starts over as a new one would, at every slot.
-	 */
-	private forgetAfterPause(now: number) {
-		const last = this.recent[this.recent.length - 1];
-		if (!last || now - last.at < PAUSE_FORGET_SLOTS * this.slotMs || this.period === 1) return;
-		this.period = 1;
-		this.probe = undefined;
-		this.probeBackoff.clear();
-		this.changed(now);
-	}
-
 	private backoffAt(period: number): number {
 		return this.probeBackoff.get(period) ?? 1;
 	}
@@ -288,8 +273,6 @@ const PROBE_SHARE_FACTOR_MAX = 2;
 const PROBE_BACKOFF_MAX = 4;
 // A probe holds once this many starts at its pace got through.
 const PROBE_TRIAL_STARTS = 6;
-// Longer than any wait between two starts of a busy process (MAX_PERIOD and a refusal's slot over).
-const PAUSE_FORGET_SLOTS = 32;
 // Trying the other slots pays from 1 slot in 3 on (to 1 in 2, in the simulation, it cost more
 // refusals than it found free slots).
 const PROBE_SLOT_SEARCH_FROM = 3;
