@@ -15,7 +15,9 @@
  * --limiter: a variant of the built limiter to compare (it must resolve n8n-workflow from its folder).
  *
  * Prints one JSON line: the mean, min and max over the runs of the accepted requests/second as %
- * of 4/s, the refusals per accepted request and the finish spread (latest / earliest process).
+ * of 4/s, the refusals per accepted request, the finish spread (latest / earliest process) and the
+ * slots left empty while every process had work and after the first one finished; and the share of
+ * runs under 92% of 4/s (the queue-mode target at 3 workers).
  * Each process gets its own limiter (its own credential key), as separate n8n processes would.
  * The clock is this process's own (Date.now and n8n-workflow's sleep are replaced), so it runs
  * as a child process of the benchmark, never inside it.
@@ -159,9 +161,17 @@ async function run(processes, requests, latencyMs, trace) {
 	for (let i = 0; i < processes; i++) void worker(i).then(() => left--);
 	await clock.runUntil(() => left === 0);
 	const span = (accepted[accepted.length - 1] - accepted[0]) / 1000;
+	// Slots left empty while every process still had work, and after the first one finished (the
+	// others not yet taking its share): where the throughput goes.
+	const slotMs = Math.ceil(WINDOW_MS / RATE) + 5;
+	const firstDone = started + Math.min(...finished);
+	const acceptedBefore = accepted.filter((at) => at <= firstDone).length;
+	const emptySlots = (from, to, count) => Math.max(0, (to - from) / slotMs - count);
 	if (trace) console.log(traceOf(log, processes));
 	return {
 		pct: ((accepted.length - 1) / span / RATE) * 100,
+		emptyWhileAllRun: emptySlots(accepted[0], firstDone, acceptedBefore),
+		emptyAfterFirstFinished: emptySlots(firstDone, accepted[accepted.length - 1], accepted.length - acceptedBefore),
 		refusalsPerAccepted: refused / accepted.length,
 		spread: Math.max(...finished) / Math.min(...finished),
 	};
@@ -192,6 +202,9 @@ async function main() {
 			pct: stats('pct'),
 			refusalsPerAccepted: stats('refusalsPerAccepted'),
 			spread: stats('spread'),
+			emptyWhileAllRun: stats('emptyWhileAllRun'),
+			emptyAfterFirstFinished: stats('emptyAfterFirstFinished'),
+			under92pct: results.filter((r) => r.pct < 92).length / runs,
 		}),
 	);
 }
