@@ -263,12 +263,10 @@ class SlottedLimiter implements Limiter {
 const WINDOW_MS = 1000;
 const MARGIN_MS = 5;
 const QUICK_ANSWER_MS = 100;
-// A process taking every slot starts 20 ms into it, one taking every 2nd 11 ms, every 3rd 2 ms, and
-// fewer at once: within the 20 ms the margins leave between a slot and the one a window later. Steps
-// of 9 ms outweigh most of the 2-10 ms a request takes to arrive, so the larger share arrives later
-// (5 ms steps gave 1.2 points less at 3 processes in the simulation with the cluster's delays).
-const SHARE_OFFSET_MS = 20;
-const SHARE_OFFSET_STEP_MS = 9;
+// A process taking every slot starts 16 ms into it, one taking every 2nd 11 ms, every 3rd 6 ms...:
+// within the 20 ms the margins leave between a slot and the one a window later.
+const SHARE_OFFSET_MS = 16;
+const SHARE_OFFSET_STEP_MS = 5;
 // Enough for a dozen processes sharing one account.
 const MAX_PERIOD = 12;
 const REFUSED_AGAIN_STARTS = 8;
@@ -279,8 +277,8 @@ const GIVE_WAY_PERIOD = 2;
 const PROBE_AFTER_SLOTS = 30;
 const PROBE_SHARE_FACTOR_MAX = 2;
 const PROBE_BACKOFF_MAX = 4;
-// A probe holds once this many starts at its pace got through (20 slots at 1 in 2).
-const PROBE_TRIAL_STARTS = 10;
+// A probe holds once this many starts at its pace got through.
+const PROBE_TRIAL_STARTS = 6;
 // Trying the other slots pays from 1 slot in 3 on (to 1 in 2, in the simulation, it cost more
 // refusals than it found free slots).
 const PROBE_SLOT_SEARCH_FROM = 3;
