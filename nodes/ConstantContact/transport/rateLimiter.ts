@@ -172,10 +172,6 @@ class SlottedLimiter implements Limiter {
 			this.probeRefused(this.probe, start, now);
 			return;
 		}
-		// After a long clean run, one refusal is more likely a request that left late (a busy event
-		// loop, the network) than another process: the slots stay. A new process is refused too, and
-		// soon again: a second refusal within REFUSED_AGAIN_STARTS acts as below.
-		if (this.starts - Math.max(previousRefusal, 0) > STRAY_AFTER_CLEAN_STARTS) return;
 		// A refusal means another process took this slot: move to the next one. Another soon after
 		// means the slots are too few for everyone: take fewer. A process with a large share gives
 		// way at once more often (always at 1 in 2 or more), which evens the shares out.
@@ -270,8 +266,6 @@ const SHARE_OFFSET_STEP_MS = 5;
 // Enough for a dozen processes sharing one account.
 const MAX_PERIOD = 12;
 const REFUSED_AGAIN_STARTS = 8;
-// 8 s at full pace, 24 s at 1 slot in 3.
-const STRAY_AFTER_CLEAN_STARTS = 32;
 const GIVE_WAY_PERIOD = 2;
 // At 1 slot in 3, 30 slots (7.7 s at 4/s) before a probe; at 1 in 2, twice that; at 1 in 4, half.
 const PROBE_AFTER_SLOTS = 30;
