@@ -26,7 +26,8 @@ interface Simulated {
 	spread: Stats;
 	emptyWhileAllRun: Stats;
 	emptyAfterFirstFinished: Stats;
-	under92pct: number;
+	targetPct: number;
+	underTarget: number;
 }
 
 function simulate(processes: number, jitter: boolean): Simulated {
@@ -56,7 +57,7 @@ export function pacingSimulation(): Row[] {
 				'spread max/min': range(s.spread, 2),
 				'empty slots while all run': range(s.emptyWhileAllRun, 1),
 				'empty slots after the first finished': range(s.emptyAfterFirstFinished, 1),
-				'runs under 92%': `${Math.round(s.under92pct * 100)}%`,
+				[`runs under ${s.targetPct}%`]: `${Math.round(s.underTarget * 100)}%`,
 			},
 		};
 	});
