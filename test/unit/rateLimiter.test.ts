@@ -152,12 +152,27 @@ describe('the rate window after a quick answer', () => {
 		expect(starts).toEqual([16, 271, 526, 781, OFFSET[1] + 90 + 1000]);
 	});
 
-	test('a slow answer (over 100 ms) leaves the pacing to the slots', async () => {
+	test('a slow answer (over 100 ms), no slower than the others, leaves the pacing to the slots', async () => {
 		const { starts, dones } = askTurns(limiterFor(freshKey(), 4), 5);
 		await jest.advanceTimersByTimeAsync(OFFSET[1] + 101);
 		(await dones[0])();
 		await jest.advanceTimersByTimeAsync(2000);
 		expect(starts[4]).toBe(4 * SLOT + OFFSET[1]);
+	});
+
+	test('a slow answer that took longer than the quickest recent one: the 5th waits by as much more', async () => {
+		const { starts, dones } = askTurns(limiterFor(freshKey(), 4), 5);
+		const answer = async (i: number, after: number) => {
+			await jest.advanceTimersByTimeAsync(i * SLOT + OFFSET[1] + after - (Date.now() - T0));
+			(await dones[i])();
+		};
+		await answer(0, 143); // 27 ms slower than the next ones: it may have left 27 ms late
+		await answer(1, 116);
+		await answer(2, 116);
+		await answer(3, 116);
+		await jest.advanceTimersByTimeAsync(2000);
+		// Its slot alone would start the 5th at 1036: 20 ms of margin, less than those 27 ms.
+		expect(starts).toEqual([16, 271, 526, 781, OFFSET[1] + 1000 + 143 - 116]);
 	});
 
 	test('only the first report counts', async () => {

@@ -55,7 +55,8 @@ interface Probe {
  * grow at the same rate.
  *
  * When the request `perWindow` starts back was answered quickly, the next start also waits a
- * full window after that answer, which holds whatever delays the request met on its way.
+ * full window after that answer, which holds whatever delays the request met on its way. After a
+ * slower answer it waits a window plus what that answer took over the quickest recent one.
  */
 class SlottedLimiter implements Limiter {
 	readonly paced = true;
@@ -159,7 +160,17 @@ class SlottedLimiter implements Limiter {
 	private windowAnchor(): number {
 		if (this.period > 1 || this.recent.length < this.perWindow) return 0;
 		const { at, end } = this.recent[0];
-		return end !== undefined && end - at <= QUICK_ANSWER_MS ? end + WINDOW_MS : 0;
+		if (end === undefined) return 0;
+		if (end - at <= QUICK_ANSWER_MS) return end + WINDOW_MS;
+		// A slow answer is mostly the API's latency, but what it took over the quickest recent answer
+		// may have been spent before it left (a busy event loop, a GC pause): the window waits that long.
+		return at + WINDOW_MS + (end - at) - this.quickestAnswer();
+	}
+
+	private quickestAnswer(): number {
+		let quickest = Infinity;
+		for (const { at, end } of this.recent) if (end !== undefined) quickest = Math.min(quickest, end - at);
+		return quickest;
 	}
 
 	private slowDown(start: Start) {
