@@ -163,8 +163,9 @@ class SlottedLimiter implements Limiter {
 		if (end === undefined) return 0;
 		if (end - at <= QUICK_ANSWER_MS) return end + WINDOW_MS;
 		// A slow answer is mostly the API's latency, but what it took over the quickest recent answer
-		// may have been spent before it left (a busy event loop, a GC pause): the window waits that long.
-		return at + WINDOW_MS + (end - at) - this.quickestAnswer();
+		// may have been spent before it left (a busy event loop, a GC pause).
+		const mayHaveLeftLateBy = end - at - this.quickestAnswer();
+		return at + WINDOW_MS + mayHaveLeftLateBy;
 	}
 
 	private quickestAnswer(): number {
