@@ -52,7 +52,8 @@ interface Probe {
  * Fairness: within its slot a process starts a little later the more slots it takes, so when two
  * processes meet in a slot, the one with the larger share is the one refused and gives way. And
  * a smaller share probes sooner, by as much as a probe gives it less (1/(P-1) - 1/P), so shares
- * grow at the same rate.
+ * grow at the same rate. A process refused again and again with nothing getting through starts
+ * first in its slot whatever its share, so it is not starved.
  *
  * When the request `perWindow` starts back was answered quickly, the next start also waits a
  * full window after that answer, which holds whatever delays the request met on its way. After a
@@ -90,6 +91,11 @@ class SlottedLimiter implements Limiter {
 	private answeredSinceSlowdown = true;
 
 	private lastRefused = -Infinity;
+
+	/** Rate refusals since the last answer that got through, and when the first of them came. */
+	private refusedInARow = 0;
+
+	private refusedSince = 0;
 
 	/** Starts so far (counts own requests between refusals). */
 	private starts = 0;
@@ -140,8 +146,13 @@ class SlottedLimiter implements Limiter {
 			if (reported) return;
 			reported = true;
 			start.end = Date.now();
-			if (verdict === 'throttled') this.slowDown(start);
-			else this.answeredSinceSlowdown = true;
+			if (verdict === 'throttled') {
+				if (this.refusedInARow++ === 0) this.refusedSince = start.end;
+				this.slowDown(start);
+			} else {
+				this.answeredSinceSlowdown = true;
+				this.refusedInARow = 0;
+			}
 		};
 	}
 
@@ -150,7 +161,10 @@ class SlottedLimiter implements Limiter {
 	}
 
 	private nextTurn(now: number): { slot: number; at: number } {
-		const offset = Math.max(0, SHARE_OFFSET_MS - SHARE_OFFSET_STEP_MS * (this.period - 1));
+		// Refused again and again for a window with nothing getting through (main polling among busy
+		// workers), it starts first in its slot, as the smallest share does: the one it meets gives way.
+		const starved = this.refusedInARow >= STARVED_REFUSALS && now - this.refusedSince >= WINDOW_MS;
+		const offset = starved ? 0 : Math.max(0, SHARE_OFFSET_MS - SHARE_OFFSET_STEP_MS * (this.period - 1));
 		// A slot whose start has passed (beyond the tolerance) is not taken: a late start crowds the next one.
 		const current = Math.ceil((now - offset - this.lateToleranceMs) / this.slotMs);
 		const slot = Math.max(this.nextSlot, current);
@@ -279,6 +293,7 @@ const SHARE_OFFSET_STEP_MS = 5;
 const MAX_PERIOD = 12;
 const REFUSED_AGAIN_STARTS = 8;
 const GIVE_WAY_PERIOD = 2;
+const STARVED_REFUSALS = 3;
 // At 1 slot in 3, 30 slots (7.7 s at 4/s) before a probe; at 1 in 2, twice that; at 1 in 4, half.
 const PROBE_AFTER_SLOTS = 30;
 const PROBE_SHARE_FACTOR_MAX = 2;
