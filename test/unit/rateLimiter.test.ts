@@ -363,14 +363,15 @@ describe('rate refusals: other processes share the account', () => {
 		expect(pacingOf(key, 4)).toEqual({ period: 2, slowdowns: 1 });
 	});
 
-	test('refused 3 times in a row over a window, nothing getting through, it starts first in its slot until an answer gets through', async () => {
+	test('refused 6 times in a row, nothing getting through, it starts first in its slot until an answer gets through', async () => {
 		const key = freshKey();
 		const limiter = limiterFor(key, 4);
 		await slowTo(limiter, key, 2);
 		const refused = [];
-		for (let i = 0; i < 3; i++) refused.push(await oneRequest(limiter, 'throttled'));
+		for (let i = 0; i < 5; i++) refused.push(await oneRequest(limiter, 'throttled'));
 		expect(pacingOf(key, 4)?.period).toBe(3); // one slowdown: no answer got through after it
-		expect(refused[2] - refused[0]).toBeGreaterThanOrEqual(1000);
+		expect(refused[4] - refused[0]).toBeGreaterThanOrEqual(1000);
+		expect((await oneRequest(limiter, 'throttled')) % SLOT).toBe(OFFSET[3]); // 5 refusals: not yet
 		const starved = await oneRequest(limiter);
 		expect(starved % SLOT).toBe(0); // not 6 ms in, as 1 slot in 3 would start
 		const fed = await oneRequest(limiter);

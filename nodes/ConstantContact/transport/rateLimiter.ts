@@ -161,7 +161,7 @@ class SlottedLimiter implements Limiter {
 	}
 
 	private nextTurn(now: number): { slot: number; at: number } {
-		// Refused again and again for a window with nothing getting through (main polling among busy
+		// Refused again and again over a window, nothing getting through (main polling among busy
 		// workers), it starts first in its slot, as the smallest share does: the one it meets gives way.
 		const starved = this.refusedInARow >= STARVED_REFUSALS && now - this.refusedSince >= WINDOW_MS;
 		const offset = starved ? 0 : Math.max(0, SHARE_OFFSET_MS - SHARE_OFFSET_STEP_MS * (this.period - 1));
@@ -293,7 +293,7 @@ const SHARE_OFFSET_STEP_MS = 5;
 const MAX_PERIOD = 12;
 const REFUSED_AGAIN_STARTS = 8;
 const GIVE_WAY_PERIOD = 2;
-const STARVED_REFUSALS = 3;
+const STARVED_REFUSALS = 6;
 // At 1 slot in 3, 30 slots (7.7 s at 4/s) before a probe; at 1 in 2, twice that; at 1 in 4, half.
 const PROBE_AFTER_SLOTS = 30;
 const PROBE_SHARE_FACTOR_MAX = 2;
