@@ -367,10 +367,8 @@ describe('rate refusals: other processes share the account', () => {
 		const key = freshKey();
 		const limiter = limiterFor(key, 4);
 		await slowTo(limiter, key, 2);
-		const refused = [];
-		for (let i = 0; i < 5; i++) refused.push(await oneRequest(limiter, 'throttled'));
+		for (let i = 0; i < 5; i++) await oneRequest(limiter, 'throttled');
 		expect(pacingOf(key, 4)?.period).toBe(3); // one slowdown: no answer got through after it
-		expect(refused[4] - refused[0]).toBeGreaterThanOrEqual(1000);
 		expect((await oneRequest(limiter, 'throttled')) % SLOT).toBe(OFFSET[3]); // 5 refusals: not yet
 		const starved = await oneRequest(limiter);
 		expect(starved % SLOT).toBe(0); // not 6 ms in, as 1 slot in 3 would start

@@ -92,10 +92,8 @@ class SlottedLimiter implements Limiter {
 
 	private lastRefused = -Infinity;
 
-	/** Rate refusals since the last answer that got through, and when the first of them came. */
+	/** Rate refusals since the last answer that got through. */
 	private refusedInARow = 0;
-
-	private refusedSince = 0;
 
 	/** Starts so far (counts own requests between refusals). */
 	private starts = 0;
@@ -147,7 +145,7 @@ class SlottedLimiter implements Limiter {
 			reported = true;
 			start.end = Date.now();
 			if (verdict === 'throttled') {
-				if (this.refusedInARow++ === 0) this.refusedSince = start.end;
+				this.refusedInARow++;
 				this.slowDown(start);
 			} else {
 				this.answeredSinceSlowdown = true;
@@ -161,9 +159,9 @@ class SlottedLimiter implements Limiter {
 	}
 
 	private nextTurn(now: number): { slot: number; at: number } {
-		// Refused again and again over a window, nothing getting through (main polling among busy
-		// workers), it starts first in its slot, as the smallest share does: the one it meets gives way.
-		const starved = this.refusedInARow >= STARVED_REFUSALS && now - this.refusedSince >= WINDOW_MS;
+		// Refused again and again, nothing getting through (main polling among busy workers), it starts
+		// first in its slot, as the smallest share does: the one it meets gives way.
+		const starved = this.refusedInARow >= STARVED_REFUSALS;
 		const offset = starved ? 0 : Math.max(0, SHARE_OFFSET_MS - SHARE_OFFSET_STEP_MS * (this.period - 1));
 		// A slot whose start has passed (beyond the tolerance) is not taken: a late start crowds the next one.
 		const current = Math.ceil((now - offset - this.lateToleranceMs) / this.slotMs);
@@ -293,6 +291,7 @@ const SHARE_OFFSET_STEP_MS = 5;
 const MAX_PERIOD = 12;
 const REFUSED_AGAIN_STARTS = 8;
 const GIVE_WAY_PERIOD = 2;
+// At one start per slot, 6 refusals span more than a rate window.
 const STARVED_REFUSALS = 6;
 // At 1 slot in 3, 30 slots (7.7 s at 4/s) before a probe; at 1 in 2, twice that; at 1 in 4, half.
 const PROBE_AFTER_SLOTS = 30;
