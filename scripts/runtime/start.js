@@ -199,7 +199,7 @@ async function main() {
 	const pk = await installPackage({ userFolder: C.USER_FOLDER });
 	if (pk.skipped) say(`package: ${pk.name}@${pk.version} unchanged (dist hash ${pk.hash.slice(0, 12)})`);
 
-	// Queue mode (--workers N): Redis first, then main and the workers side by side.
+	// Queue mode (--workers N): Redis first, then main, then the workers.
 	const workers = workerCount();
 	let queue;
 	if (workers > 0) {
@@ -245,6 +245,9 @@ async function main() {
 	server.exited.then(
 		({ code, signal }) => !stopping && shutdown(1, `n8n stopped (${signal || `exit code ${code}`}); see ${LOG_FILE}`),
 	);
+	// The workers once main is up: a first start seeds the instance's keys in the shared SQLite
+	// database, and processes seeding it at once can lock each other out.
+	await server.ready;
 	const workerProcs = [];
 	for (let i = 1; queue && i <= workers; i++) {
 		const w = cli.startWorker({
@@ -262,7 +265,7 @@ async function main() {
 				!stopping && shutdown(1, `n8n worker ${i} stopped (${signal || `exit code ${code}`}); see ${LOG_FILE}`),
 		);
 	}
-	await Promise.all([server.ready, ...workerProcs.map((w) => w.ready)]);
+	await Promise.all(workerProcs.map((w) => w.ready));
 	const owner = await cli.ensureOwner(server.url, C.OWNER);
 	const rss = cli.treeRssMb(server.pid);
 	const ready = (Date.now() - t0) / 1000;

@@ -75,7 +75,7 @@ export interface Cluster {
 const STARTED = /Worker started execution (\S+) \(job/;
 const FINISHED = /Worker finished execution (\S+) \(job/;
 
-/** Starts Redis, imports and publishes the workflows, then starts main and the workers together. */
+/** Starts Redis, imports and publishes the workflows, then starts main and, once it is up, the workers together. */
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 	const t0 = Date.now();
 	const concurrency = options.concurrency ?? 1;
@@ -144,22 +144,32 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 				brokerPort,
 				onOutput: lineSplitter(`worker ${index}`, onLine),
 			});
-			await worker.proc.ready;
+			try {
+				await worker.proc.ready;
+			} catch (e) {
+				const exit = await Promise.race([worker.proc.exited, Promise.resolve(undefined)]);
+				const how = exit ? ` (exit code ${exit.code}, signal ${exit.signal})` : '';
+				throw new Error(
+					`worker ${index}: ${(e as Error).message}${how}\n--- its log (tail) ---\n${worker.proc.logs().slice(-4000)}`,
+				);
+			}
 			return worker;
 		};
 
+		// Main first: a first start seeds the instance's keys and settings in the shared SQLite
+		// database, and processes seeding it at once can lock each other out (a worker that then
+		// crashes). The workers, started together once main is up, only read them.
 		const mainStart = Date.now();
-		const mainPromise = startServer(env, { queue, onOutput: lineSplitter('main', () => undefined) });
-		const workerStarts = Array.from({ length: options.workers }, async () => {
-			const t = Date.now();
-			await launchWorker();
-			return (Date.now() - t) / 1000;
-		});
-		const [main, ...workerSeconds] = await Promise.all([
-			mainPromise.then((m) => ({ ...m, seconds: (Date.now() - mainStart) / 1000 })),
-			...workerStarts,
-		]);
+		const main = await startServer(env, { queue, onOutput: lineSplitter('main', () => undefined) });
+		const mainSeconds = (Date.now() - mainStart) / 1000;
 		stopping.push(() => main.server.stop());
+		const workerSeconds = await Promise.all(
+			Array.from({ length: options.workers }, async () => {
+				const t = Date.now();
+				await launchWorker();
+				return (Date.now() - t) / 1000;
+			}),
+		);
 		// n8n answers readiness before it has registered the published workflows' webhooks.
 		for (const path of options.webhooks ?? []) await waitForWebhook(main.url, path);
 
@@ -168,7 +178,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 			redisPort,
 			main: { url: main.url, cookie: main.cookie, proc: main.server },
 			workers,
-			startup: { redis: redisSeconds, main: main.seconds, workers: workerSeconds, total: (Date.now() - t0) / 1000 },
+			startup: { redis: redisSeconds, main: mainSeconds, workers: workerSeconds, total: (Date.now() - t0) / 1000 },
 			addWorker: launchWorker,
 			async webhook(path, body, timeoutMs = 600_000) {
 				const r = await cli.httpRequest('POST', `${main.url}/webhook/${path}`, { body, timeoutMs });
