@@ -260,13 +260,14 @@ function httpRequest(method, url, { body, headers = {}, timeoutMs = 5000 } = {})
  */
 async function waitForHealth(
 	baseUrl,
-	{ timeoutMs = 120000, intervalMs = 250, isAlive, path: healthPath = '/healthz/readiness' } = {},
+	{ timeoutMs = 120000, intervalMs = 250, exitedHow, path: healthPath = '/healthz/readiness' } = {},
 ) {
 	const t = Date.now();
 	const url = baseUrl.replace(/\/+$/, '') + healthPath;
 	let lastError;
 	while (Date.now() - t < timeoutMs) {
-		if (isAlive && !isAlive()) throw new Error(`n8n exited before ${url} became healthy`);
+		const exit = exitedHow && exitedHow();
+		if (exit) throw new Error(`n8n exited (${exit}) before ${url} became healthy`);
 		try {
 			const r = await httpRequest('GET', url, { timeoutMs: 2000 });
 			if (r.status === 200) return (Date.now() - t) / 1000;
@@ -374,15 +375,18 @@ function startN8nProcess(args, env, url, opts) {
 	};
 	child.stdout.on('data', onChunk);
 	child.stderr.on('data', onChunk);
-	let exitedFlag = false;
+	let exitedHow;
 	const exited = new Promise((resolve) =>
-		child.on('exit', (code, signal) => ((exitedFlag = true), resolve({ code, signal }))),
+		child.on('exit', (code, signal) => {
+			exitedHow = signal ? `signal ${signal}` : `exit code ${code}`;
+			resolve({ code, signal });
+		}),
 	);
-	const ready = waitForHealth(url, { timeoutMs: opts.timeoutMs || 180000, isAlive: () => !exitedFlag });
+	const ready = waitForHealth(url, { timeoutMs: opts.timeoutMs || 180000, exitedHow: () => exitedHow });
 	ready.catch(() => {});
 
 	async function stop({ timeoutMs = 15000 } = {}) {
-		if (exitedFlag) return exited;
+		if (exitedHow) return exited;
 		killGroup(child.pid, 'SIGTERM');
 		const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), timeoutMs);
 		const r = await exited;

@@ -103,10 +103,15 @@ export async function startServer(env: E2eEnv, extra: Record<string, unknown> = 
 		const cookie: string = await cli.login(server.url, OWNER);
 		return { server, cookie, url: server.url as string };
 	} catch (e) {
-		const logs = server.logs();
+		const failed = withLogTail(e, 'n8n', server.logs());
 		await server.stop();
-		throw new Error(`${(e as Error).message}\n--- n8n log (tail) ---\n${logs.slice(-4000)}`);
+		throw failed;
 	}
+}
+
+/** `e` with the end of the log of the n8n process (`who`) it came from, to read why it failed. */
+export function withLogTail(e: unknown, who: string, logs: string): Error {
+	return new Error(`${(e as Error).message}\n--- ${who} log (tail) ---\n${logs.slice(-4000)}`);
 }
 
 /** fetch() against n8n's REST API with the session cookie. */

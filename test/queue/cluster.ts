@@ -10,7 +10,7 @@
  */
 import { recordServerLog } from '../e2e/n8n-exposure';
 import { appendExposure, currentTestName } from '../suite/record';
-import { cli, createEnv, freePort, startServer, workflowExecutions, type E2eEnv } from '../e2e/real-n8n';
+import { cli, createEnv, freePort, startServer, withLogTail, workflowExecutions, type E2eEnv } from '../e2e/real-n8n';
 import type { SandboxOptions } from '../sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -147,11 +147,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 			try {
 				await worker.proc.ready;
 			} catch (e) {
-				const exit = await Promise.race([worker.proc.exited, Promise.resolve(undefined)]);
-				const how = exit ? ` (exit code ${exit.code}, signal ${exit.signal})` : '';
-				throw new Error(
-					`worker ${index}: ${(e as Error).message}${how}\n--- its log (tail) ---\n${worker.proc.logs().slice(-4000)}`,
-				);
+				throw withLogTail(e, `worker ${index}`, worker.proc.logs());
 			}
 			return worker;
 		};
