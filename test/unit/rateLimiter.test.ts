@@ -7,8 +7,8 @@ const freshKey = () => `unit-${++keys}`;
 // Slots of 255 ms (4/s: 1000/4 + 5) counted from the epoch; the clock starts at a slot's start.
 const SLOT = 255;
 const T0 = SLOT * 4000;
-// Taking every slot, a process starts 16 ms into its slot; every 2nd, 11 ms; every 3rd, 6 ms.
-const OFFSET = { 1: 16, 2: 11, 3: 6 };
+// Taking every slot, a process starts 20 ms into its slot; every 2nd, 13 ms; every 3rd, 6 ms.
+const OFFSET = { 1: 20, 2: 13, 3: 6 };
 
 beforeEach(() => {
 	jest.useFakeTimers({ now: T0 });
@@ -87,7 +87,7 @@ describe('limiterFor', () => {
 });
 
 describe('slots: alone, a process takes every one', () => {
-	test('4 per second: one start per 255 ms slot (1000/4 + 5), 16 ms into it, in arrival order', async () => {
+	test('4 per second: one start per 255 ms slot (1000/4 + 5), 20 ms into it, in arrival order', async () => {
 		const { starts, order } = askTurns(limiterFor(freshKey(), 4), 6);
 		await jest.advanceTimersByTimeAsync(2000);
 		expect(starts).toEqual([0, 1, 2, 3, 4, 5].map((k) => k * SLOT + OFFSET[1]));
@@ -98,10 +98,10 @@ describe('slots: alone, a process takes every one', () => {
 	test('10 per second: slots of 105 ms', async () => {
 		const { starts } = askTurns(limiterFor(freshKey(), 10), 4);
 		await jest.advanceTimersByTimeAsync(1000);
-		// The clock is 14 ms past this slot's start (16 ms in): within the tolerance of half the
+		// The clock is 10 ms past this slot's start (20 ms in): within the tolerance of half the
 		// window's margin (10 x 105 - 1000) / 2 = 25 ms, so it starts at once, the others on their slots.
 		const first = Math.floor(T0 / 105) * 105 + OFFSET[1] - T0;
-		expect(first).toBe(-14);
+		expect(first).toBe(-10);
 		expect(starts).toEqual([0, 1, 2, 3].map((k) => Math.max(0, first + k * 105)));
 	});
 
@@ -149,7 +149,7 @@ describe('the rate window after a quick answer', () => {
 		(await dones[0])(); // answered 90 ms after its start (quick: within 100 ms)
 		await jest.advanceTimersByTimeAsync(2000);
 		// Its slot alone would start the 5th at 1036; the window after the answer ends at 1106.
-		expect(starts).toEqual([16, 271, 526, 781, OFFSET[1] + 90 + 1000]);
+		expect(starts).toEqual([20, 275, 530, 785, OFFSET[1] + 90 + 1000]);
 	});
 
 	test('a slow answer (over 100 ms), no slower than the others, leaves the pacing to the slots', async () => {
@@ -172,7 +172,7 @@ describe('the rate window after a quick answer', () => {
 		await answer(3, 116);
 		await jest.advanceTimersByTimeAsync(2000);
 		// Its slot alone would start the 5th at 1036: 20 ms of margin, less than those 27 ms.
-		expect(starts).toEqual([16, 271, 526, 781, OFFSET[1] + 1000 + 143 - 116]);
+		expect(starts).toEqual([20, 275, 530, 785, OFFSET[1] + 1000 + 143 - 116]);
 	});
 
 	test('only the first report counts', async () => {
@@ -195,8 +195,8 @@ describe('rate refusals: other processes share the account', () => {
 		await jest.advanceTimersByTimeAsync(OFFSET[1] + 5);
 		(await dones[0])('throttled');
 		await jest.advanceTimersByTimeAsync(4000);
-		// The request waiting for slot 1 moves too: every 2nd slot from slot 0 + 2 + 1, 11 ms in.
-		expect(starts).toEqual([16, 3, 5, 7, 9].map((k, i) => (i === 0 ? k : k * SLOT + OFFSET[2])));
+		// The request waiting for slot 1 moves too: every 2nd slot from slot 0 + 2 + 1, 13 ms in.
+		expect(starts).toEqual([OFFSET[1], 3, 5, 7, 9].map((k, i) => (i === 0 ? k : k * SLOT + OFFSET[2])));
 		expect(pacingOf(key, 4)).toEqual({ period: 2, slowdowns: 1 });
 	});
 
@@ -396,7 +396,7 @@ describe('real time', () => {
 				}),
 			),
 		);
-		// One start per slot (16 ms in), one slot after the other: a late timer on a busy machine may
+		// One start per slot (20 ms in), one slot after the other: a late timer on a busy machine may
 		// shorten a gap, never put two starts in one slot.
 		const slots = starts.map((t) => Math.floor((t - 16) / 55));
 		expect(slots).toEqual([slots[0], slots[0] + 1, slots[0] + 2]);
