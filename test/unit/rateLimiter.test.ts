@@ -148,8 +148,8 @@ describe('the rate window after a quick answer', () => {
 		await jest.advanceTimersByTimeAsync(OFFSET[1] + 90);
 		(await dones[0])(); // answered 90 ms after its start (quick: within 100 ms)
 		await jest.advanceTimersByTimeAsync(2000);
-		// Its slot alone would start the 5th at 1036; the window after the answer ends at 1106.
-		expect(starts).toEqual([20, 275, 530, 785, OFFSET[1] + 90 + 1000]);
+		// Its slot alone would start the 5th at 1040; the window after the answer ends at 1110.
+		expect(starts).toEqual([...[0, 1, 2, 3].map((k) => k * SLOT + OFFSET[1]), OFFSET[1] + 90 + 1000]);
 	});
 
 	test('a slow answer (over 100 ms), no slower than the others, leaves the pacing to the slots', async () => {
@@ -171,17 +171,17 @@ describe('the rate window after a quick answer', () => {
 		await answer(2, 116);
 		await answer(3, 116);
 		await jest.advanceTimersByTimeAsync(2000);
-		// Its slot alone would start the 5th at 1036: 20 ms of margin, less than those 27 ms.
-		expect(starts).toEqual([20, 275, 530, 785, OFFSET[1] + 1000 + 143 - 116]);
+		// Its slot alone would start the 5th at 1040: 20 ms of margin, less than those 27 ms.
+		expect(starts).toEqual([...[0, 1, 2, 3].map((k) => k * SLOT + OFFSET[1]), OFFSET[1] + 1000 + 143 - 116]);
 	});
 
 	test('only the first report counts', async () => {
 		const { starts, dones } = askTurns(limiterFor(freshKey(), 4), 5);
 		await jest.advanceTimersByTimeAsync(OFFSET[1] + 10);
 		const done = await dones[0];
-		done(); // quick: window until 1026, before its slot's 1036
+		done(); // quick: window until 1030, before its slot's 1040
 		await jest.advanceTimersByTimeAsync(80);
-		done(); // would be 1106 if it counted
+		done(); // would be 1110 if it counted
 		await jest.advanceTimersByTimeAsync(2000);
 		expect(starts[4]).toBe(4 * SLOT + OFFSET[1]);
 	});
@@ -398,7 +398,7 @@ describe('real time', () => {
 		);
 		// One start per slot (20 ms in), one slot after the other: a late timer on a busy machine may
 		// shorten a gap, never put two starts in one slot.
-		const slots = starts.map((t) => Math.floor((t - 16) / 55));
+		const slots = starts.map((t) => Math.floor((t - OFFSET[1]) / 55));
 		expect(slots).toEqual([slots[0], slots[0] + 1, slots[0] + 2]);
 	});
 });
